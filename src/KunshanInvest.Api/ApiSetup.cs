@@ -1,0 +1,86 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+using KunshanInvest.Api.Endpoints;
+using KunshanInvest.Api.Infrastructure;
+using KunshanInvest.Api.Security;
+using KunshanInvest.Application.Common.Behaviours;
+using KunshanInvest.Application.Sectors.ListSectors;
+using KunshanInvest.Web;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Localization;
+using Scalar.AspNetCore;
+
+namespace KunshanInvest.Api;
+
+internal static class ApiSetup
+{
+    public static IServiceCollection AddKunshanMediator(this IServiceCollection services)
+    {
+        services.AddMediator((Mediator.MediatorOptions options) =>
+        {
+            // Scoped: a singleton mediator would share one DbContext across requests.
+            options.ServiceLifetime = ServiceLifetime.Scoped;
+            options.Assemblies = [typeof(ListSectors)];
+            options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(AuthorizationBehavior<,>), typeof(ValidationBehavior<,>)];
+        });
+        return services;
+    }
+
+    public static IServiceCollection AddApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddKunshanAuthentication();
+        services.AddKunshanRateLimits(configuration);
+        services.AddScoped<CircuitHandler, CircuitUserHandler>();
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+            context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier);
+        services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddOpenApi("v1");
+        services.AddAntiforgery(options => options.Cookie.Name = "ki.af");
+        services.AddLocalization();
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            // Chinese first: the browser's language is not consulted, only the user's explicit choice (cookie or query).
+            CultureInfo[] cultures = [new("zh-CN"), new("en-US")];
+            options.DefaultRequestCulture = new RequestCulture("zh-CN");
+            options.SupportedCultures = cultures;
+            options.SupportedUICultures = cultures;
+            options.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+        });
+        services.AddHostedService<StartupBanner>();
+        return services;
+    }
+
+    public static WebApplication UseApi(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+
+        app.UseSecurityHeaders();
+        app.UseRequestLocalization();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseMiddleware<CurrentUserMiddleware>();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapScalarApiReference("/scalar", options => options.WithTitle("KunshanInvest API"));
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+
+        app.MapAuthEndpoints();
+        app.MapAccountEndpoints();
+        app.MapSectorEndpoints();
+        app.MapGroup("/api").MapFallback(() => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "未找到 / Not found.")).ExcludeFromDescription();
+
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}

@@ -1,0 +1,84 @@
+using Microsoft.AspNetCore.Authentication;
+using KunshanInvest.Api.Security;
+using KunshanInvest.Infrastructure.Identity;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace KunshanInvest.Api.Endpoints;
+
+/// <summary>The UI's form posts: sign-in, change of a must-change password, sign-out, language. Antiforgery-checked.</summary>
+internal static partial class AccountEndpoints
+{
+    public static void MapAccountEndpoints(this IEndpointRouteBuilder app)
+    {
+        var account = app.MapGroup("/account").ExcludeFromDescription();
+        account.MapPost("/login", LoginAsync).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn);
+        account.MapPost("/change-password", ChangePasswordAsync).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn);
+        account.MapPost("/logout", LogoutAsync).RequireAuthorization();
+        app.MapGet("/culture", SetCulture).AllowAnonymous().ExcludeFromDescription();
+    }
+
+    private static async Task<RedirectHttpResult> LoginAsync(
+        [FromForm] string? userName, [FromForm] string? password, [FromForm] string? returnUrl,
+        SignInManager<AppUser> signIn, ILogger<SignInLog> logger)
+    {
+        var back = SafeLocal(returnUrl);
+        var outcome = await PasswordCheck.RunAsync(signIn, userName, password, logger);
+        return outcome switch
+        {
+            PasswordCheck.Outcome.Ok(var user) => await SignInAsync(signIn, user, back),
+            PasswordCheck.Outcome.MustChange(var user) => TypedResults.LocalRedirect($"/account/change-password?userName={Uri.EscapeDataString(user.UserName!)}&returnUrl={Uri.EscapeDataString(back)}"),
+            PasswordCheck.Outcome.LockedOut => TypedResults.LocalRedirect($"/account/login?error=locked&returnUrl={Uri.EscapeDataString(back)}"),
+            _ => TypedResults.LocalRedirect($"/account/login?error=invalid&returnUrl={Uri.EscapeDataString(back)}"),
+        };
+    }
+
+    private static async Task<RedirectHttpResult> ChangePasswordAsync(
+        [FromForm] string? userName, [FromForm] string? currentPassword, [FromForm] string? newPassword, [FromForm] string? confirmPassword, [FromForm] string? returnUrl,
+        SignInManager<AppUser> signIn, ILogger<SignInLog> logger)
+    {
+        var back = SafeLocal(returnUrl);
+        var again = $"/account/change-password?userName={Uri.EscapeDataString(userName ?? "")}&returnUrl={Uri.EscapeDataString(back)}";
+        if (newPassword is null || newPassword != confirmPassword)
+        {
+            return TypedResults.LocalRedirect(again + "&error=mismatch");
+        }
+
+        var result = await PasswordCheck.ChangeAsync(signIn, userName, currentPassword, newPassword, logger);
+        return result switch
+        {
+            PasswordCheck.Change.Changed(var user) => await SignInAsync(signIn, user, back),
+            PasswordCheck.Change.Rejected(var reasons) => TypedResults.LocalRedirect(again + "&error=" + Uri.EscapeDataString(reasons)),
+            _ => TypedResults.LocalRedirect(again + "&error=invalid"),
+        };
+    }
+
+    private static async Task<RedirectHttpResult> SignInAsync(SignInManager<AppUser> signIn, AppUser user, string back)
+    {
+        var principal = await signIn.CreateUserPrincipalAsync(user);
+        await signIn.Context.SignInAsync(IdentityConstants.ApplicationScheme, principal, AuthenticationSetup.NewSession());
+        return TypedResults.LocalRedirect(back);
+    }
+
+    private static async Task<RedirectHttpResult> LogoutAsync(SignInManager<AppUser> signIn)
+    {
+        await signIn.SignOutAsync();
+        return TypedResults.LocalRedirect("/account/login");
+    }
+
+    private static RedirectHttpResult SetCulture(string? culture, string? redirectUri, HttpContext context)
+    {
+        var chosen = culture is "en" or "en-US" ? "en-US" : "zh-CN";
+        context.Response.Cookies.Append(
+            CookieRequestCultureProvider.DefaultCookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
+            new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
+        return TypedResults.LocalRedirect(SafeLocal(redirectUri));
+    }
+
+    /// <summary>Only local paths: an open redirect after sign-in is a phishing aid.</summary>
+    internal static string SafeLocal(string? url) =>
+        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal) ? url : "/";
+}

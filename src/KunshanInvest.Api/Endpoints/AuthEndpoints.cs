@@ -1,0 +1,76 @@
+using Microsoft.AspNetCore.Authentication;
+using System.Security.Claims;
+using KunshanInvest.Api.Security;
+using KunshanInvest.Infrastructure.Identity;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+
+namespace KunshanInvest.Api.Endpoints;
+
+/// <summary>Bearer tokens for API clients: the same password rules and lockout as the UI's sign-in.</summary>
+internal static class AuthEndpoints
+{
+    public sealed record TokenRequest(string? UserName, string? Password);
+
+    public sealed record ChangePasswordRequest(string? UserName, string? CurrentPassword, string? NewPassword);
+
+    public sealed record Me(Guid Id, string UserName, string DisplayName, IReadOnlyList<string> Roles);
+
+    public static void MapAuthEndpoints(this IEndpointRouteBuilder app)
+    {
+        var auth = app.MapGroup("/api/v1/auth").WithTags("Auth");
+        auth.MapPost("/token", TokenAsync).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn).DisableAntiforgery()
+            .WithSummary("Exchange a user name and password for a bearer token (1 hour).");
+        auth.MapPost("/change-password", ChangePasswordAsync).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn).DisableAntiforgery()
+            .WithSummary("Change a password with the current one; required before a seeded or reset account can sign in.");
+        auth.MapGet("/me", MeAsync).RequireAuthorization().WithSummary("The signed-in user and roles.");
+    }
+
+    private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> TokenAsync(TokenRequest request, SignInManager<AppUser> signIn, ILogger<SignInLog> logger)
+    {
+        var outcome = await PasswordCheck.RunAsync(signIn, request.UserName, request.Password, logger);
+        switch (outcome)
+        {
+            case PasswordCheck.Outcome.Ok(var user):
+                // The bearer handler writes the token response itself.
+                var principal = await signIn.CreateUserPrincipalAsync(user);
+                await signIn.Context.SignInAsync(IdentityConstants.BearerScheme, principal);
+                return TypedResults.Empty;
+            case PasswordCheck.Outcome.MustChange:
+                return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "须先修改密码 / The password must be changed first.",
+                    extensions: new Dictionary<string, object?> { ["code"] = "password_change_required" });
+            case PasswordCheck.Outcome.LockedOut:
+                return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "账户已锁定 / The account is locked out; try again later.");
+            default:
+                return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "用户名或密码错误 / Wrong user name or password.");
+        }
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult, ValidationProblem>> ChangePasswordAsync(ChangePasswordRequest request, SignInManager<AppUser> signIn, ILogger<SignInLog> logger)
+    {
+        if (string.IsNullOrEmpty(request.NewPassword))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["newPassword"] = ["必填 / Required."] });
+        }
+
+        var result = await PasswordCheck.ChangeAsync(signIn, request.UserName, request.CurrentPassword, request.NewPassword, logger);
+        return result switch
+        {
+            PasswordCheck.Change.Changed => TypedResults.NoContent(),
+            PasswordCheck.Change.Rejected(var reasons) => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["newPassword"] = [reasons] }),
+            _ => TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "用户名或密码错误 / Wrong user name or password."),
+        };
+    }
+
+    private static async Task<Results<Ok<Me>, UnauthorizedHttpResult>> MeAsync(ClaimsPrincipal principal, UserManager<AppUser> users)
+    {
+        var user = await users.GetUserAsync(principal);
+        if (user is null)
+        {
+            return TypedResults.Unauthorized();
+        }
+
+        var roles = await users.GetRolesAsync(user);
+        return TypedResults.Ok(new Me(user.Id, user.UserName!, user.DisplayName, [.. roles.Order(StringComparer.Ordinal)]));
+    }
+}

@@ -1,0 +1,89 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+
+namespace KunshanInvest.Api.Security;
+
+internal static class AuthenticationSetup
+{
+    /// <summary>Picks the bearer handler when the request carries a bearer token, else the Identity cookie.</summary>
+    public const string Smart = "Smart";
+
+    /// <summary>等保 L3: idle sessions end after 30 minutes, any session after 12 hours.</summary>
+    public static readonly TimeSpan IdleTimeout = TimeSpan.FromMinutes(30);
+    public static readonly TimeSpan AbsoluteTimeout = TimeSpan.FromHours(12);
+
+    public static IServiceCollection AddKunshanAuthentication(this IServiceCollection services)
+    {
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = Smart;
+                options.DefaultChallengeScheme = Smart;
+                options.DefaultSignInScheme = IdentityConstants.ApplicationScheme;
+            })
+            .AddPolicyScheme(Smart, "Cookie or bearer", options =>
+                options.ForwardDefaultSelector = context =>
+                    context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                        ? IdentityConstants.BearerScheme
+                        : IdentityConstants.ApplicationScheme)
+            .AddBearerToken(IdentityConstants.BearerScheme, options => options.BearerTokenExpiration = TimeSpan.FromHours(1))
+            .AddCookie(IdentityConstants.ApplicationScheme, options =>
+            {
+                options.Cookie.Name = "ki.auth";
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Lax;
+                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                options.LoginPath = "/account/login";
+                options.LogoutPath = "/account/logout";
+                options.AccessDeniedPath = "/account/denied";
+                options.ExpireTimeSpan = IdleTimeout;
+                options.SlidingExpiration = true;
+                options.Events = new CookieAuthenticationEvents
+                {
+                    OnValidatePrincipal = EnforceAbsoluteTimeout,
+                    OnRedirectToLogin = context => ApiStatusOrRedirect(context, StatusCodes.Status401Unauthorized),
+                    OnRedirectToAccessDenied = context => ApiStatusOrRedirect(context, StatusCodes.Status403Forbidden),
+                };
+            });
+        services.AddAuthentication().AddCookie(IdentityConstants.ExternalScheme).AddCookie(IdentityConstants.TwoFactorUserIdScheme);
+
+        services.AddAuthorization();
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<Application.Common.Security.ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
+        return services;
+    }
+
+    private static async Task EnforceAbsoluteTimeout(CookieValidatePrincipalContext context)
+    {
+        // Sliding renewal re-issues the cookie, so the 12-hour limit counts from the first issue, kept in the ticket.
+        if (context.Properties.Items.TryGetValue(".firstIssued", out var first)
+            && DateTimeOffset.TryParse(first, System.Globalization.CultureInfo.InvariantCulture, out var firstIssued)
+            && DateTimeOffset.UtcNow - firstIssued > AbsoluteTimeout)
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+            return;
+        }
+
+        await SecurityStampValidator.ValidatePrincipalAsync(context);
+    }
+
+    private static Task ApiStatusOrRedirect(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) || context.Request.Path.StartsWithSegments("/hangfire", StringComparison.OrdinalIgnoreCase))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Cookie properties for a new UI session, stamped with the first issue time.</summary>
+    public static AuthenticationProperties NewSession() => new()
+    {
+        IsPersistent = false,
+        Items = { [".firstIssued"] = DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture) },
+    };
+}

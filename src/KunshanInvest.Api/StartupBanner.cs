@@ -1,0 +1,32 @@
+using KunshanInvest.Infrastructure;
+using KunshanInvest.Infrastructure.Seeding;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
+
+namespace KunshanInvest.Api;
+
+/// <summary>Tells whoever ran the app where to open it and, with demo data, how to sign in.</summary>
+internal sealed class StartupBanner(IHostApplicationLifetime lifetime, IServer server, IOptions<SeedOptions> seed, DatabaseOptions database) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        lifetime.ApplicationStarted.Register(() =>
+        {
+            var addresses = server.Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+            var lines = new List<string> { "", "  昆山招商 KunshanInvest is running:" };
+            lines.AddRange(addresses.Select(a => $"    open {a.Replace("0.0.0.0", "localhost", StringComparison.Ordinal).Replace("[::]", "localhost", StringComparison.Ordinal)}"));
+            lines.Add($"    database: {database.Provider}; API reference at /scalar, OpenAPI at /openapi/v1.json");
+            if (seed.Value.Demo)
+            {
+                lines.Add($"  Demo sign-ins (password {seed.Value.DemoPassword}):");
+                lines.AddRange(IdentitySeeder.DemoAccounts.Select(a => $"    {a.UserName,-9} {a.Role}"));
+            }
+
+            Console.WriteLine(string.Join(Environment.NewLine, lines) + Environment.NewLine);
+        });
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,26 @@
+using KunshanInvest.Domain.Auditing;
+using KunshanInvest.Domain.Enterprises;
+using KunshanInvest.Domain.Events;
+using KunshanInvest.Domain.Parks;
+using KunshanInvest.Domain.Projects;
+using KunshanInvest.Domain.Rates;
+using KunshanInvest.Domain.Sectors;
+using Microsoft.EntityFrameworkCore;
+
+namespace KunshanInvest.Application.Common;
+
+/// <summary>The persistence port: handlers query and change these sets directly (no repository in between).</summary>
+public interface IAppDbContext
+{
+    DbSet<Sector> Sectors { get; }
+    DbSet<Park> Parks { get; }
+    DbSet<Enterprise> Enterprises { get; }
+    DbSet<Contact> Contacts { get; }
+    DbSet<InvestmentProject> Projects { get; }
+    DbSet<StageChange> StageChanges { get; }
+    DbSet<PromotionEvent> Events { get; }
+    DbSet<ExchangeRate> ExchangeRates { get; }
+    DbSet<AuditEntry> AuditEntries { get; }
+
+    Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,16 @@
+using FluentValidation;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace KunshanInvest.Application;
+
+public static class DependencyInjection
+{
+    /// <summary>Validators and the clock. The mediator itself is generated in the host (see ADR 0001).</summary>
+    public static IServiceCollection AddApplication(this IServiceCollection services)
+    {
+        services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
+        services.TryAddSingleton(TimeProvider.System);
+        return services;
+    }
+}

@@ -1,0 +1,89 @@
+using KunshanInvest.Domain.Common;
+
+namespace KunshanInvest.Domain.Enterprises;
+
+public enum Ownership
+{
+    Domestic = 0,
+    Foreign = 1,
+    HongKongMacaoTaiwan = 2,
+}
+
+/// <summary>企业: a company the bureau courts, whether or not it is registered in China yet.</summary>
+public sealed class Enterprise : AggregateRoot
+{
+    public const int NameMaxLength = 200;
+    public const int CountryLength = 2;
+    public const int WebsiteMaxLength = 300;
+    public const int NoteMaxLength = 2000;
+
+    private Enterprise() { }
+
+    public Enterprise(string? nameZh, string? nameEn, string country, Ownership ownership)
+    {
+        Rename(nameZh, nameEn);
+        Country = country;
+        Ownership = ownership;
+    }
+
+    public string? NameZh { get; private set; }
+    public string? NameEn { get; private set; }
+
+    /// <summary>Names reduced for duplicate detection (see <see cref="EnterpriseName"/>).</summary>
+    public string? NameZhKey { get; private set; }
+    public string? NameEnKey { get; private set; }
+
+    /// <summary>Optional: enterprises not yet registered in China have none.</summary>
+    public string? CreditCode { get; private set; }
+
+    /// <summary>ISO 3166-1 alpha-2 country/region of origin.</summary>
+    public string Country { get; private set; } = "CN";
+    public Ownership Ownership { get; private set; }
+    public bool IsFortune500 { get; private set; }
+    public bool IsListed { get; private set; }
+    public string? Website { get; private set; }
+    public string? Note { get; private set; }
+    public bool IsDemo { get; private set; }
+
+    public string DisplayName => NameZh ?? NameEn ?? "";
+
+    public void Rename(string? nameZh, string? nameEn)
+    {
+        if (string.IsNullOrWhiteSpace(nameZh) && string.IsNullOrWhiteSpace(nameEn))
+        {
+            throw new DomainRuleException("enterprise.name", "An enterprise needs a Chinese or an English name.");
+        }
+
+        NameZh = string.IsNullOrWhiteSpace(nameZh) ? null : nameZh.Trim();
+        NameEn = string.IsNullOrWhiteSpace(nameEn) ? null : nameEn.Trim();
+        NameZhKey = NameZh is null ? null : EnterpriseName.Key(NameZh);
+        NameEnKey = NameEn is null ? null : EnterpriseName.Key(NameEn);
+    }
+
+    public void SetCreditCode(string? code)
+    {
+        if (string.IsNullOrWhiteSpace(code))
+        {
+            CreditCode = null;
+            return;
+        }
+
+        var normalized = Enterprises.CreditCode.Normalize(code);
+        if (!Enterprises.CreditCode.IsValid(normalized))
+        {
+            throw new DomainRuleException("enterprise.creditCode", $"'{code}' is not a valid unified social credit code.");
+        }
+
+        CreditCode = normalized;
+    }
+
+    public void Describe(bool fortune500, bool listed, string? website, string? note)
+    {
+        IsFortune500 = fortune500;
+        IsListed = listed;
+        Website = website;
+        Note = note;
+    }
+
+    public void MarkDemo() => IsDemo = true;
+}

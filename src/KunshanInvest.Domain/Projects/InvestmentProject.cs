@@ -1,0 +1,239 @@
+using KunshanInvest.Domain.Common;
+using KunshanInvest.Domain.Enterprises;
+
+namespace KunshanInvest.Domain.Projects;
+
+/// <summary>Who is moving a project; only managers may move one backwards or reopen a lost one.</summary>
+public readonly record struct StageActor(Guid? UserId, bool IsManager);
+
+/// <summary>招商项目: one investment the bureau is pursuing, from first lead to full capacity.</summary>
+public sealed class InvestmentProject : AggregateRoot
+{
+    public const int CodeMaxLength = 20;
+    public const int NameMaxLength = 200;
+    public const int TextMaxLength = 2000;
+
+    private readonly List<StageChange> _stageChanges = [];
+
+    private InvestmentProject() { }
+
+    public InvestmentProject(string code, string name, SourceChannel source, Guid ownerId, DateTime nowUtc, ProjectStage initialStage = ProjectStage.Lead)
+    {
+        Code = code;
+        Name = name;
+        Source = source;
+        OwnerId = ownerId;
+        CreatedAtUtc = nowUtc;
+        Stage = initialStage;
+        StageEnteredAtUtc = nowUtc;
+        LastActivityAtUtc = nowUtc;
+        _stageChanges.Add(new StageChange(Id, null, initialStage, nowUtc, ownerId, null, isJump: false, isBackward: false));
+    }
+
+    /// <summary>e.g. KS-2026-00042.</summary>
+    public string Code { get; private set; } = "";
+    public string Name { get; private set; } = "";
+    public Guid? EnterpriseId { get; private set; }
+    public Guid? SectorId { get; private set; }
+    public Guid? ParkId { get; private set; }
+    public Guid? EventId { get; private set; }
+
+    /// <summary>增资扩产: the earlier project of the same enterprise this one expands.</summary>
+    public Guid? ExpansionOfProjectId { get; private set; }
+    public SourceChannel Source { get; private set; }
+    public Guid OwnerId { get; private set; }
+    public ProjectStage Stage { get; private set; }
+    public DateTime StageEnteredAtUtc { get; private set; }
+
+    /// <summary>The pipeline stage a project on hold resumes from.</summary>
+    public ProjectStage? StageBeforeHold { get; private set; }
+    public string? LostReason { get; private set; }
+
+    /// <summary>Rough investment logged with the lead, any currency.</summary>
+    public Money? EstimatedInvestment { get; private set; }
+    public bool IsMajor { get; private set; }
+
+    /// <summary>卡点: what is blocking the project.</summary>
+    public string? BlockingIssues { get; private set; }
+    public DateOnly? NextFollowUpOn { get; private set; }
+    public DateTime LastActivityAtUtc { get; private set; }
+    public DateTime CreatedAtUtc { get; private set; }
+    public bool IsDemo { get; private set; }
+
+    // Pledged at signing.
+    public Money? PledgedInvestment { get; private set; }
+    public long? PledgedForeignCapitalUsdCents { get; private set; }
+    public int? PledgedJobs { get; private set; }
+    public long? PledgedAnnualTaxFen { get; private set; }
+    public long? PledgedAnnualOutputFen { get; private set; }
+
+    /// <summary>亩 (1 mu ≈ 666.7 m²).</summary>
+    public double? PledgedLandMu { get; private set; }
+
+    /// <summary>The project company's 统一社会信用代码, needed from 注册 on.</summary>
+    public string? ProjectCompanyCreditCode { get; private set; }
+
+    // Realised later.
+    /// <summary>到位资金, CNY fen.</summary>
+    public long? FundsInPlaceFen { get; private set; }
+    public int? RealisedJobs { get; private set; }
+    public long? RealisedAnnualTaxFen { get; private set; }
+    public long? RealisedAnnualOutputFen { get; private set; }
+
+    public IReadOnlyList<StageChange> StageChanges => _stageChanges;
+
+    public void Rename(string name) => Name = name;
+
+    public void Place(Guid? enterpriseId, Guid? sectorId, Guid? parkId)
+    {
+        EnterpriseId = enterpriseId;
+        SectorId = sectorId;
+        ParkId = parkId;
+    }
+
+    public void LinkEvent(Guid? eventId) => EventId = eventId;
+
+    public void MarkExpansionOf(Guid earlierProjectId) => ExpansionOfProjectId = earlierProjectId;
+
+    public void Estimate(Money? investment, bool isMajor)
+    {
+        EstimatedInvestment = investment;
+        IsMajor = isMajor;
+    }
+
+    public void Block(string? issues) => BlockingIssues = string.IsNullOrWhiteSpace(issues) ? null : issues.Trim();
+
+    public void ScheduleFollowUp(DateOnly? on) => NextFollowUpOn = on;
+
+    public void Pledge(Money? investment, long? foreignCapitalUsdCents, int? jobs, long? annualTaxFen, long? annualOutputFen, double? landMu)
+    {
+        PledgedInvestment = investment;
+        PledgedForeignCapitalUsdCents = foreignCapitalUsdCents;
+        PledgedJobs = jobs;
+        PledgedAnnualTaxFen = annualTaxFen;
+        PledgedAnnualOutputFen = annualOutputFen;
+        PledgedLandMu = landMu;
+    }
+
+    public void Realise(long? fundsInPlaceFen, int? jobs, long? annualTaxFen, long? annualOutputFen)
+    {
+        FundsInPlaceFen = fundsInPlaceFen;
+        RealisedJobs = jobs;
+        RealisedAnnualTaxFen = annualTaxFen;
+        RealisedAnnualOutputFen = annualOutputFen;
+    }
+
+    public void RegisterProjectCompany(string? creditCode)
+    {
+        if (string.IsNullOrWhiteSpace(creditCode))
+        {
+            ProjectCompanyCreditCode = null;
+            return;
+        }
+
+        var normalized = CreditCode.Normalize(creditCode);
+        if (!CreditCode.IsValid(normalized))
+        {
+            throw new DomainRuleException("project.projectCompanyCreditCode", $"'{creditCode}' is not a valid unified social credit code.");
+        }
+
+        ProjectCompanyCreditCode = normalized;
+    }
+
+    public void Touch(DateTime atUtc)
+    {
+        if (atUtc > LastActivityAtUtc)
+        {
+            LastActivityAtUtc = atUtc;
+        }
+    }
+
+    public void MarkDemo() => IsDemo = true;
+
+    /// <summary>Seeding and imports state when the current stage began, so time-in-stage stays true.</summary>
+    public void Backdate(DateTime stageEnteredAtUtc)
+    {
+        StageEnteredAtUtc = stageEnteredAtUtc;
+        foreach (var change in _stageChanges.Where(c => c.To == Stage))
+        {
+            change.Backdate(stageEnteredAtUtc);
+        }
+    }
+
+    /// <summary>
+    /// Moves the project, recording a <see cref="StageChange"/>. Forward moves may skip stages but must carry every
+    /// gate's evidence; backward moves and reopening a lost project need a manager and a reason; 搁置 and 流失 need a reason.
+    /// </summary>
+    public StageChange MoveTo(ProjectStage target, StageActor actor, string? note, DateTime nowUtc)
+    {
+        if (!Enum.IsDefined(target))
+        {
+            throw new DomainRuleException("stage.unknown", $"Unknown stage {(int)target}.");
+        }
+
+        if (target == Stage)
+        {
+            throw new DomainRuleException("stage.same", $"The project is already at {target} ({target.ZhName()}).");
+        }
+
+        var hasReason = !string.IsNullOrWhiteSpace(note);
+        var from = Stage;
+        var isBackward = false;
+        var isJump = false;
+
+        if (target.IsSideState())
+        {
+            if (from == ProjectStage.Lost)
+            {
+                throw new DomainRuleException("stage.lost", "A lost project must be reopened into a pipeline stage first.");
+            }
+
+            if (!hasReason)
+            {
+                throw new DomainRuleException("stage.reason", $"Moving to {target} ({target.ZhName()}) needs a reason.");
+            }
+        }
+        else
+        {
+            var reference = from switch
+            {
+                ProjectStage.OnHold => StageBeforeHold ?? ProjectStage.Lead,
+                ProjectStage.Lost => ProjectStage.AtCapacity + 1,
+                _ => from,
+            };
+            isBackward = target < reference;
+            isJump = !isBackward && target > reference + 1 && from.IsPipeline();
+
+            if (isBackward || from == ProjectStage.Lost)
+            {
+                if (!actor.IsManager)
+                {
+                    throw new DomainForbiddenException("stage.backward", "Only a manager may move a project back or reopen a lost one.");
+                }
+
+                if (!hasReason)
+                {
+                    throw new DomainRuleException("stage.reason", "Moving a project back needs a reason.");
+                }
+            }
+            else
+            {
+                var missing = StageGates.Check(this, target);
+                if (missing.Count > 0)
+                {
+                    throw new StageGateException(target, missing);
+                }
+            }
+        }
+
+        StageBeforeHold = target == ProjectStage.OnHold ? (from.IsPipeline() ? from : StageBeforeHold) : null;
+        LostReason = target == ProjectStage.Lost ? note!.Trim() : null;
+        Stage = target;
+        StageEnteredAtUtc = nowUtc;
+        Touch(nowUtc);
+
+        var change = new StageChange(Id, from, target, nowUtc, actor.UserId, hasReason ? note!.Trim() : null, isJump, isBackward);
+        _stageChanges.Add(change);
+        return change;
+    }
+}

@@ -1,0 +1,64 @@
+namespace KunshanInvest.Domain.Projects;
+
+/// <summary>One piece of evidence a stage needs and the project lacks.</summary>
+public sealed record MissingEvidence(string Field, string Message);
+
+/// <summary>
+/// The evidence each stage needs. Gates of 签约 and 注册 hold for every later stage too (a project cannot be built
+/// by a company that was never registered); the 供地 gate only when entering 供地, since a lease project skips it.
+/// </summary>
+public static class StageGates
+{
+    /// <summary>规上 (above designated size): annual main-business revenue of at least 20 million yuan, in fen.</summary>
+    public const long AboveScaleRevenueFen = 20_000_000L * 100;
+
+    public static IReadOnlyList<MissingEvidence> Check(InvestmentProject project, ProjectStage target)
+    {
+        ArgumentNullException.ThrowIfNull(project);
+        var missing = new List<MissingEvidence>();
+        if (!target.IsPipeline())
+        {
+            return missing;
+        }
+
+        if (target >= ProjectStage.Signed)
+        {
+            if (project.EnterpriseId is null)
+            {
+                missing.Add(new("enterpriseId", "签约需要关联企业 / Signing needs the enterprise."));
+            }
+
+            if (project.SectorId is null)
+            {
+                missing.Add(new("sectorId", "签约需要产业链 / Signing needs the sector."));
+            }
+
+            if (project.ParkId is null)
+            {
+                missing.Add(new("parkId", "签约需要落地载体 / Signing needs the park."));
+            }
+
+            if (project.PledgedInvestment is not { MinorUnits: > 0 })
+            {
+                missing.Add(new("pledgedInvestment", "签约需要协议投资额 / Signing needs the pledged investment."));
+            }
+        }
+
+        if (target >= ProjectStage.Registered && project.ProjectCompanyCreditCode is null)
+        {
+            missing.Add(new("projectCompanyCreditCode", "注册需要项目公司统一社会信用代码 / Registration needs the project company's credit code."));
+        }
+
+        if (target == ProjectStage.LandSecured && project.PledgedLandMu is not > 0)
+        {
+            missing.Add(new("pledgedLandMu", "供地需要用地面积(亩) / Land supply needs the land area in mu."));
+        }
+
+        if (target >= ProjectStage.AboveScale && project.RealisedAnnualOutputFen is not >= AboveScaleRevenueFen)
+        {
+            missing.Add(new("realisedAnnualOutputFen", "上规需要年营收达到2000万元 / Above-scale needs realised annual revenue of CNY 20 million."));
+        }
+
+        return missing;
+    }
+}

@@ -1,0 +1,91 @@
+using KunshanInvest.Application.Common;
+using KunshanInvest.Infrastructure.Identity;
+using KunshanInvest.Infrastructure.Persistence;
+using KunshanInvest.Infrastructure.Persistence.Interceptors;
+using KunshanInvest.Infrastructure.Seeding;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace KunshanInvest.Infrastructure;
+
+public static class DependencyInjection
+{
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var connectionString = ResolveConnectionString(database, environment);
+        services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
+        services.Configure<SeedOptions>(configuration.GetSection(SeedOptions.Section));
+        services.AddSingleton(database);
+
+        services.AddScoped<AuditingInterceptor>();
+        services.AddDbContext<AppDbContext>((sp, options) =>
+        {
+            options.UseProvider(database.Provider, connectionString, database.MigrationsAssembly);
+            options.AddInterceptors(sp.GetRequiredService<AuditingInterceptor>());
+        });
+        services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
+
+        services.AddIdentityCore<AppUser>(options =>
+            {
+                // 等保 / ASVS L2: 8+ characters from three of four classes (checked by ThreeOfFourClassesPasswordValidator).
+                options.Password.RequiredLength = 8;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+                options.User.RequireUniqueEmail = true;
+            })
+            .AddRoles<AppRole>()
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders()
+            .AddPasswordValidator<ThreeOfFourClassesPasswordValidator>();
+
+        services.AddScoped<SeedLoader>();
+        services.AddScoped<IdentitySeeder>();
+        services.AddHostedService<DatabaseInitializer>();
+        services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
+        return services;
+    }
+
+    internal static DbContextOptionsBuilder UseProvider(this DbContextOptionsBuilder options, DatabaseProvider provider, string connectionString, string migrationsAssembly) =>
+        provider switch
+        {
+            DatabaseProvider.Sqlite => options.UseSqlite(connectionString, o => o.MigrationsAssembly(migrationsAssembly)),
+            DatabaseProvider.SqlServer => options.UseSqlServer(connectionString, o => o.MigrationsAssembly(migrationsAssembly)),
+            DatabaseProvider.PostgreSql => options.UseNpgsql(connectionString, o => o.MigrationsAssembly(migrationsAssembly)),
+            _ => throw new InvalidOperationException($"Unknown database provider '{provider}'."),
+        };
+
+    private static string ResolveConnectionString(DatabaseOptions database, IHostEnvironment environment)
+    {
+        if (!string.IsNullOrWhiteSpace(database.ConnectionString))
+        {
+            return database.ConnectionString;
+        }
+
+        return database.Provider switch
+        {
+            DatabaseProvider.Sqlite => $"Data Source={Path.Combine(DataDirectory(database, environment), "kunshaninvest.db")}",
+            DatabaseProvider.SqlServer => "Server=localhost;Database=KunshanInvest;Trusted_Connection=True;TrustServerCertificate=True",
+            DatabaseProvider.PostgreSql => "Host=localhost;Database=kunshaninvest;Username=postgres",
+            _ => throw new InvalidOperationException($"Unknown database provider '{database.Provider}'."),
+        };
+    }
+
+    public static string DataDirectory(DatabaseOptions database, IHostEnvironment environment)
+    {
+        var path = Path.IsPathRooted(database.DataDirectory)
+            ? database.DataDirectory
+            : Path.Combine(environment.ContentRootPath, database.DataDirectory);
+        Directory.CreateDirectory(path);
+        return path;
+    }
+}

@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace KunshanInvest.Infrastructure.Identity;
+
+public sealed class AppUser : IdentityUser<Guid>
+{
+    public const int DisplayNameMaxLength = 100;
+
+    public AppUser()
+    {
+        Id = Guid.CreateVersion7();
+        SecurityStamp = Guid.NewGuid().ToString("N");
+    }
+
+    public string DisplayName { get; set; } = "";
+
+    /// <summary>Set on seeded and reset accounts: no sign-in completes until the password is changed (等保: no default account usable).</summary>
+    public bool MustChangePassword { get; set; }
+
+    public bool IsDemo { get; set; }
+
+    public DateTime CreatedAtUtc { get; set; }
+}
+
+public sealed class AppRole : IdentityRole<Guid>
+{
+    public AppRole()
+    {
+        Id = Guid.CreateVersion7();
+    }
+
+    public AppRole(string name)
+        : this()
+    {
+        Name = name;
+        NormalizedName = name.ToUpperInvariant();
+    }
+}

@@ -1,0 +1,48 @@
+using KunshanInvest.Application.Common;
+using KunshanInvest.Domain.Auditing;
+using KunshanInvest.Domain.Enterprises;
+using KunshanInvest.Domain.Events;
+using KunshanInvest.Domain.Parks;
+using KunshanInvest.Domain.Projects;
+using KunshanInvest.Domain.Rates;
+using KunshanInvest.Domain.Sectors;
+using KunshanInvest.Infrastructure.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace KunshanInvest.Infrastructure.Persistence;
+
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
+    : IdentityDbContext<AppUser, AppRole, Guid>(options), IAppDbContext
+{
+    public DbSet<Sector> Sectors => Set<Sector>();
+    public DbSet<Park> Parks => Set<Park>();
+    public DbSet<Enterprise> Enterprises => Set<Enterprise>();
+    public DbSet<Contact> Contacts => Set<Contact>();
+    public DbSet<InvestmentProject> Projects => Set<InvestmentProject>();
+    public DbSet<StageChange> StageChanges => Set<StageChange>();
+    public DbSet<PromotionEvent> Events => Set<PromotionEvent>();
+    public DbSet<ExchangeRate> ExchangeRates => Set<ExchangeRate>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+
+        // SQL Server refuses multiple cascade paths at CREATE TABLE; nothing here deletes in cascade.
+        foreach (var foreignKey in builder.Model.GetEntityTypes().SelectMany(e => e.GetForeignKeys()))
+        {
+            if (foreignKey.DeleteBehavior == DeleteBehavior.Cascade && !foreignKey.DeclaringEntityType.ClrType.Namespace!.StartsWith("Microsoft.AspNetCore.Identity", StringComparison.Ordinal))
+            {
+                foreignKey.DeleteBehavior = DeleteBehavior.Restrict;
+            }
+        }
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Instants are UTC everywhere; values read back are marked so.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+}

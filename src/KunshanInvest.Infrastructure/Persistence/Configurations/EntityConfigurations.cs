@@ -1,0 +1,187 @@
+using KunshanInvest.Domain.Auditing;
+using KunshanInvest.Domain.Common;
+using KunshanInvest.Domain.Enterprises;
+using KunshanInvest.Domain.Events;
+using KunshanInvest.Domain.Parks;
+using KunshanInvest.Domain.Projects;
+using KunshanInvest.Domain.Rates;
+using KunshanInvest.Domain.Sectors;
+using KunshanInvest.Infrastructure.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace KunshanInvest.Infrastructure.Persistence.Configurations;
+
+internal static class AggregateConfiguration
+{
+    public static void ConfigureAggregate<T>(this EntityTypeBuilder<T> builder)
+        where T : AggregateRoot
+    {
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.Id).ValueGeneratedNever();
+        builder.Property(e => e.Version).IsConcurrencyToken();
+    }
+}
+
+internal sealed class SectorConfiguration : IEntityTypeConfiguration<Sector>
+{
+    public void Configure(EntityTypeBuilder<Sector> builder)
+    {
+        builder.ConfigureAggregate();
+        builder.Property(s => s.Code).HasMaxLength(Sector.CodeMaxLength);
+        builder.HasIndex(s => s.Code).IsUnique();
+        builder.Property(s => s.NameZh).HasMaxLength(Sector.NameMaxLength);
+        builder.Property(s => s.NameEn).HasMaxLength(Sector.NameMaxLength);
+        builder.Property(s => s.DescriptionZh).HasMaxLength(Sector.DescriptionMaxLength);
+        builder.Property(s => s.DescriptionEn).HasMaxLength(Sector.DescriptionMaxLength);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(s => s.LeadOfficerId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class ParkConfiguration : IEntityTypeConfiguration<Park>
+{
+    public void Configure(EntityTypeBuilder<Park> builder)
+    {
+        builder.ConfigureAggregate();
+        builder.Property(p => p.Code).HasMaxLength(Park.CodeMaxLength);
+        builder.HasIndex(p => p.Code).IsUnique();
+        builder.Property(p => p.NameZh).HasMaxLength(Park.NameMaxLength);
+        builder.Property(p => p.NameEn).HasMaxLength(Park.NameMaxLength);
+        builder.Property(p => p.Description).HasMaxLength(Park.DescriptionMaxLength);
+    }
+}
+
+internal sealed class EnterpriseConfiguration : IEntityTypeConfiguration<Enterprise>
+{
+    public void Configure(EntityTypeBuilder<Enterprise> builder)
+    {
+        builder.ConfigureAggregate();
+        builder.Property(e => e.NameZh).HasMaxLength(Enterprise.NameMaxLength);
+        builder.Property(e => e.NameEn).HasMaxLength(Enterprise.NameMaxLength);
+        builder.Property(e => e.NameZhKey).HasMaxLength(Enterprise.NameMaxLength);
+        builder.Property(e => e.NameEnKey).HasMaxLength(Enterprise.NameMaxLength);
+        builder.Property(e => e.CreditCode).HasMaxLength(CreditCode.Length).IsFixedLength();
+        builder.Property(e => e.Country).HasMaxLength(Enterprise.CountryLength).IsFixedLength();
+        builder.Property(e => e.Website).HasMaxLength(Enterprise.WebsiteMaxLength);
+        builder.Property(e => e.Note).HasMaxLength(Enterprise.NoteMaxLength);
+        builder.HasIndex(e => e.CreditCode).IsUnique();
+        builder.HasIndex(e => e.NameZhKey);
+        builder.HasIndex(e => e.NameEnKey);
+        builder.Ignore(e => e.DisplayName);
+    }
+}
+
+internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
+{
+    public void Configure(EntityTypeBuilder<Contact> builder)
+    {
+        builder.ConfigureAggregate();
+        builder.Property(c => c.Name).HasMaxLength(Contact.NameMaxLength);
+        builder.Property(c => c.Title).HasMaxLength(Contact.TitleMaxLength);
+        builder.Property(c => c.Phone).HasMaxLength(Contact.PhoneMaxLength);
+        builder.Property(c => c.Email).HasMaxLength(Contact.EmailMaxLength);
+        builder.Property(c => c.WeChat).HasMaxLength(Contact.WeChatMaxLength);
+        builder.HasOne<Enterprise>().WithMany().HasForeignKey(c => c.EnterpriseId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class InvestmentProjectConfiguration : IEntityTypeConfiguration<InvestmentProject>
+{
+    public void Configure(EntityTypeBuilder<InvestmentProject> builder)
+    {
+        builder.ToTable("Projects");
+        builder.ConfigureAggregate();
+        builder.Property(p => p.Code).HasMaxLength(InvestmentProject.CodeMaxLength);
+        builder.HasIndex(p => p.Code).IsUnique();
+        builder.Property(p => p.Name).HasMaxLength(InvestmentProject.NameMaxLength);
+        builder.Property(p => p.LostReason).HasMaxLength(InvestmentProject.TextMaxLength);
+        builder.Property(p => p.BlockingIssues).HasMaxLength(InvestmentProject.TextMaxLength);
+        builder.Property(p => p.ProjectCompanyCreditCode).HasMaxLength(CreditCode.Length).IsFixedLength();
+        builder.ComplexProperty(p => p.EstimatedInvestment, m => m.MapMoney("EstimatedInvestment"));
+        builder.ComplexProperty(p => p.PledgedInvestment, m => m.MapMoney("PledgedInvestment"));
+
+        builder.HasOne<Enterprise>().WithMany().HasForeignKey(p => p.EnterpriseId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Sector>().WithMany().HasForeignKey(p => p.SectorId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Park>().WithMany().HasForeignKey(p => p.ParkId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<PromotionEvent>().WithMany().HasForeignKey(p => p.EventId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<InvestmentProject>().WithMany().HasForeignKey(p => p.ExpansionOfProjectId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(p => p.OwnerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(p => p.StageChanges).WithOne().HasForeignKey(c => c.ProjectId).OnDelete(DeleteBehavior.Restrict);
+        builder.Navigation(p => p.StageChanges).UsePropertyAccessMode(PropertyAccessMode.Field);
+
+        builder.HasIndex(p => new { p.SectorId, p.Stage });
+        builder.HasIndex(p => new { p.OwnerId, p.Stage });
+        builder.HasIndex(p => p.EnterpriseId);
+    }
+}
+
+internal static class MoneyMapping
+{
+    public static void MapMoney(this ComplexPropertyBuilder<Money> money, string prefix)
+    {
+        money.Property(m => m.MinorUnits).HasColumnName($"{prefix}Minor");
+        money.Property(m => m.Currency).HasColumnName($"{prefix}Currency").HasMaxLength(Money.CurrencyLength).IsFixedLength();
+        money.Ignore(m => m.Major);
+    }
+}
+
+internal sealed class StageChangeConfiguration : IEntityTypeConfiguration<StageChange>
+{
+    public void Configure(EntityTypeBuilder<StageChange> builder)
+    {
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.Id).ValueGeneratedNever();
+        builder.Property(c => c.Note).HasMaxLength(StageChange.NoteMaxLength);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(c => c.ByUserId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(c => new { c.ProjectId, c.AtUtc });
+    }
+}
+
+internal sealed class PromotionEventConfiguration : IEntityTypeConfiguration<PromotionEvent>
+{
+    public void Configure(EntityTypeBuilder<PromotionEvent> builder)
+    {
+        builder.ToTable("Events");
+        builder.ConfigureAggregate();
+        builder.Property(e => e.Code).HasMaxLength(PromotionEvent.CodeMaxLength);
+        builder.HasIndex(e => e.Code).IsUnique();
+        builder.Property(e => e.NameZh).HasMaxLength(PromotionEvent.NameMaxLength);
+        builder.Property(e => e.NameEn).HasMaxLength(PromotionEvent.NameMaxLength);
+        builder.Property(e => e.Place).HasMaxLength(PromotionEvent.TextMaxLength);
+        builder.Property(e => e.Organiser).HasMaxLength(PromotionEvent.TextMaxLength);
+        builder.Property(e => e.Note).HasMaxLength(PromotionEvent.TextMaxLength);
+    }
+}
+
+internal sealed class ExchangeRateConfiguration : IEntityTypeConfiguration<ExchangeRate>
+{
+    public void Configure(EntityTypeBuilder<ExchangeRate> builder)
+    {
+        builder.ConfigureAggregate();
+        builder.Property(r => r.Currency).HasMaxLength(Money.CurrencyLength).IsFixedLength();
+        builder.HasIndex(r => new { r.Year, r.Currency }).IsUnique();
+    }
+}
+
+internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntry>
+{
+    public void Configure(EntityTypeBuilder<AuditEntry> builder)
+    {
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Id).ValueGeneratedOnAdd();
+        builder.Property(a => a.EntityType).HasMaxLength(AuditEntry.EntityTypeMaxLength);
+        builder.Property(a => a.EntityId).HasMaxLength(AuditEntry.EntityIdMaxLength);
+        builder.Property(a => a.ActorName).HasMaxLength(AuditEntry.ActorMaxLength);
+        builder.HasIndex(a => new { a.EntityType, a.EntityId, a.AtUtc });
+        builder.HasIndex(a => a.AtUtc);
+        builder.HasIndex(a => a.ActorId);
+    }
+}
+
+internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
+{
+    public void Configure(EntityTypeBuilder<AppUser> builder)
+    {
+        builder.Property(u => u.DisplayName).HasMaxLength(AppUser.DisplayNameMaxLength);
+    }
+}

@@ -1,0 +1,151 @@
+using System.Text.Json;
+using KunshanInvest.Application.Common.Security;
+using KunshanInvest.Domain.Auditing;
+using KunshanInvest.Domain.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace KunshanInvest.Infrastructure.Persistence.Interceptors;
+
+/// <summary>
+/// On every save: bumps each changed aggregate's <see cref="AggregateRoot.Version"/> (the concurrency token the
+/// WHERE clause checks against its original value) and writes one <see cref="AuditEntry"/> per changed entity
+/// with each field's old → new value, in the same transaction as the change.
+/// </summary>
+internal sealed class AuditingInterceptor(ICurrentUser user, TimeProvider clock) : SaveChangesInterceptor
+{
+    /// <summary>Identity columns that are secrets or noise; their changes are recorded as "changed" only.</summary>
+    private static readonly HashSet<string> Redacted = new(StringComparer.Ordinal)
+    {
+        "PasswordHash", "SecurityStamp", "ConcurrencyStamp",
+    };
+
+    private static readonly HashSet<string> Skipped = new(StringComparer.Ordinal)
+    {
+        nameof(AggregateRoot.Version),
+    };
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Stamp(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Stamp(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    private void Stamp(DbContext? context)
+    {
+        if (context is null)
+        {
+            return;
+        }
+
+        context.ChangeTracker.DetectChanges();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var actorName = user.IsAuthenticated ? user.UserName ?? "?" : "system";
+        var entries = new List<AuditEntry>();
+
+        foreach (var entry in context.ChangeTracker.Entries().ToList())
+        {
+            if (entry.Entity is AuditEntry || entry.State is EntityState.Unchanged or EntityState.Detached)
+            {
+                continue;
+            }
+
+            if (entry is { State: EntityState.Modified, Entity: AggregateRoot })
+            {
+                var version = entry.Property(nameof(AggregateRoot.Version));
+                version.CurrentValue = (int)version.OriginalValue! + 1;
+            }
+
+            var action = entry.State switch
+            {
+                EntityState.Added => AuditAction.Created,
+                EntityState.Deleted => AuditAction.Deleted,
+                _ => AuditAction.Updated,
+            };
+            var changes = Changes(entry);
+            if (action == AuditAction.Updated && changes.Count == 0)
+            {
+                continue;
+            }
+
+            entries.Add(new AuditEntry(
+                now,
+                user.Id,
+                actorName,
+                entry.Metadata.ClrType.Name,
+                KeyOf(entry),
+                action,
+                JsonSerializer.Serialize(changes)));
+        }
+
+        context.Set<AuditEntry>().AddRange(entries);
+    }
+
+    private static List<FieldChange> Changes(EntityEntry entry)
+    {
+        var changes = new List<FieldChange>();
+        foreach (var property in entry.Properties.Concat(entry.ComplexProperties.SelectMany(c => c.Properties)))
+        {
+            if (Skipped.Contains(property.Metadata.Name))
+            {
+                continue;
+            }
+
+            var name = FieldName(property);
+            object? oldValue = entry.State == EntityState.Added ? null : property.OriginalValue;
+            object? newValue = entry.State == EntityState.Deleted ? null : property.CurrentValue;
+            if (entry.State == EntityState.Modified && (!property.IsModified || Equals(oldValue, newValue)))
+            {
+                continue;
+            }
+
+            if (entry.State == EntityState.Added && newValue is null)
+            {
+                continue;
+            }
+
+            if (Redacted.Contains(property.Metadata.Name))
+            {
+                changes.Add(new FieldChange(name, oldValue is null ? null : "***", newValue is null ? null : "***"));
+                continue;
+            }
+
+            changes.Add(new FieldChange(name, Format(oldValue), Format(newValue)));
+        }
+
+        return changes;
+    }
+
+    private static string FieldName(PropertyEntry property) =>
+        property.Metadata.DeclaringType is Microsoft.EntityFrameworkCore.Metadata.IComplexType complex
+            ? $"{complex.ComplexProperty.Name}.{property.Metadata.Name}"
+            : property.Metadata.Name;
+
+    private static string? Format(object? value) => value switch
+    {
+        null => null,
+        DateTime d => d.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+        _ => value.ToString(),
+    };
+
+    private static string KeyOf(EntityEntry entry)
+    {
+        var key = entry.Metadata.FindPrimaryKey();
+        if (key is null)
+        {
+            return "";
+        }
+
+        return string.Join(",", key.Properties.Select(p => Format(entry.Property(p.Name).CurrentValue)));
+    }
+
+    private sealed record FieldChange(string Field, string? Old, string? New);
+}

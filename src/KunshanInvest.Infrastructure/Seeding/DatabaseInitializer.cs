@@ -1,0 +1,49 @@
+using System.Diagnostics;
+using KunshanInvest.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace KunshanInvest.Infrastructure.Seeding;
+
+/// <summary>
+/// Applies pending migrations (unless <c>Database:MigrateOnStartup=false</c>) and loads the seeds before the
+/// server takes requests: hosted services start before Kestrel listens.
+/// </summary>
+internal sealed partial class DatabaseInitializer(IServiceProvider services, IOptions<DatabaseOptions> database, IOptions<SeedOptions> seed, ILogger<DatabaseInitializer> logger) : IHostedService
+{
+    public static readonly ActivitySource Activity = new("KunshanInvest.Database");
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        using var activity = Activity.StartActivity("Initialise database");
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+
+        if (database.Value.MigrateOnStartup)
+        {
+            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            if (pending.Count > 0)
+            {
+                LogMigrating(database.Value.Provider, pending.Count);
+                await db.Database.MigrateAsync(cancellationToken);
+            }
+        }
+
+        if (seed.Value.Reference || seed.Value.Demo)
+        {
+            var report = await scope.ServiceProvider.GetRequiredService<SeedLoader>().LoadAsync(seed.Value.Demo, cancellationToken);
+            LogSeeded(report.TotalAdded, report.ToString());
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Applying {Count} pending migration(s) on {Provider}")]
+    private partial void LogMigrating(DatabaseProvider provider, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Seed data: {Added} row(s) added — {Report}")]
+    private partial void LogSeeded(int added, string report);
+}

@@ -1,0 +1,219 @@
+using KunshanInvest.Domain.Common;
+using KunshanInvest.Domain.Enterprises;
+using KunshanInvest.Domain.Events;
+using KunshanInvest.Domain.Parks;
+using KunshanInvest.Domain.Projects;
+using KunshanInvest.Domain.Rates;
+using KunshanInvest.Domain.Sectors;
+using KunshanInvest.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace KunshanInvest.Infrastructure.Seeding;
+
+/// <summary>
+/// Loads <c>seeds/*.json</c> idempotently: each row is matched on its natural key (code, name, year+currency)
+/// and added only when absent, so a second run changes nothing. Demo projects are walked through the real stage
+/// machine, so seeded data obeys the same gates as typed-in data.
+/// </summary>
+public sealed class SeedLoader(AppDbContext db, IdentitySeeder identity, IOptions<SeedOptions> options)
+{
+    private string Folder => Path.IsPathRooted(options.Value.Folder) ? options.Value.Folder : Path.Combine(AppContext.BaseDirectory, options.Value.Folder);
+
+    public async Task<SeedReport> LoadAsync(bool demo, CancellationToken cancellationToken)
+    {
+        var report = new SeedReport();
+        await identity.EnsureRolesAsync(report);
+        await LoadReferenceAsync(report, cancellationToken);
+        if (demo)
+        {
+            var owners = await identity.EnsureDemoUsersAsync(report);
+            await LoadDemoAsync(owners, report, cancellationToken);
+        }
+
+        return report;
+    }
+
+    private async Task LoadReferenceAsync(SeedReport report, CancellationToken cancellationToken)
+    {
+        var sectors = await db.Sectors.ToDictionaryAsync(s => s.Code, cancellationToken);
+        foreach (var seed in await SeedFiles.ReadAsync<SectorSeed>(Folder, "sectors.json", cancellationToken))
+        {
+            var added = !sectors.ContainsKey(seed.Code);
+            if (added)
+            {
+                var sector = new Sector(seed.Code, seed.NameZh, seed.NameEn);
+                sector.Describe(seed.DescriptionZh, seed.DescriptionEn);
+                db.Sectors.Add(sector);
+            }
+
+            report.Count("sectors", added);
+        }
+
+        var parks = await db.Parks.Select(p => p.Code).ToHashSetAsync(cancellationToken);
+        foreach (var seed in await SeedFiles.ReadAsync<ParkSeed>(Folder, "parks.json", cancellationToken))
+        {
+            var added = parks.Add(seed.Code);
+            if (added)
+            {
+                db.Parks.Add(new Park(seed.Code, seed.NameZh, seed.NameEn, seed.Description));
+            }
+
+            report.Count("parks", added);
+        }
+
+        var events = await db.Events.Select(e => e.Code).ToHashSetAsync(cancellationToken);
+        foreach (var seed in await SeedFiles.ReadAsync<EventSeed>(Folder, "events.json", cancellationToken))
+        {
+            var added = events.Add(seed.Code);
+            if (added)
+            {
+                var promotion = new PromotionEvent(seed.Code, seed.NameZh, seed.NameEn, Enum.Parse<EventKind>(seed.Kind), seed.StartDate, seed.EndDate);
+                promotion.Describe(seed.Place, seed.Organiser, seed.Note);
+                promotion.Announce(seed.AnnouncedProjects, seed.AnnouncedInvestmentFen);
+                db.Events.Add(promotion);
+            }
+
+            report.Count("events", added);
+        }
+
+        await LoadEnterprisesAsync("enterprises.json", "enterprises", report, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task<Dictionary<string, Enterprise>> LoadEnterprisesAsync(string file, string kind, SeedReport report, CancellationToken cancellationToken)
+    {
+        var seeds = await SeedFiles.ReadAsync<EnterpriseSeed>(Folder, file, cancellationToken);
+        var names = seeds.Select(s => s.NameZh ?? s.NameEn).ToList();
+        var existing = await db.Enterprises.Where(e => names.Contains(e.NameZh) || names.Contains(e.NameEn)).ToListAsync(cancellationToken);
+        var byKey = new Dictionary<string, Enterprise>(StringComparer.Ordinal);
+        foreach (var seed in seeds)
+        {
+            var enterprise = existing.FirstOrDefault(e => (seed.NameZh is not null && e.NameZh == seed.NameZh) || (seed.NameZh is null && e.NameEn == seed.NameEn));
+            var added = enterprise is null;
+            if (enterprise is null)
+            {
+                enterprise = new Enterprise(seed.NameZh, seed.NameEn, seed.Country, Enum.Parse<Ownership>(seed.Ownership));
+                enterprise.SetCreditCode(seed.CreditCode);
+                enterprise.Describe(seed.Fortune500, seed.Listed, seed.Website, seed.Note);
+                if (seed.Demo)
+                {
+                    enterprise.MarkDemo();
+                }
+
+                db.Enterprises.Add(enterprise);
+            }
+
+            byKey[seed.Key] = enterprise;
+            report.Count(kind, added);
+        }
+
+        return byKey;
+    }
+
+    private async Task LoadDemoAsync(IReadOnlyDictionary<string, Guid> owners, SeedReport report, CancellationToken cancellationToken)
+    {
+        var rates = await db.ExchangeRates.Select(r => new { r.Year, r.Currency }).ToListAsync(cancellationToken);
+        foreach (var seed in await SeedFiles.ReadAsync<RateSeed>(Folder, "exchange-rates.json", cancellationToken))
+        {
+            var added = !rates.Any(r => r.Year == seed.Year && r.Currency == seed.Currency);
+            if (added)
+            {
+                var rate = new ExchangeRate(seed.Year, seed.Currency, (long)Math.Round(seed.CnyPerUnit * ExchangeRate.Scale));
+                rate.MarkDemo();
+                db.ExchangeRates.Add(rate);
+            }
+
+            report.Count("exchange rates (demo)", added);
+        }
+
+        var enterprises = await LoadEnterprisesAsync("enterprises.json", "enterprises", new SeedReport(), cancellationToken);
+        foreach (var (key, value) in await LoadEnterprisesAsync("demo-enterprises.json", "enterprises (demo)", report, cancellationToken))
+        {
+            enterprises[key] = value;
+        }
+
+        var contactKeys = (await db.Contacts.Select(c => new { c.EnterpriseId, c.Name }).ToListAsync(cancellationToken))
+            .Select(c => (c.EnterpriseId, c.Name)).ToHashSet();
+        foreach (var seed in await SeedFiles.ReadAsync<ContactSeed>(Folder, "demo-contacts.json", cancellationToken))
+        {
+            var enterprise = enterprises[seed.Enterprise];
+            var added = contactKeys.Add((enterprise.Id, seed.Name));
+            if (added)
+            {
+                var contact = new Contact(enterprise.Id, seed.Name);
+                contact.Reach(seed.Title, seed.Phone, seed.Email, seed.WeChat);
+                contact.MarkDemo();
+                db.Contacts.Add(contact);
+            }
+
+            report.Count("contacts (demo)", added);
+        }
+
+        var sectors = await db.Sectors.ToDictionaryAsync(s => s.Code, s => s.Id, cancellationToken);
+        var parks = await db.Parks.ToDictionaryAsync(p => p.Code, p => p.Id, cancellationToken);
+        var events = await db.Events.ToDictionaryAsync(e => e.Code, e => e.Id, cancellationToken);
+        var projects = await db.Projects.Select(p => p.Code).ToHashSetAsync(cancellationToken);
+        foreach (var seed in await SeedFiles.ReadAsync<ProjectSeed>(Folder, "demo-projects.json", cancellationToken))
+        {
+            var added = projects.Add(seed.Code);
+            if (added)
+            {
+                db.Projects.Add(BuildProject(seed, owners, enterprises, sectors, parks, events));
+            }
+
+            report.Count("projects (demo)", added);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static InvestmentProject BuildProject(
+        ProjectSeed seed,
+        IReadOnlyDictionary<string, Guid> owners,
+        IReadOnlyDictionary<string, Enterprise> enterprises,
+        IReadOnlyDictionary<string, Guid> sectors,
+        IReadOnlyDictionary<string, Guid> parks,
+        IReadOnlyDictionary<string, Guid> events)
+    {
+        var ownerId = owners[seed.Owner];
+        var entered = seed.StageEnteredOn.ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc);
+        var project = new InvestmentProject(seed.Code, seed.Name, Enum.Parse<SourceChannel>(seed.Source), ownerId, entered);
+        project.MarkDemo();
+        project.Place(
+            seed.Enterprise is null ? null : enterprises[seed.Enterprise].Id,
+            seed.Sector is null ? null : sectors[seed.Sector],
+            seed.Park is null ? null : parks[seed.Park]);
+        project.LinkEvent(seed.Event is null ? null : events[seed.Event]);
+        var investment = seed.InvestmentFen is > 0 ? new Money(seed.InvestmentFen.Value, seed.Currency ?? "CNY") : null;
+        project.Estimate(investment, seed.Major);
+        project.Block(seed.BlockingIssues);
+
+        var target = Enum.Parse<ProjectStage>(seed.Stage);
+        if (target is >= ProjectStage.Signed and <= ProjectStage.AtCapacity)
+        {
+            project.Pledge(investment, seed.ForeignCapitalUsdCents, seed.ExpectedJobs, seed.ExpectedAnnualTaxFen, seed.ExpectedAnnualOutputFen, seed.LandMu);
+            project.RegisterProjectCompany(seed.ProjectCompanyCreditCode);
+        }
+
+        if (target >= ProjectStage.Operating && target <= ProjectStage.AtCapacity && investment is not null)
+        {
+            // Demo figures: an operating project has most of its pledge in place and its expected output realised.
+            project.Realise(investment.Currency == "CNY" ? investment.MinorUnits * 8 / 10 : null, seed.ExpectedJobs, seed.ExpectedAnnualTaxFen, seed.ExpectedAnnualOutputFen);
+        }
+
+        var seeder = new StageActor(ownerId, IsManager: true);
+        if (target.IsSideState())
+        {
+            project.MoveTo(ProjectStage.Negotiating, seeder, null, entered);
+            project.MoveTo(target, seeder, seed.LostReason ?? "演示数据:暂缓推进 / demo: paused", entered);
+        }
+        else if (target != ProjectStage.Lead)
+        {
+            project.MoveTo(target, seeder, null, entered);
+        }
+
+        project.Backdate(entered);
+        return project;
+    }
+}

@@ -1,0 +1,31 @@
+using System.Globalization;
+
+namespace KunshanInvest.Web.Text;
+
+/// <summary>Amounts the way the bureau reads them: 万元 (10⁴ yuan) and 亿元 (10⁸ yuan); land in 亩.</summary>
+public static class Amounts
+{
+    private const long FenPerWan = 10_000 * 100L;
+    private const long FenPerYi = 100_000_000 * 100L;
+
+    public static string Cny(long fen)
+    {
+        var culture = CultureInfo.CurrentCulture;
+        if (T.IsEnglish)
+        {
+            var yuan = fen / 100m;
+            return Math.Abs(yuan) >= 1_000_000_000m
+                ? string.Create(culture, $"CNY {yuan / 1_000_000_000m:N2} bn")
+                : string.Create(culture, $"CNY {yuan / 1_000_000m:N1} m");
+        }
+
+        return Math.Abs(fen) >= FenPerYi
+            ? string.Create(culture, $"{(decimal)fen / FenPerYi:N2} 亿元")
+            : string.Create(culture, $"{(decimal)fen / FenPerWan:N0} 万元");
+    }
+
+    /// <summary>亿元 as a plain number, for charts.</summary>
+    public static double Yi(long fen) => Math.Round((double)fen / FenPerYi, 2);
+
+    public static string Mu(double mu) => string.Create(CultureInfo.CurrentCulture, $"{mu:N1} {(T.IsEnglish ? "mu" : "亩")}");
+}

@@ -1,0 +1,15 @@
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+
+namespace KunshanInvest.Web;
+
+public static class WebUi
+{
+    public static IServiceCollection AddWebUi(this IServiceCollection services)
+    {
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddCascadingAuthenticationState();
+        services.AddMudServices();
+        return services;
+    }
+}
