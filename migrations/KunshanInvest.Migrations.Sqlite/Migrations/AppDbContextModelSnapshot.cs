@@ -44,7 +44,7 @@ namespace KunshanInvest.Migrations.Sqlite.Migrations
 
                     b.Property<string>("EntityId")
                         .IsRequired()
-                        .HasMaxLength(64)
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("EntityType")

@@ -11,7 +11,7 @@ public enum AuditAction
 public sealed class AuditEntry
 {
     public const int EntityTypeMaxLength = 100;
-    public const int EntityIdMaxLength = 64;
+    public const int EntityIdMaxLength = 100;
     public const int ActorMaxLength = 256;
 
     private AuditEntry() { }

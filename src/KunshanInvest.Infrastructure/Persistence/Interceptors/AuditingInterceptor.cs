@@ -1,4 +1,6 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Unicode;
 using KunshanInvest.Application.Common.Security;
 using KunshanInvest.Domain.Auditing;
 using KunshanInvest.Domain.Common;
@@ -20,6 +22,9 @@ internal sealed class AuditingInterceptor(ICurrentUser user, TimeProvider clock)
     {
         "PasswordHash", "SecurityStamp", "ConcurrencyStamp",
     };
+
+    /// <summary>Chinese stays readable in the stored JSON (the encoder still escapes HTML-significant characters).</summary>
+    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
 
     private static readonly HashSet<string> Skipped = new(StringComparer.Ordinal)
     {
@@ -82,7 +87,7 @@ internal sealed class AuditingInterceptor(ICurrentUser user, TimeProvider clock)
                 entry.Metadata.ClrType.Name,
                 KeyOf(entry),
                 action,
-                JsonSerializer.Serialize(changes)));
+                JsonSerializer.Serialize(changes, Json)));
         }
 
         context.Set<AuditEntry>().AddRange(entries);

@@ -65,7 +65,7 @@ namespace KunshanInvest.Migrations.PostgreSql.Migrations
                     ActorId = table.Column<Guid>(type: "uuid", nullable: true),
                     ActorName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
                     EntityType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    EntityId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    EntityId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     Action = table.Column<int>(type: "integer", nullable: false),
                     Changes = table.Column<string>(type: "text", nullable: false)
                 },

@@ -1,0 +1,107 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using KunshanInvest.Infrastructure;
+using KunshanInvest.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace KunshanInvest.Api.Tests;
+
+/// <summary>The real host over a real database, seeded with the demo data.</summary>
+public sealed class KunshanApiFactory(DatabaseProvider provider, string connectionString, string environment = "Development") : WebApplicationFactory<Program>
+{
+    public DatabaseProvider Provider { get; } = provider;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(environment);
+        builder.UseSetting("Database:Provider", Provider.ToString());
+        builder.UseSetting("Database:ConnectionString", connectionString);
+        builder.UseSetting("Seed:Demo", "true");
+        builder.UseSetting("RateLimits:SignInPerMinute", "100000");
+    }
+}
+
+/// <summary>One app per test class and provider; <see cref="UnavailableReason"/> says why there is none.</summary>
+public abstract class AppFixture : IAsyncLifetime
+{
+    private readonly Dictionary<string, string> _tokens = new(StringComparer.Ordinal);
+
+    public KunshanApiFactory? Factory { get; private set; }
+
+    public string? UnavailableReason { get; private set; }
+
+    public const string DemoPassword = "Demo#2026";
+
+    protected abstract Task<(DatabaseProvider Provider, string? ConnectionString, string? Unavailable)> DatabaseAsync();
+
+    public async Task InitializeAsync()
+    {
+        var (provider, connectionString, unavailable) = await DatabaseAsync();
+        UnavailableReason = unavailable;
+        if (connectionString is not null)
+        {
+            Factory = new KunshanApiFactory(provider, connectionString);
+            _ = Factory.Server; // start (migrate + seed) now, not inside the first test
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Factory is not null)
+        {
+            await Factory.DisposeAsync();
+        }
+    }
+
+    /// <summary>The app, or a skip (a failure under KI_REQUIRE_ALL=1) when its database is missing.</summary>
+    public KunshanApiFactory App
+    {
+        get
+        {
+            Requirement.Need(UnavailableReason);
+            return Factory!;
+        }
+    }
+
+    public HttpClient Anonymous() => App.CreateClient();
+
+    /// <summary>A client carrying a bearer token of the named demo account.</summary>
+    public async Task<HttpClient> ClientAsync(string userName)
+    {
+        if (!_tokens.TryGetValue(userName, out var token))
+        {
+            using var anonymous = Anonymous();
+            var response = await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { userName, password = DemoPassword });
+            response.EnsureSuccessStatusCode();
+            token = (await response.Content.ReadFromJsonAsync<TokenResponse>())!.AccessToken;
+            _tokens[userName] = token;
+        }
+
+        var client = App.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    private sealed record TokenResponse(string AccessToken);
+}
+
+public sealed class SqliteApp : AppFixture
+{
+    protected override Task<(DatabaseProvider, string?, string?)> DatabaseAsync()
+    {
+        var folder = Directory.CreateTempSubdirectory("ki-sqlite-").FullName;
+        return Task.FromResult<(DatabaseProvider, string?, string?)>((DatabaseProvider.Sqlite, $"Data Source={Path.Combine(folder, "api.db")}", null));
+    }
+}
+
+public sealed class PostgresApp : AppFixture
+{
+    protected override async Task<(DatabaseProvider, string?, string?)> DatabaseAsync()
+    {
+        var unavailable = await PostgresServer.UnavailableReasonAsync();
+        return unavailable is null
+            ? (DatabaseProvider.PostgreSql, await PostgresServer.CreateDatabaseAsync("ki_api"), null)
+            : (DatabaseProvider.PostgreSql, null, unavailable);
+    }
+}

@@ -1,0 +1,67 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using KunshanInvest.Infrastructure;
+using KunshanInvest.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KunshanInvest.Api.Tests;
+
+/// <summary>等保: no seeded account is usable outside Development until its password changes; demo accounts only with demo data.</summary>
+public sealed class SignInPolicyTests
+{
+    private static string SqliteFile() => $"Data Source={Path.Combine(Directory.CreateTempSubdirectory("ki-policy-").FullName, "p.db")}";
+
+    [Fact]
+    public async Task Outside_development_a_seeded_account_must_change_its_password_before_any_token()
+    {
+        await using var app = new KunshanApiFactory(DatabaseProvider.Sqlite, SqliteFile(), environment: "Production");
+        using var client = app.CreateClient();
+
+        var refused = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = "admin", password = AppFixture.DemoPassword });
+        var weak = await client.PostAsJsonAsync("/api/v1/auth/change-password", new { userName = "admin", currentPassword = AppFixture.DemoPassword, newPassword = "alllowercase" });
+        var changed = await client.PostAsJsonAsync("/api/v1/auth/change-password", new { userName = "admin", currentPassword = AppFixture.DemoPassword, newPassword = "Kunshan-1984" });
+        var accepted = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = "admin", password = "Kunshan-1984" });
+
+        var problem = await refused.ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+        Assert.Equal("password_change_required", problem.GetProperty("code").GetString());
+        await weak.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(HttpStatusCode.NoContent, changed.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        Assert.False(string.IsNullOrEmpty((await accepted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()));
+    }
+
+    [Fact]
+    public async Task Without_demo_data_no_account_exists_and_the_reference_data_still_loads()
+    {
+        await using var app = new KunshanApiFactory(DatabaseProvider.Sqlite, SqliteFile(), environment: "Production").WithWebHostBuilder(b => b.UseSetting("Seed:Demo", "false"));
+        using var client = app.CreateClient();
+
+        var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = "admin", password = AppFixture.DemoPassword });
+
+        await response.ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        Assert.Equal(0, await db.Users.CountAsync());
+        Assert.Equal(0, await db.Projects.CountAsync());
+        Assert.Equal(5, await db.Sectors.CountAsync());
+    }
+
+    [Fact]
+    public async Task Five_wrong_passwords_lock_the_account()
+    {
+        await using var app = new KunshanApiFactory(DatabaseProvider.Sqlite, SqliteFile());
+        using var client = app.CreateClient();
+
+        for (var i = 0; i < 5; i++)
+        {
+            await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = "officer2", password = $"Wrong-{i}-pass" });
+        }
+
+        var locked = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = "officer2", password = AppFixture.DemoPassword });
+
+        var problem = await locked.ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
+        Assert.Contains("locked", problem.GetProperty("title").GetString(), StringComparison.OrdinalIgnoreCase);
+    }
+}
