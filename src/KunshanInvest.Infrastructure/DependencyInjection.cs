@@ -46,7 +46,8 @@ public static class DependencyInjection
             .AddEntityFrameworkStores<AppDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders()
-            .AddPasswordValidator<ThreeOfFourClassesPasswordValidator>();
+            .AddPasswordValidator<ThreeOfFourClassesPasswordValidator>()
+            .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>();
 
         services.AddScoped<SeedLoader>();
         services.AddScoped<IdentitySeeder>();

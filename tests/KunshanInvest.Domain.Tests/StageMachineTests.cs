@@ -49,6 +49,8 @@ public sealed class StageMachineTests
 
     public static TheoryData<ProjectStage> PipelineStages() => [.. ProjectStages.Pipeline];
 
+    public static TheoryData<ProjectStage> AllStages() => [.. ProjectStages.Pipeline, ProjectStage.OnHold, ProjectStage.Lost];
+
     // ---- a new project ----
 
     [Fact]
@@ -71,19 +73,26 @@ public sealed class StageMachineTests
         Assert.Equal(T0, project.StageEnteredAtUtc);
         Assert.Equal(T0, project.LastActivityAtUtc);
         Assert.Equal(T0, project.CreatedAtUtc);
+        Assert.Null(project.StageBeforeSideState);
+        Assert.Null(project.LostReason);
     }
 
-    [Fact]
-    public void New_project_created_at_a_later_stage_records_that_stage_as_its_first_change()
+    [Theory]
+    [MemberData(nameof(AllStages))]
+    public void Test_builder_walks_a_project_from_lead_to_the_stage_and_leaves_no_evidence(ProjectStage stage)
     {
         // Arrange / Act
-        var project = New(ProjectStage.Negotiating);
+        var project = New(stage);
 
-        // Assert
-        Assert.Equal(ProjectStage.Negotiating, project.Stage);
-        var change = Assert.Single(project.StageChanges);
-        Assert.Null(change.From);
-        Assert.Equal(ProjectStage.Negotiating, change.To);
+        // Assert: every project starts at 线索, and the builder hands back no evidence.
+        Assert.Equal(stage, project.Stage);
+        Assert.Null(project.StageChanges[0].From);
+        Assert.Equal(ProjectStage.Lead, project.StageChanges[0].To);
+        Assert.Equal(stage, project.StageChanges[^1].To);
+        Assert.Equal(
+            ["enterpriseId", "sectorId", "parkId", "pledgedInvestment", "projectCompanyCreditCode", "realisedAnnualOutputFen"],
+            StageGates.Check(project, ProjectStage.AtCapacity).Select(m => m.Field));
+        Assert.Null(project.PledgedLandMu);
     }
 
     [Fact]
@@ -115,6 +124,7 @@ public sealed class StageMachineTests
     {
         // Arrange
         var project = WithFullEvidence(from);
+        var before = project.StageChanges.Count;
 
         // Act
         var change = project.MoveTo(to, Officer, null, T1);
@@ -129,7 +139,7 @@ public sealed class StageMachineTests
         Assert.Null(change.Note);
         Assert.False(change.IsJump);
         Assert.False(change.IsBackward);
-        Assert.Equal(2, project.StageChanges.Count);
+        Assert.Equal(before + 1, project.StageChanges.Count);
         Assert.Same(change, project.StageChanges[^1]);
     }
 
@@ -258,13 +268,14 @@ public sealed class StageMachineTests
     {
         // Arrange
         var project = WithFullEvidence(stage);
+        var before = project.StageChanges.Count;
 
         // Act
         var ex = Assert.Throws<DomainRuleException>(() => project.MoveTo(stage, Manager, "again", T1));
 
         // Assert
         Assert.Equal("stage.same", ex.Code);
-        Assert.Single(project.StageChanges);
+        Assert.Equal(before, project.StageChanges.Count);
         Assert.Equal(T0, project.StageEnteredAtUtc);
     }
 
@@ -276,6 +287,7 @@ public sealed class StageMachineTests
         // Arrange
         var project = New();
         project.MoveTo(stage, Officer, "首次", T1);
+        var before = project.StageChanges.Count;
 
         // Act
         var ex = Assert.Throws<DomainRuleException>(() => project.MoveTo(stage, Manager, "again", T2));
@@ -283,7 +295,8 @@ public sealed class StageMachineTests
         // Assert
         Assert.Equal("stage.same", ex.Code);
         Assert.Equal(stage, project.Stage);
-        Assert.Equal(2, project.StageChanges.Count);
+        Assert.Equal(before, project.StageChanges.Count);
+        Assert.Equal(T1, project.StageEnteredAtUtc);
     }
 
     [Fact]
@@ -305,6 +318,7 @@ public sealed class StageMachineTests
     {
         // Arrange
         var project = New(ProjectStage.Negotiating);
+        var before = project.StageChanges.Count;
 
         // Act
         Assert.Throws<StageGateException>(() => project.MoveTo(ProjectStage.Signed, Officer, null, T1));
@@ -313,7 +327,7 @@ public sealed class StageMachineTests
         Assert.Equal(ProjectStage.Negotiating, project.Stage);
         Assert.Equal(T0, project.StageEnteredAtUtc);
         Assert.Equal(T0, project.LastActivityAtUtc);
-        Assert.Single(project.StageChanges);
+        Assert.Equal(before, project.StageChanges.Count);
     }
 
     // ---- backward moves ----
@@ -324,6 +338,7 @@ public sealed class StageMachineTests
     {
         // Arrange
         var project = WithFullEvidence(from);
+        var before = project.StageChanges.Count;
 
         // Act
         var ex = Assert.Throws<DomainForbiddenException>(() => project.MoveTo(to, Officer, "录入错误 / entered by mistake", T1));
@@ -331,7 +346,7 @@ public sealed class StageMachineTests
         // Assert
         Assert.Equal("stage.backward", ex.Code);
         Assert.Equal(from, project.Stage);
-        Assert.Single(project.StageChanges);
+        Assert.Equal(before, project.StageChanges.Count);
     }
 
     [Theory]
@@ -355,8 +370,9 @@ public sealed class StageMachineTests
     [MemberData(nameof(BackwardMoves))]
     public void Moving_back_by_a_manager_with_a_reason_succeeds_and_is_marked_backward(ProjectStage from, ProjectStage to)
     {
-        // Arrange
+        // Arrange: the target stage's gate applies to a backward move too, so the project carries every gate's evidence.
         var project = WithFullEvidence(from);
+        var before = project.StageChanges.Count;
 
         // Act
         var change = project.MoveTo(to, Manager, " 协议未生效 / agreement not in force ", T1);
@@ -370,6 +386,8 @@ public sealed class StageMachineTests
         Assert.Equal(Manager.UserId, change.ByUserId);
         Assert.Equal("协议未生效 / agreement not in force", change.Note);
         Assert.Equal(T1, project.StageEnteredAtUtc);
+        Assert.Equal(before + 1, project.StageChanges.Count);
+        Assert.Same(change, project.StageChanges[^1]);
     }
 
     // ---- 搁置 / on hold ----
@@ -402,7 +420,7 @@ public sealed class StageMachineTests
 
         // Assert
         Assert.Equal(ProjectStage.OnHold, project.Stage);
-        Assert.Equal(ProjectStage.Negotiating, project.StageBeforeHold);
+        Assert.Equal(ProjectStage.Negotiating, project.StageBeforeSideState);
         Assert.Null(project.LostReason);
         Assert.Equal(ProjectStage.Negotiating, change.From);
         Assert.Equal(ProjectStage.OnHold, change.To);
@@ -424,7 +442,7 @@ public sealed class StageMachineTests
 
         // Assert
         Assert.Equal(ProjectStage.Negotiating, project.Stage);
-        Assert.Null(project.StageBeforeHold);
+        Assert.Null(project.StageBeforeSideState);
         Assert.Equal(ProjectStage.OnHold, change.From);
         Assert.False(change.IsBackward);
         Assert.False(change.IsJump);
@@ -461,7 +479,7 @@ public sealed class StageMachineTests
         // Assert
         Assert.Equal(["enterpriseId", "sectorId", "parkId", "pledgedInvestment"], MissingFields(ex));
         Assert.Equal(ProjectStage.OnHold, project.Stage);
-        Assert.Equal(ProjectStage.Negotiating, project.StageBeforeHold);
+        Assert.Equal(ProjectStage.Negotiating, project.StageBeforeSideState);
     }
 
     [Fact]
@@ -506,9 +524,56 @@ public sealed class StageMachineTests
 
         // Assert
         Assert.Equal(ProjectStage.Contacted, project.Stage);
-        Assert.Null(project.StageBeforeHold);
+        Assert.Null(project.StageBeforeSideState);
         Assert.True(change.IsBackward);
+        Assert.False(change.IsJump);
         Assert.Equal("new contact person", change.Note);
+    }
+
+    [Fact]
+    public void On_hold_project_resuming_past_the_next_stage_is_a_jump_measured_from_the_held_stage()
+    {
+        // Arrange: held at 洽谈, with the evidence 签约 and 注册 need.
+        var project = WithFullEvidence(ProjectStage.Negotiating);
+        project.MoveTo(ProjectStage.OnHold, Officer, "budget frozen", T1);
+
+        // Act
+        var change = project.MoveTo(ProjectStage.Registered, Officer, null, T2);
+
+        // Assert
+        Assert.Equal(ProjectStage.Registered, project.Stage);
+        Assert.Equal(ProjectStage.OnHold, change.From);
+        Assert.True(change.IsJump);
+        Assert.False(change.IsBackward);
+        Assert.Null(project.StageBeforeSideState);
+    }
+
+    [Fact]
+    public void On_hold_project_resuming_to_the_next_stage_is_neither_a_jump_nor_backward()
+    {
+        // Arrange: held at 签约.
+        var project = WithFullEvidence(ProjectStage.Signed);
+        project.MoveTo(ProjectStage.OnHold, Officer, "budget frozen", T1);
+
+        // Act
+        var change = project.MoveTo(ProjectStage.Registered, Officer, null, T2);
+
+        // Assert
+        Assert.False(change.IsJump);
+        Assert.False(change.IsBackward);
+    }
+
+    [Fact]
+    public void Putting_on_hold_from_lead_remembers_lead()
+    {
+        // Arrange
+        var project = New();
+
+        // Act
+        project.MoveTo(ProjectStage.OnHold, Officer, "no answer", T1);
+
+        // Assert
+        Assert.Equal(ProjectStage.Lead, project.StageBeforeSideState);
     }
 
     // ---- 流失 / lost ----
@@ -544,7 +609,10 @@ public sealed class StageMachineTests
         Assert.Equal(ProjectStage.Lost, project.Stage);
         Assert.Equal("落户苏州工业园区 / went to SIP", project.LostReason);
         Assert.Equal("落户苏州工业园区 / went to SIP", change.Note);
-        Assert.Null(project.StageBeforeHold);
+        Assert.Equal(ProjectStage.Negotiating, project.StageBeforeSideState);
+        Assert.Equal(ProjectStage.Negotiating, change.From);
+        Assert.False(change.IsJump);
+        Assert.False(change.IsBackward);
         Assert.Equal(T1, project.StageEnteredAtUtc);
     }
 
@@ -562,7 +630,7 @@ public sealed class StageMachineTests
         Assert.Equal(ProjectStage.Lost, project.Stage);
         Assert.Equal(ProjectStage.OnHold, change.From);
         Assert.Equal("project cancelled", project.LostReason);
-        Assert.Null(project.StageBeforeHold);
+        Assert.Equal(ProjectStage.Negotiating, project.StageBeforeSideState);
     }
 
     [Fact]
@@ -625,8 +693,11 @@ public sealed class StageMachineTests
         // Assert
         Assert.Equal(ProjectStage.Negotiating, project.Stage);
         Assert.Null(project.LostReason);
+        Assert.Null(project.StageBeforeSideState);
         Assert.Equal(ProjectStage.Lost, change.From);
         Assert.Equal(ProjectStage.Negotiating, change.To);
+        Assert.False(change.IsBackward);
+        Assert.False(change.IsJump);
         Assert.Equal("they came back", change.Note);
         Assert.Equal(Manager.UserId, change.ByUserId);
         Assert.Equal(T2, project.StageEnteredAtUtc);
@@ -634,10 +705,126 @@ public sealed class StageMachineTests
     }
 
     [Fact]
+    public void Marking_a_signed_project_lost_remembers_the_signed_stage()
+    {
+        // Arrange
+        var project = WithFullEvidence(ProjectStage.Signed);
+
+        // Act
+        project.MoveTo(ProjectStage.Lost, Officer, "went to SIP", T1);
+
+        // Assert
+        Assert.Equal(ProjectStage.Signed, project.StageBeforeSideState);
+    }
+
+    [Fact]
+    public void Reopening_a_lost_project_beyond_its_last_stage_is_a_forward_jump()
+    {
+        // Arrange: lost at 签约.
+        var project = WithFullEvidence(ProjectStage.Signed);
+        project.MoveTo(ProjectStage.Lost, Officer, "went to SIP", T1);
+
+        // Act
+        var change = project.MoveTo(ProjectStage.Operating, Manager, "they built it after all", T2);
+
+        // Assert
+        Assert.Equal(ProjectStage.Operating, project.Stage);
+        Assert.Equal(ProjectStage.Lost, change.From);
+        Assert.False(change.IsBackward);
+        Assert.True(change.IsJump);
+        Assert.Null(project.StageBeforeSideState);
+        Assert.Null(project.LostReason);
+    }
+
+    [Fact]
+    public void Reopening_a_lost_project_before_its_last_stage_is_backward()
+    {
+        // Arrange: lost at 签约.
+        var project = WithFullEvidence(ProjectStage.Signed);
+        project.MoveTo(ProjectStage.Lost, Officer, "went to SIP", T1);
+
+        // Act
+        var change = project.MoveTo(ProjectStage.Negotiating, Manager, "renegotiating", T2);
+
+        // Assert
+        Assert.Equal(ProjectStage.Negotiating, project.Stage);
+        Assert.True(change.IsBackward);
+        Assert.False(change.IsJump);
+    }
+
+    [Fact]
+    public void Reopening_a_lost_project_at_the_next_stage_is_neither_a_jump_nor_backward()
+    {
+        // Arrange: lost at 签约.
+        var project = WithFullEvidence(ProjectStage.Signed);
+        project.MoveTo(ProjectStage.Lost, Officer, "went to SIP", T1);
+
+        // Act
+        var change = project.MoveTo(ProjectStage.Registered, Manager, "company registered after all", T2);
+
+        // Assert
+        Assert.False(change.IsBackward);
+        Assert.False(change.IsJump);
+    }
+
+    [Fact]
+    public void Reopening_a_lost_project_forward_is_forbidden_to_an_officer()
+    {
+        // Arrange: lost at 签约; 注册 is forward and its gate is met.
+        var project = WithFullEvidence(ProjectStage.Signed);
+        project.MoveTo(ProjectStage.Lost, Officer, "went to SIP", T1);
+
+        // Act
+        var ex = Assert.Throws<DomainForbiddenException>(() => project.MoveTo(ProjectStage.Registered, Officer, "company registered after all", T2));
+
+        // Assert
+        Assert.Equal("stage.backward", ex.Code);
+        Assert.Equal(ProjectStage.Lost, project.Stage);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("  ")]
+    public void Reopening_a_lost_project_forward_by_a_manager_needs_a_reason(string? reason)
+    {
+        // Arrange: lost at 签约; 注册 is forward and its gate is met.
+        var project = WithFullEvidence(ProjectStage.Signed);
+        project.MoveTo(ProjectStage.Lost, Officer, "went to SIP", T1);
+
+        // Act
+        var ex = Assert.Throws<DomainRuleException>(() => project.MoveTo(ProjectStage.Registered, Manager, reason, T2));
+
+        // Assert
+        Assert.Equal("stage.reason", ex.Code);
+        Assert.Equal(ProjectStage.Lost, project.Stage);
+        Assert.Equal("went to SIP", project.LostReason);
+    }
+
+    [Fact]
+    public void Project_lost_while_on_hold_is_reopened_relative_to_the_stage_it_was_held_at()
+    {
+        // Arrange: 签约 → 搁置 → 流失.
+        var project = WithFullEvidence(ProjectStage.Signed);
+        project.MoveTo(ProjectStage.OnHold, Officer, "budget frozen", T1);
+        project.MoveTo(ProjectStage.Lost, Officer, "project cancelled", T1.AddDays(1));
+
+        // Act
+        var change = project.MoveTo(ProjectStage.Negotiating, Manager, "renegotiating", T2);
+
+        // Assert
+        Assert.Equal(ProjectStage.Lost, change.From);
+        Assert.True(change.IsBackward);
+        Assert.False(change.IsJump);
+        Assert.Null(project.StageBeforeSideState);
+    }
+
+    [Fact]
     public void Moving_on_after_a_hold_clears_the_held_stage_and_lost_reason()
     {
         // Arrange
         var project = New(ProjectStage.Contacted);
+        var before = project.StageChanges.Count;
         project.MoveTo(ProjectStage.Lost, Officer, "went to SIP", T1);
         project.MoveTo(ProjectStage.Contacted, Manager, "they came back", T1.AddDays(1));
         project.MoveTo(ProjectStage.OnHold, Officer, "budget frozen", T1.AddDays(2));
@@ -648,7 +835,7 @@ public sealed class StageMachineTests
         // Assert
         Assert.Equal(ProjectStage.Contacted, project.Stage);
         Assert.Null(project.LostReason);
-        Assert.Null(project.StageBeforeHold);
-        Assert.Equal(5, project.StageChanges.Count);
+        Assert.Null(project.StageBeforeSideState);
+        Assert.Equal(before + 4, project.StageChanges.Count);
     }
 }

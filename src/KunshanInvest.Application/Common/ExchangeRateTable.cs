@@ -32,7 +32,7 @@ public sealed class ExchangeRateTable(IAppDbContext db)
             }
 
             return cnyPerUnitMicros.TryGetValue(currency, out var micros)
-                ? (long)((Int128)minorUnits * micros / Domain.Rates.ExchangeRate.Scale)
+                ? Domain.Rates.ExchangeRate.Convert(minorUnits, micros)
                 : null;
         }
     }

@@ -1,6 +1,9 @@
 using KunshanInvest.Domain.Auditing;
 using KunshanInvest.Domain.Enterprises;
 using KunshanInvest.Domain.Events;
+using KunshanInvest.Domain.FollowUps;
+using KunshanInvest.Domain.Interactions;
+using KunshanInvest.Domain.Notifications;
 using KunshanInvest.Domain.Parks;
 using KunshanInvest.Domain.Projects;
 using KunshanInvest.Domain.Rates;
@@ -20,6 +23,9 @@ public interface IAppDbContext
     DbSet<StageChange> StageChanges { get; }
     DbSet<PromotionEvent> Events { get; }
     DbSet<ExchangeRate> ExchangeRates { get; }
+    DbSet<Interaction> Interactions { get; }
+    DbSet<FollowUp> FollowUps { get; }
+    DbSet<Notification> Notifications { get; }
     DbSet<AuditEntry> AuditEntries { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);

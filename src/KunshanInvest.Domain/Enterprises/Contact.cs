@@ -35,4 +35,8 @@ public sealed class Contact : AggregateRoot
     }
 
     public void MarkDemo() => IsDemo = true;
+
+    public void Rename(string name) => Name = name;
+
+    public void MoveToEnterprise(Guid enterpriseId) => EnterpriseId = enterpriseId;
 }

@@ -45,6 +45,9 @@ public sealed class Enterprise : AggregateRoot
     public string? Note { get; private set; }
     public bool IsDemo { get; private set; }
 
+    /// <summary>Set when this record was merged into another; it then only keeps the history.</summary>
+    public Guid? MergedIntoId { get; private set; }
+
     public string DisplayName => NameZh ?? NameEn ?? "";
 
     public void Rename(string? nameZh, string? nameEn)
@@ -86,4 +89,39 @@ public sealed class Enterprise : AggregateRoot
     }
 
     public void MarkDemo() => IsDemo = true;
+
+    public void SetOrigin(string country, Ownership ownership)
+    {
+        Country = country;
+        Ownership = ownership;
+    }
+
+    /// <summary>Retires this duplicate in favour of <paramref name="survivor"/>; its credit code moves over if the survivor has none.</summary>
+    public void MergeInto(Enterprise survivor)
+    {
+        ArgumentNullException.ThrowIfNull(survivor);
+        if (survivor.Id == Id)
+        {
+            throw new DomainRuleException("enterprise.merge", "An enterprise cannot be merged into itself.");
+        }
+
+        if (MergedIntoId is not null || survivor.MergedIntoId is not null)
+        {
+            throw new DomainRuleException("enterprise.merge", "A merged enterprise cannot take part in another merge.");
+        }
+
+        if (CreditCode is not null && survivor.CreditCode is not null && CreditCode != survivor.CreditCode)
+        {
+            throw new DomainRuleException("enterprise.merge", "The two enterprises have different credit codes: they are different companies.");
+        }
+
+        var code = CreditCode;
+        CreditCode = null;
+        survivor.CreditCode ??= code;
+        survivor.NameZh ??= NameZh;
+        survivor.NameEn ??= NameEn;
+        survivor.NameZhKey ??= NameZhKey;
+        survivor.NameEnKey ??= NameEnKey;
+        MergedIntoId = survivor.Id;
+    }
 }

@@ -17,17 +17,17 @@ public sealed class InvestmentProject : AggregateRoot
 
     private InvestmentProject() { }
 
-    public InvestmentProject(string code, string name, SourceChannel source, Guid ownerId, DateTime nowUtc, ProjectStage initialStage = ProjectStage.Lead)
+    public InvestmentProject(string code, string name, SourceChannel source, Guid ownerId, DateTime nowUtc)
     {
         Code = code;
         Name = name;
         Source = source;
         OwnerId = ownerId;
         CreatedAtUtc = nowUtc;
-        Stage = initialStage;
+        Stage = ProjectStage.Lead;
         StageEnteredAtUtc = nowUtc;
         LastActivityAtUtc = nowUtc;
-        _stageChanges.Add(new StageChange(Id, null, initialStage, nowUtc, ownerId, null, isJump: false, isBackward: false));
+        _stageChanges.Add(new StageChange(Id, null, ProjectStage.Lead, nowUtc, ownerId, null, isJump: false, isBackward: false));
     }
 
     /// <summary>e.g. KS-2026-00042.</summary>
@@ -45,8 +45,8 @@ public sealed class InvestmentProject : AggregateRoot
     public ProjectStage Stage { get; private set; }
     public DateTime StageEnteredAtUtc { get; private set; }
 
-    /// <summary>The pipeline stage a project on hold resumes from.</summary>
-    public ProjectStage? StageBeforeHold { get; private set; }
+    /// <summary>The pipeline stage a project on hold (搁置) or lost (流失) left; resuming or reopening is measured from it.</summary>
+    public ProjectStage? StageBeforeSideState { get; private set; }
     public string? LostReason { get; private set; }
 
     /// <summary>Rough investment logged with the lead, any currency.</summary>
@@ -93,7 +93,25 @@ public sealed class InvestmentProject : AggregateRoot
 
     public void LinkEvent(Guid? eventId) => EventId = eventId;
 
-    public void MarkExpansionOf(Guid earlierProjectId) => ExpansionOfProjectId = earlierProjectId;
+    public void AssignOwner(Guid ownerId) => OwnerId = ownerId;
+
+    public void ChangeSource(SourceChannel source) => Source = source;
+
+    /// <summary>Used when the enterprise record is merged into another.</summary>
+    public void MoveToEnterprise(Guid enterpriseId) => EnterpriseId = enterpriseId;
+
+    /// <summary>A live project is one still being worked: neither lost nor at full capacity.</summary>
+    public bool IsActive => Stage is not (ProjectStage.Lost or ProjectStage.AtCapacity);
+
+    public void MarkExpansionOf(Guid? earlierProjectId)
+    {
+        if (earlierProjectId == Id)
+        {
+            throw new DomainRuleException("project.expansionOf", "A project cannot expand itself.");
+        }
+
+        ExpansionOfProjectId = earlierProjectId;
+    }
 
     public void Estimate(Money? investment, bool isMajor)
     {
@@ -195,14 +213,9 @@ public sealed class InvestmentProject : AggregateRoot
         }
         else
         {
-            var reference = from switch
-            {
-                ProjectStage.OnHold => StageBeforeHold ?? ProjectStage.Lead,
-                ProjectStage.Lost => ProjectStage.AtCapacity + 1,
-                _ => from,
-            };
+            var reference = from.IsPipeline() ? from : StageBeforeSideState ?? ProjectStage.Lead;
             isBackward = target < reference;
-            isJump = !isBackward && target > reference + 1 && from.IsPipeline();
+            isJump = target > reference + 1;
 
             if (isBackward || from == ProjectStage.Lost)
             {
@@ -213,20 +226,19 @@ public sealed class InvestmentProject : AggregateRoot
 
                 if (!hasReason)
                 {
-                    throw new DomainRuleException("stage.reason", "Moving a project back needs a reason.");
+                    throw new DomainRuleException("stage.reason", "Moving a project back or reopening it needs a reason.");
                 }
             }
-            else
+
+            // Evidence holds for every pipeline stage, whichever way the project arrives there.
+            var missing = StageGates.Check(this, target);
+            if (missing.Count > 0)
             {
-                var missing = StageGates.Check(this, target);
-                if (missing.Count > 0)
-                {
-                    throw new StageGateException(target, missing);
-                }
+                throw new StageGateException(target, missing);
             }
         }
 
-        StageBeforeHold = target == ProjectStage.OnHold ? (from.IsPipeline() ? from : StageBeforeHold) : null;
+        StageBeforeSideState = target.IsSideState() ? (from.IsPipeline() ? from : StageBeforeSideState) : null;
         LostReason = target == ProjectStage.Lost ? note!.Trim() : null;
         Stage = target;
         StageEnteredAtUtc = nowUtc;

@@ -35,5 +35,13 @@ public sealed class ExchangeRate : AggregateRoot
     public void MarkDemo() => IsDemo = true;
 
     /// <summary>Converts minor units of <see cref="Currency"/> to fen (minor units are hundredths in every currency we report).</summary>
-    public long ToFen(long minorUnits) => (long)((Int128)minorUnits * CnyPerUnitMicros / Scale);
+    public long ToFen(long minorUnits) => Convert(minorUnits, CnyPerUnitMicros);
+
+    /// <summary>Minor units × rate, rounded half away from zero to the fen; 128-bit intermediate, so no overflow.</summary>
+    public static long Convert(long minorUnits, long cnyPerUnitMicros)
+    {
+        var product = (Int128)minorUnits * cnyPerUnitMicros;
+        var half = product >= 0 ? Scale / 2 : -(Scale / 2);
+        return (long)((product + half) / Scale);
+    }
 }

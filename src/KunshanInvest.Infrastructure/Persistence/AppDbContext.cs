@@ -2,6 +2,9 @@ using KunshanInvest.Application.Common;
 using KunshanInvest.Domain.Auditing;
 using KunshanInvest.Domain.Enterprises;
 using KunshanInvest.Domain.Events;
+using KunshanInvest.Domain.FollowUps;
+using KunshanInvest.Domain.Interactions;
+using KunshanInvest.Domain.Notifications;
 using KunshanInvest.Domain.Parks;
 using KunshanInvest.Domain.Projects;
 using KunshanInvest.Domain.Rates;
@@ -23,6 +26,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<StageChange> StageChanges => Set<StageChange>();
     public DbSet<PromotionEvent> Events => Set<PromotionEvent>();
     public DbSet<ExchangeRate> ExchangeRates => Set<ExchangeRate>();
+    public DbSet<Interaction> Interactions => Set<Interaction>();
+    public DbSet<FollowUp> FollowUps => Set<FollowUp>();
+    public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)

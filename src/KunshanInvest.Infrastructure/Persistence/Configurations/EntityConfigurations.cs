@@ -2,6 +2,9 @@ using KunshanInvest.Domain.Auditing;
 using KunshanInvest.Domain.Common;
 using KunshanInvest.Domain.Enterprises;
 using KunshanInvest.Domain.Events;
+using KunshanInvest.Domain.FollowUps;
+using KunshanInvest.Domain.Interactions;
+using KunshanInvest.Domain.Notifications;
 using KunshanInvest.Domain.Parks;
 using KunshanInvest.Domain.Projects;
 using KunshanInvest.Domain.Rates;
@@ -67,6 +70,7 @@ internal sealed class EnterpriseConfiguration : IEntityTypeConfiguration<Enterpr
         builder.HasIndex(e => e.CreditCode).IsUnique();
         builder.HasIndex(e => e.NameZhKey);
         builder.HasIndex(e => e.NameEnKey);
+        builder.HasOne<Enterprise>().WithMany().HasForeignKey(e => e.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
         builder.Ignore(e => e.DisplayName);
     }
 }
@@ -112,6 +116,10 @@ internal sealed class InvestmentProjectConfiguration : IEntityTypeConfiguration<
         builder.HasIndex(p => new { p.SectorId, p.Stage });
         builder.HasIndex(p => new { p.OwnerId, p.Stage });
         builder.HasIndex(p => p.EnterpriseId);
+        builder.HasIndex(p => new { p.LastActivityAtUtc, p.Code });
+        builder.HasIndex(p => new { p.CreatedAtUtc, p.Code });
+        builder.HasIndex(p => new { p.Stage, p.Code });
+        builder.Ignore(p => p.IsActive);
     }
 }
 
@@ -183,5 +191,51 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
     public void Configure(EntityTypeBuilder<AppUser> builder)
     {
         builder.Property(u => u.DisplayName).HasMaxLength(AppUser.DisplayNameMaxLength);
+    }
+}
+
+internal sealed class InteractionConfiguration : IEntityTypeConfiguration<Interaction>
+{
+    public void Configure(EntityTypeBuilder<Interaction> builder)
+    {
+        builder.ConfigureAggregate();
+        builder.Property(i => i.Summary).HasMaxLength(Interaction.SummaryMaxLength);
+        builder.Property(i => i.NextSteps).HasMaxLength(Interaction.NextStepsMaxLength);
+        builder.HasOne<Enterprise>().WithMany().HasForeignKey(i => i.EnterpriseId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<InvestmentProject>().WithMany().HasForeignKey(i => i.ProjectId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(i => i.ByUserId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(i => new { i.ProjectId, i.OccurredAtUtc });
+        builder.HasIndex(i => new { i.EnterpriseId, i.OccurredAtUtc });
+    }
+}
+
+internal sealed class FollowUpConfiguration : IEntityTypeConfiguration<FollowUp>
+{
+    public void Configure(EntityTypeBuilder<FollowUp> builder)
+    {
+        builder.ConfigureAggregate();
+        builder.Property(f => f.Title).HasMaxLength(FollowUp.TitleMaxLength);
+        builder.Property(f => f.CompletionNote).HasMaxLength(FollowUp.NoteMaxLength);
+        builder.HasOne<InvestmentProject>().WithMany().HasForeignKey(f => f.ProjectId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(f => f.AssigneeId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(f => f.CreatedById).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(f => f.CompletedById).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(f => new { f.AssigneeId, f.Status, f.DueOn });
+        builder.HasIndex(f => new { f.ProjectId, f.Status });
+    }
+}
+
+internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
+{
+    public void Configure(EntityTypeBuilder<Notification> builder)
+    {
+        builder.HasKey(n => n.Id);
+        builder.Property(n => n.Id).ValueGeneratedNever();
+        builder.Property(n => n.Kind).HasMaxLength(Notification.KindMaxLength);
+        builder.Property(n => n.Title).HasMaxLength(Notification.TitleMaxLength);
+        builder.Property(n => n.Body).HasMaxLength(Notification.BodyMaxLength);
+        builder.Property(n => n.Link).HasMaxLength(Notification.LinkMaxLength);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(n => n.UserId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(n => new { n.UserId, n.ReadAtUtc, n.CreatedAtUtc });
     }
 }

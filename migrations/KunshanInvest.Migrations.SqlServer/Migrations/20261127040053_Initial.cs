@@ -90,11 +90,18 @@ namespace KunshanInvest.Migrations.SqlServer.Migrations
                     Website = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
                     Note = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
                     IsDemo = table.Column<bool>(type: "bit", nullable: false),
+                    MergedIntoId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
                     Version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Enterprises", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Enterprises_Enterprises_MergedIntoId",
+                        column: x => x.MergedIntoId,
+                        principalTable: "Enterprises",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -259,6 +266,30 @@ namespace KunshanInvest.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Notifications",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    Body = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    Link = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ReadAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Notifications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Notifications_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Sectors",
                 columns: table => new
                 {
@@ -324,7 +355,7 @@ namespace KunshanInvest.Migrations.SqlServer.Migrations
                     OwnerId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     Stage = table.Column<int>(type: "int", nullable: false),
                     StageEnteredAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    StageBeforeHold = table.Column<int>(type: "int", nullable: true),
+                    StageBeforeSideState = table.Column<int>(type: "int", nullable: true),
                     LostReason = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
                     IsMajor = table.Column<bool>(type: "bit", nullable: false),
                     BlockingIssues = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
@@ -385,6 +416,91 @@ namespace KunshanInvest.Migrations.SqlServer.Migrations
                         name: "FK_Projects_Sectors_SectorId",
                         column: x => x.SectorId,
                         principalTable: "Sectors",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FollowUps",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ProjectId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AssigneeId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    CompletionNote = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    CompletedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    CompletedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    CreatedById = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    RemindedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FollowUps", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FollowUps_AspNetUsers_AssigneeId",
+                        column: x => x.AssigneeId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_FollowUps_AspNetUsers_CompletedById",
+                        column: x => x.CompletedById,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_FollowUps_AspNetUsers_CreatedById",
+                        column: x => x.CreatedById,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_FollowUps_Projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "Projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Interactions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    EnterpriseId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ProjectId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    Kind = table.Column<int>(type: "int", nullable: false),
+                    OccurredAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ByUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Summary = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
+                    NextSteps = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Interactions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Interactions_AspNetUsers_ByUserId",
+                        column: x => x.ByUserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Interactions_Enterprises_EnterpriseId",
+                        column: x => x.EnterpriseId,
+                        principalTable: "Enterprises",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Interactions_Projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "Projects",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -487,6 +603,11 @@ namespace KunshanInvest.Migrations.SqlServer.Migrations
                 filter: "[CreditCode] IS NOT NULL");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Enterprises_MergedIntoId",
+                table: "Enterprises",
+                column: "MergedIntoId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Enterprises_NameEnKey",
                 table: "Enterprises",
                 column: "NameEnKey");
@@ -509,6 +630,46 @@ namespace KunshanInvest.Migrations.SqlServer.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_FollowUps_AssigneeId_Status_DueOn",
+                table: "FollowUps",
+                columns: new[] { "AssigneeId", "Status", "DueOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FollowUps_CompletedById",
+                table: "FollowUps",
+                column: "CompletedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FollowUps_CreatedById",
+                table: "FollowUps",
+                column: "CreatedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FollowUps_ProjectId_Status",
+                table: "FollowUps",
+                columns: new[] { "ProjectId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Interactions_ByUserId",
+                table: "Interactions",
+                column: "ByUserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Interactions_EnterpriseId_OccurredAtUtc",
+                table: "Interactions",
+                columns: new[] { "EnterpriseId", "OccurredAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Interactions_ProjectId_OccurredAtUtc",
+                table: "Interactions",
+                columns: new[] { "ProjectId", "OccurredAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_UserId_ReadAtUtc_CreatedAtUtc",
+                table: "Notifications",
+                columns: new[] { "UserId", "ReadAtUtc", "CreatedAtUtc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Parks_Code",
                 table: "Parks",
                 column: "Code",
@@ -519,6 +680,11 @@ namespace KunshanInvest.Migrations.SqlServer.Migrations
                 table: "Projects",
                 column: "Code",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Projects_CreatedAtUtc_Code",
+                table: "Projects",
+                columns: new[] { "CreatedAtUtc", "Code" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Projects_EnterpriseId",
@@ -536,6 +702,11 @@ namespace KunshanInvest.Migrations.SqlServer.Migrations
                 column: "ExpansionOfProjectId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Projects_LastActivityAtUtc_Code",
+                table: "Projects",
+                columns: new[] { "LastActivityAtUtc", "Code" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Projects_OwnerId_Stage",
                 table: "Projects",
                 columns: new[] { "OwnerId", "Stage" });
@@ -549,6 +720,11 @@ namespace KunshanInvest.Migrations.SqlServer.Migrations
                 name: "IX_Projects_SectorId_Stage",
                 table: "Projects",
                 columns: new[] { "SectorId", "Stage" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Projects_Stage_Code",
+                table: "Projects",
+                columns: new[] { "Stage", "Code" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Sectors_Code",
@@ -598,6 +774,15 @@ namespace KunshanInvest.Migrations.SqlServer.Migrations
 
             migrationBuilder.DropTable(
                 name: "ExchangeRates");
+
+            migrationBuilder.DropTable(
+                name: "FollowUps");
+
+            migrationBuilder.DropTable(
+                name: "Interactions");
+
+            migrationBuilder.DropTable(
+                name: "Notifications");
 
             migrationBuilder.DropTable(
                 name: "StageChanges");

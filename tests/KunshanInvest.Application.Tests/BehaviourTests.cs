@@ -1,0 +1,59 @@
+using FluentValidation;
+using KunshanInvest.Application.Common.Behaviours;
+using KunshanInvest.Application.Common.Exceptions;
+using KunshanInvest.Application.Sectors.CreateSector;
+using KunshanInvest.Application.Sectors.GetSectorOverview;
+using KunshanInvest.Application.Sectors.ListSectors;
+using Roles = KunshanInvest.Application.Common.Security.Roles;
+
+namespace KunshanInvest.Application.Tests;
+
+public sealed class BehaviourTests
+{
+    private static readonly CreateSector ValidCommand = new("low-altitude", "低空飞行器", "Low-altitude aircraft", null, null);
+
+    private static ValueTask<SectorDto> Reached(CreateSector command, CancellationToken ct) =>
+        ValueTask.FromResult(new SectorDto(Guid.Empty, command.Code, command.NameZh, command.NameEn, null, null, true, 0));
+
+    [Fact]
+    public async Task An_officer_cannot_send_an_admin_command()
+    {
+        var behaviour = new AuthorizationBehavior<CreateSector, SectorDto>(TestUser.As("officer", Roles.Officer));
+
+        await Assert.ThrowsAsync<ForbiddenAccessException>(async () => await behaviour.Handle(ValidCommand, Reached, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task An_anonymous_caller_is_unauthenticated()
+    {
+        var behaviour = new AuthorizationBehavior<GetSectorOverview, SectorOverview>(new TestUser());
+
+        await Assert.ThrowsAsync<UnauthenticatedException>(async () =>
+            await behaviour.Handle(new GetSectorOverview(), (_, _) => ValueTask.FromResult(new SectorOverview([], 0, [])), CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task An_admin_reaches_the_handler()
+    {
+        var behaviour = new AuthorizationBehavior<CreateSector, SectorDto>(TestUser.As("admin", Roles.Admin));
+
+        var result = await behaviour.Handle(ValidCommand, Reached, CancellationToken.None);
+
+        Assert.Equal("low-altitude", result.Code);
+    }
+
+    [Fact]
+    public async Task Validation_reports_every_failure_before_the_handler_runs()
+    {
+        var behaviour = new ValidationBehavior<CreateSector, SectorDto>([new CreateSectorValidator()]);
+        var reached = false;
+
+        var error = await Assert.ThrowsAsync<ValidationException>(async () => await behaviour.Handle(
+            new CreateSector("BAD CODE", "", "", null, null),
+            (c, ct) => { reached = true; return Reached(c, ct); },
+            CancellationToken.None));
+
+        Assert.False(reached);
+        Assert.Equal(["Code", "NameEn", "NameZh"], error.Errors.Select(e => e.PropertyName).Distinct().Order(StringComparer.Ordinal));
+    }
+}

@@ -1,0 +1,83 @@
+using System.Security.Claims;
+using KunshanInvest.Application.Common.Security;
+using KunshanInvest.Infrastructure;
+using KunshanInvest.Infrastructure.Identity;
+using KunshanInvest.Infrastructure.Persistence;
+using KunshanInvest.Infrastructure.Persistence.Interceptors;
+using Microsoft.EntityFrameworkCore;
+
+namespace KunshanInvest.Application.Tests;
+
+public sealed class TestUser : ICurrentUser
+{
+    public Guid? Id { get; set; }
+    public string? UserName { get; set; }
+    public HashSet<string> Roles { get; } = new(StringComparer.Ordinal);
+    public bool IsAuthenticated => UserName is not null;
+    public bool IsInRole(string role) => Roles.Contains(role);
+
+    public static TestUser As(string userName, params string[] roles)
+    {
+        var user = new TestUser { Id = Guid.CreateVersion7(), UserName = userName };
+        user.Roles.UnionWith(roles);
+        return user;
+    }
+}
+
+public sealed class FixedClock(DateTimeOffset now) : TimeProvider
+{
+    public DateTimeOffset Now { get; set; } = now;
+
+    public override DateTimeOffset GetUtcNow() => Now;
+}
+
+/// <summary>A real SQLite database file per test, migrated with the real migrations, with the auditing interceptor.</summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("ki-app-").FullName;
+
+    public TestUser User { get; set; } = TestUser.As("officer", Common.Security.Roles.Officer);
+
+    public FixedClock Clock { get; } = new(new DateTimeOffset(2026, 6, 30, 8, 0, 0, TimeSpan.Zero));
+
+    public AppDbContext NewContext()
+    {
+        var options = new DbContextOptionsBuilder<AppDbContext>();
+        options.UseProvider(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(_folder, "app.db")}", "KunshanInvest.Migrations.Sqlite");
+        options.AddInterceptors(new AuditingInterceptor(User, Clock));
+        return new AppDbContext(options.Options);
+    }
+
+    public static async Task<TestDatabase> CreateAsync()
+    {
+        var database = new TestDatabase();
+        await using var db = database.NewContext();
+        await db.Database.MigrateAsync();
+        return database;
+    }
+
+    /// <summary>An owner row for projects (the FK points at Identity's users table).</summary>
+    public async Task<Guid> AddUserAsync(string userName)
+    {
+        await using var db = NewContext();
+        var user = new AppUser { UserName = userName, NormalizedUserName = userName.ToUpperInvariant(), Email = $"{userName}@test", DisplayName = userName };
+        db.Users.Add(user);
+        await db.SaveChangesAsync();
+        return user.Id;
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A handle may linger on some systems; the temp folder is disposable.
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,88 @@
+using System.Net;
+using KunshanInvest.Testing;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace KunshanInvest.E2E.Tests;
+
+/// <summary>
+/// The whole app on real Kestrel (loopback, free port) over a fresh SQLite file with demo data, and the
+/// system Chromium driven by Playwright. Screenshots go to <see cref="ScreenshotFolder"/>.
+/// </summary>
+public sealed class BrowserApp : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private WebApplicationFactory<Program>? _factory;
+    private IPlaywright? _playwright;
+
+    public IBrowser? Browser { get; private set; }
+
+    public string BaseUrl { get; private set; } = "";
+
+    public string? UnavailableReason { get; private set; }
+
+    /// <summary>Kept by .ci/run as artefacts: tests/KunshanInvest.E2E.Tests/bin/.../screenshots, or KI_SCREENSHOTS.</summary>
+    public static string ScreenshotFolder { get; } =
+        Directory.CreateDirectory(Environment.GetEnvironmentVariable("KI_SCREENSHOTS") is { Length: > 0 } folder ? folder : Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName;
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            UnavailableReason = $"Chromium not found at {ChromiumPath} (apt-get install -y chromium)";
+            return;
+        }
+
+        var data = Directory.CreateTempSubdirectory("ki-e2e-").FullName;
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseEnvironment("Development");
+            builder.UseSetting("Database:Provider", "Sqlite");
+            builder.UseSetting("Database:ConnectionString", $"Data Source={Path.Combine(data, "e2e.db")}");
+            builder.UseSetting("Seed:Demo", "true");
+            builder.UseSetting("RateLimits:SignInPerMinute", "100000");
+        });
+        _factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        _factory.StartServer();
+        BaseUrl = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    /// <summary>A fresh browser context (own cookies) on the app, or a skip / failure when Chromium is missing.</summary>
+    public async Task<IPage> NewPageAsync()
+    {
+        Requirement.Need(UnavailableReason);
+        var context = await Browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
+        context.SetDefaultTimeout(20_000);
+        return await context.NewPageAsync();
+    }
+
+    public static Task ScreenshotAsync(IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, $"{name}.png"), FullPage = true });
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+    }
+}
