@@ -11,6 +11,7 @@ public static class DependencyInjection
     {
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
         services.TryAddSingleton(TimeProvider.System);
+        services.AddScoped<Common.Notifications.Notifier>();
         return services;
     }
 }

@@ -5,6 +5,7 @@ using KunshanInvest.Infrastructure.Persistence.Interceptors;
 using KunshanInvest.Infrastructure.Seeding;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -26,6 +27,7 @@ public static class DependencyInjection
         {
             options.UseProvider(database.Provider, connectionString, database.MigrationsAssembly);
             options.AddInterceptors(sp.GetRequiredService<AuditingInterceptor>());
+            options.AddInterceptors(sp.GetServices<IInterceptor>()); // diagnostics and tests may add their own
         });
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
 

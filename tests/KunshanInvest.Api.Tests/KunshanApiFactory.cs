@@ -4,6 +4,9 @@ using KunshanInvest.Infrastructure;
 using KunshanInvest.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KunshanInvest.Api.Tests;
 
@@ -19,7 +22,11 @@ public sealed class KunshanApiFactory(DatabaseProvider provider, string connecti
         builder.UseSetting("Database:ConnectionString", connectionString);
         builder.UseSetting("Seed:Demo", "true");
         builder.UseSetting("RateLimits:SignInPerMinute", "100000");
+        builder.ConfigureTestServices(services => services.AddSingleton<IInterceptor>(Sql));
     }
+
+    /// <summary>Counts the SQL statements the app sends, to prove lists and reports use a bounded number.</summary>
+    public SqlCounter Sql { get; } = new();
 }
 
 /// <summary>One app per test class and provider; <see cref="UnavailableReason"/> says why there is none.</summary>

@@ -51,6 +51,7 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
             Detail = exception.Message,
         },
         NotFoundException => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "未找到 / Not found.", Detail = exception.Message },
+        PreconditionRequiredException => new ProblemDetails { Status = StatusCodes.Status428PreconditionRequired, Title = "缺少版本号 / If-Match is required.", Detail = exception.Message },
         ConflictException => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "冲突 / Conflict.", Detail = exception.Message },
         DbUpdateConcurrencyException => new ProblemDetails
         {

@@ -29,4 +29,10 @@ public interface IAppDbContext
     DbSet<AuditEntry> AuditEntries { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Declares the <see cref="Domain.Common.AggregateRoot.Version"/> the caller last read (If-Match), so the save
+    /// fails with a concurrency conflict (409) when someone else saved in between.
+    /// </summary>
+    void ExpectVersion(Domain.Common.AggregateRoot aggregate, int version);
 }

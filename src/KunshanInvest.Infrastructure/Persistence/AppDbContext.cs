@@ -31,6 +31,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public void ExpectVersion(Domain.Common.AggregateRoot aggregate, int version) =>
+        Entry(aggregate).Property(a => a.Version).OriginalValue = version;
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

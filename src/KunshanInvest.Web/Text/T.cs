@@ -4,13 +4,13 @@ namespace KunshanInvest.Web.Text;
 
 /// <summary>
 /// The UI's words, Chinese first with an English switch. Kept as code rather than .resx so a missing
-/// translation is a compile error, not a blank label.
+/// translation is a compile error, not a blank label. One partial file per feature (T.Projects.cs …).
 /// </summary>
-public static class T
+public static partial class T
 {
     public static bool IsEnglish => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en";
 
-    private static string P(string zh, string en) => IsEnglish ? en : zh;
+    internal static string P(string zh, string en) => IsEnglish ? en : zh;
 
     public static string AppName => P("昆山招商", "KunshanInvest");
     public static string AppTagline => P("开发区招商项目管理", "Investment promotion CRM");
