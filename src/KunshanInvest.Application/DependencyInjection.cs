@@ -12,6 +12,7 @@ public static class DependencyInjection
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<Common.Notifications.Notifier>();
+        services.AddOptions<Projects.StalledOptions>().BindConfiguration(Projects.StalledOptions.Section);
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using KunshanInvest.Application.Common;
+using KunshanInvest.Application.Common.Security;
 using KunshanInvest.Infrastructure.Identity;
 using KunshanInvest.Infrastructure.Persistence;
 using KunshanInvest.Infrastructure.Persistence.Interceptors;
@@ -51,6 +52,7 @@ public static class DependencyInjection
             .AddPasswordValidator<ThreeOfFourClassesPasswordValidator>()
             .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>();
 
+        services.AddScoped<IUserDirectory, UserDirectory>();
         services.AddScoped<SeedLoader>();
         services.AddScoped<IdentitySeeder>();
         services.AddHostedService<DatabaseInitializer>();

@@ -1,5 +1,6 @@
 using FluentValidation;
 using KunshanInvest.Application.Common.Exceptions;
+using KunshanInvest.Application.Enterprises.Duplicates;
 using KunshanInvest.Domain.Common;
 using KunshanInvest.Domain.Projects;
 using Microsoft.AspNetCore.Diagnostics;
@@ -52,6 +53,17 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
         },
         NotFoundException => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "未找到 / Not found.", Detail = exception.Message },
         PreconditionRequiredException => new ProblemDetails { Status = StatusCodes.Status428PreconditionRequired, Title = "缺少版本号 / If-Match is required.", Detail = exception.Message },
+        DuplicateEnterpriseException duplicate => new ProblemDetails
+        {
+            Status = StatusCodes.Status409Conflict,
+            Title = "企业可能已存在 / The enterprise may already exist.",
+            Detail = duplicate.Message,
+            Extensions =
+            {
+                ["code"] = "duplicate_enterprise",
+                ["candidates"] = duplicate.Candidates,
+            },
+        },
         ConflictException => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "冲突 / Conflict.", Detail = exception.Message },
         DbUpdateConcurrencyException => new ProblemDetails
         {

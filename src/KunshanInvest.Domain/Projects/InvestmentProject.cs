@@ -84,6 +84,9 @@ public sealed class InvestmentProject : AggregateRoot
 
     public void Rename(string name) => Name = name;
 
+    /// <summary>Takes the next free code when another lead took this one first (codes are numbered per year).</summary>
+    public void Renumber(string code) => Code = code;
+
     public void Place(Guid? enterpriseId, Guid? sectorId, Guid? parkId)
     {
         EnterpriseId = enterpriseId;

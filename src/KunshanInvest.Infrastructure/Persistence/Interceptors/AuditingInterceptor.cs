@@ -31,6 +31,30 @@ internal sealed class AuditingInterceptor(ICurrentUser user, TimeProvider clock)
         nameof(AggregateRoot.Version),
     };
 
+    private List<AuditEntry> _pending = [];
+
+    /// <summary>A failed save keeps its entities for a retry; its audit rows must not be written twice.</summary>
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => DropPending(eventData.Context);
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        DropPending(eventData.Context);
+        return Task.CompletedTask;
+    }
+
+    private void DropPending(DbContext? context)
+    {
+        foreach (var entry in _pending)
+        {
+            if (context?.Entry(entry) is { } tracked)
+            {
+                tracked.State = EntityState.Detached;
+            }
+        }
+
+        _pending = [];
+    }
+
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         Stamp(eventData.Context);
@@ -91,6 +115,7 @@ internal sealed class AuditingInterceptor(ICurrentUser user, TimeProvider clock)
         }
 
         context.Set<AuditEntry>().AddRange(entries);
+        _pending = entries;
     }
 
     private static List<FieldChange> Changes(EntityEntry entry)

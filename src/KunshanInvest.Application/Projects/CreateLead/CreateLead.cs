@@ -1,0 +1,255 @@
+using FluentValidation;
+using FluentValidation.Results;
+using KunshanInvest.Application.Common;
+using KunshanInvest.Application.Common.Exceptions;
+using KunshanInvest.Application.Common.Notifications;
+using KunshanInvest.Application.Common.Security;
+using KunshanInvest.Application.Enterprises.Duplicates;
+using KunshanInvest.Domain.Enterprises;
+using KunshanInvest.Domain.Projects;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace KunshanInvest.Application.Projects.CreateLead;
+
+/// <summary>
+/// 新线索: a lead in one short form — an enterprise picked (<see cref="EnterpriseId"/>) or typed
+/// (<see cref="NewEnterprise"/>, checked for duplicates), a sector, a source and a rough investment. The caller owns
+/// it; a manager may hand it to an officer.
+/// </summary>
+[AuthorizeRequest(Roles = Roles.Staff)]
+public sealed record CreateLead(
+    Guid? EnterpriseId,
+    NewEnterprise? NewEnterprise,
+    Guid? SectorId,
+    SourceChannel Source,
+    string? Name = null,
+    MoneyDto? EstimatedInvestment = null,
+    Guid? ParkId = null,
+    bool IsMajor = false,
+    Guid? OwnerId = null,
+    Guid? ExpansionOfProjectId = null,
+    bool ConfirmNewEnterprise = false) : ICommand<LeadCreated>;
+
+public sealed record NewEnterprise(string? NameZh, string? NameEn, string? CreditCode = null, string Country = "CN", Ownership Ownership = Ownership.Domestic);
+
+/// <summary>The new lead, and the other officers' live projects with the same enterprise (each was notified).</summary>
+public sealed record LeadCreated(Guid Id, string Code, Guid EnterpriseId, int Version, IReadOnlyList<OwnershipConflict> Conflicts);
+
+public sealed record OwnershipConflict(Guid ProjectId, string Code, string Name, Guid OwnerId, string? OwnerName);
+
+public sealed class CreateLeadValidator : AbstractValidator<CreateLead>
+{
+    public CreateLeadValidator()
+    {
+        RuleFor(x => x).Must(x => (x.EnterpriseId is null) != (x.NewEnterprise is null))
+            .WithName("enterpriseId")
+            .OverridePropertyName("enterpriseId")
+            .WithMessage("选择已有企业或填写新企业,二选一 / Pick an existing enterprise or type a new one (exactly one).");
+        RuleFor(x => x.SectorId).NotNull().WithMessage("请选择产业链 / Choose the sector.");
+        RuleFor(x => x.Source).IsInEnum();
+        RuleFor(x => x.Name).MaximumLength(InvestmentProject.NameMaxLength);
+        RuleFor(x => x.EstimatedInvestment!).SetValidator(new MoneyValidator()).When(x => x.EstimatedInvestment is not null);
+        RuleFor(x => x.NewEnterprise!).SetValidator(new NewEnterpriseValidator()).When(x => x.NewEnterprise is not null);
+    }
+}
+
+public sealed class NewEnterpriseValidator : AbstractValidator<NewEnterprise>
+{
+    public NewEnterpriseValidator()
+    {
+        RuleFor(x => x).Must(x => !string.IsNullOrWhiteSpace(x.NameZh) || !string.IsNullOrWhiteSpace(x.NameEn))
+            .OverridePropertyName("nameZh")
+            .WithMessage("企业需要中文名或英文名 / An enterprise needs a Chinese or an English name.");
+        RuleFor(x => x.NameZh).MaximumLength(Enterprise.NameMaxLength);
+        RuleFor(x => x.NameEn).MaximumLength(Enterprise.NameMaxLength);
+        RuleFor(x => x.Country).NotEmpty().Matches("^[A-Z]{2}$").WithMessage("国家/地区用两位大写代码,如 CN、US / Country is a two-letter code such as CN or US.");
+        RuleFor(x => x.Ownership).IsInEnum();
+        RuleFor(x => x.CreditCode).Custom(CreditCodeRule.Check);
+    }
+}
+
+public sealed class MoneyValidator : AbstractValidator<MoneyDto>
+{
+    /// <summary>CNY 10 trillion in fen: far above any single project, far below overflow in sums.</summary>
+    public const long MaxMinorUnits = 1_000_000_000_000_000;
+
+    public MoneyValidator()
+    {
+        RuleFor(x => x.MinorUnits).InclusiveBetween(0, MaxMinorUnits);
+        RuleFor(x => x.Currency).Must(Domain.Common.Money.IsCurrencyCode).WithMessage("币种用 ISO 4217 代码,如 CNY、USD / Currency is an ISO 4217 code such as CNY or USD.");
+    }
+}
+
+public static class CreditCodeRule
+{
+    /// <summary>GB 32100: says which part of a wrong code is wrong (empty is fine: not yet registered in China).</summary>
+    public static void Check(string? code, ValidationContext<NewEnterprise> context) => Report(code, context.AddFailure);
+
+    public static void Report(string? code, Action<string> fail)
+    {
+        if (string.IsNullOrWhiteSpace(code))
+        {
+            return;
+        }
+
+        var problem = CreditCode.Check(CreditCode.Normalize(code));
+        var message = problem switch
+        {
+            CreditCode.Problem.WrongLength => "统一社会信用代码应为18位 / A unified social credit code has 18 characters.",
+            CreditCode.Problem.IllegalCharacter => "统一社会信用代码含非法字符(不用 I、O、S、V、Z) / The code holds a character the standard does not use (no I, O, S, V, Z).",
+            CreditCode.Problem.WrongCheckCharacter => "统一社会信用代码校验位不正确 / The code's check character is wrong: it is mistyped.",
+            _ => null,
+        };
+        if (message is not null)
+        {
+            fail(message);
+        }
+    }
+}
+
+public sealed class CreateLeadHandler(IAppDbContext db, ICurrentUser user, IUserDirectory users, Notifier notifier, TimeProvider clock)
+    : ICommandHandler<CreateLead, LeadCreated>
+{
+    private const int CodeAttempts = 5;
+
+    public async ValueTask<LeadCreated> Handle(CreateLead command, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var ownerId = await ResolveOwnerAsync(command.OwnerId, cancellationToken);
+        var enterprise = command.NewEnterprise is { } typed
+            ? await NewEnterpriseAsync(typed, command.ConfirmNewEnterprise, cancellationToken)
+            : await db.Enterprises.SingleOrDefaultAsync(e => e.Id == command.EnterpriseId, cancellationToken) ?? throw Invalid("enterpriseId", "企业不存在 / No such enterprise.");
+        if (enterprise.MergedIntoId is not null)
+        {
+            throw Invalid("enterpriseId", "该企业已合并到另一条记录 / This enterprise was merged into another record; pick that one.");
+        }
+
+        var sector = await db.Sectors.AsNoTracking().Where(s => s.Id == command.SectorId).Select(s => new { s.IsActive }).SingleOrDefaultAsync(cancellationToken)
+            ?? throw Invalid("sectorId", "产业链不存在 / No such sector.");
+        if (!sector.IsActive)
+        {
+            throw Invalid("sectorId", "该产业链已停用,不再接收新线索 / This sector is inactive and takes no new leads.");
+        }
+
+        if (command.ParkId is { } parkId && !await db.Parks.AnyAsync(p => p.Id == parkId, cancellationToken))
+        {
+            throw Invalid("parkId", "载体不存在 / No such park.");
+        }
+
+        if (command.ExpansionOfProjectId is { } earlier
+            && !await db.Projects.AnyAsync(p => p.Id == earlier && p.EnterpriseId == enterprise.Id, cancellationToken))
+        {
+            throw Invalid("expansionOfProjectId", "增资扩产须关联同一企业的已有项目 / An expansion must link an earlier project of the same enterprise.");
+        }
+
+        var year = now.Year;
+        var name = string.IsNullOrWhiteSpace(command.Name) ? $"{enterprise.DisplayName} 投资项目" : command.Name.Trim();
+        var project = new InvestmentProject(await NextCodeAsync(year, cancellationToken), name, command.Source, ownerId, now);
+        project.Place(enterprise.Id, command.SectorId, command.ParkId);
+        project.Estimate(command.EstimatedInvestment?.ToMoney(), command.IsMajor);
+        project.MarkExpansionOf(command.ExpansionOfProjectId);
+        db.Projects.Add(project);
+
+        var conflicts = await ConflictsAsync(enterprise.Id, ownerId, cancellationToken);
+        foreach (var conflict in conflicts)
+        {
+            notifier.Notify(conflict.OwnerId, "lead.conflict", $"{enterprise.DisplayName} 有新线索 {project.Code}", $"该企业已有您负责的在谈项目 {conflict.Code}。请与新线索负责人协调。", $"/projects/{project.Id}");
+        }
+
+        if (conflicts.Count > 0)
+        {
+            notifier.Notify(ownerId, "lead.conflict", $"{enterprise.DisplayName} 已有其他专员的在谈项目", string.Join("; ", conflicts.Select(c => $"{c.Code} {c.Name}({c.OwnerName})")), $"/projects/{project.Id}");
+        }
+
+        await SaveWithFreeCodeAsync(project, year, cancellationToken);
+        return new LeadCreated(project.Id, project.Code, enterprise.Id, project.Version, conflicts);
+    }
+
+    private async Task<Guid> ResolveOwnerAsync(Guid? requested, CancellationToken cancellationToken)
+    {
+        var me = user.RequireId();
+        if (requested is null || requested == me)
+        {
+            return me;
+        }
+
+        if (!user.IsManagerOrAdmin())
+        {
+            throw new ForbiddenAccessException("只有领导可以把线索分派给他人 / Only a manager may assign a lead to someone else.");
+        }
+
+        return await users.IsActiveInRoleAsync(requested.Value, [Roles.Officer, Roles.Manager], cancellationToken)
+            ? requested.Value
+            : throw Invalid("ownerId", "负责人须为在岗的招商专员或领导 / The owner must be an active officer or manager.");
+    }
+
+    private async Task<Enterprise> NewEnterpriseAsync(NewEnterprise typed, bool confirmed, CancellationToken cancellationToken)
+    {
+        var candidates = await EnterpriseDuplicates.FindAsync(db, typed.NameZh, typed.NameEn, typed.CreditCode, null, cancellationToken);
+        if (candidates.Count > 0 && (!confirmed || candidates.Any(c => c.Reason == EnterpriseDuplicates.SameCreditCode)))
+        {
+            throw new DuplicateEnterpriseException(candidates);
+        }
+
+        var enterprise = new Enterprise(typed.NameZh, typed.NameEn, typed.Country, typed.Ownership);
+        enterprise.SetCreditCode(typed.CreditCode);
+        db.Enterprises.Add(enterprise);
+        return enterprise;
+    }
+
+    private async Task<List<OwnershipConflict>> ConflictsAsync(Guid enterpriseId, Guid ownerId, CancellationToken cancellationToken)
+    {
+        var others = await db.Projects.AsNoTracking()
+            .Where(p => p.EnterpriseId == enterpriseId && p.OwnerId != ownerId && p.Stage != ProjectStage.Lost && p.Stage != ProjectStage.AtCapacity)
+            .OrderBy(p => p.Code)
+            .Select(p => new { p.Id, p.Code, p.Name, p.OwnerId })
+            .ToListAsync(cancellationToken);
+        if (others.Count == 0)
+        {
+            return [];
+        }
+
+        var names = await users.DisplayNamesAsync(others.Select(o => o.OwnerId), cancellationToken);
+        return [.. others.Select(o => new OwnershipConflict(o.Id, o.Code, o.Name, o.OwnerId, names.GetValueOrDefault(o.OwnerId)))];
+    }
+
+    /// <summary>Codes run per year (KS-2026-00042); two leads saved at once may pick the same one, so the loser takes the next.</summary>
+    private async Task SaveWithFreeCodeAsync(InvestmentProject project, int year, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return;
+            }
+            catch (DbUpdateException) when (attempt < CodeAttempts)
+            {
+                if (!await CodeTakenAsync(project.Code, cancellationToken))
+                {
+                    throw;
+                }
+
+                project.Renumber(await NextCodeAsync(year, cancellationToken));
+            }
+        }
+    }
+
+    private Task<bool> CodeTakenAsync(string code, CancellationToken cancellationToken) =>
+        db.Projects.AsNoTracking().AnyAsync(p => p.Code == code, cancellationToken);
+
+    private async Task<string> NextCodeAsync(int year, CancellationToken cancellationToken)
+    {
+        var prefix = $"KS-{year}-";
+        var last = await db.Projects.AsNoTracking()
+            .Where(p => p.Code.StartsWith(prefix))
+            .OrderByDescending(p => p.Code)
+            .Select(p => p.Code)
+            .FirstOrDefaultAsync(cancellationToken);
+        var next = last is not null && int.TryParse(last.AsSpan(prefix.Length), out var n) ? n + 1 : 1;
+        return $"{prefix}{next:00000}";
+    }
+
+    private static ValidationException Invalid(string field, string message) => new([new ValidationFailure(field, message)]);
+}
