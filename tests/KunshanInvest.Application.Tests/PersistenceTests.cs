@@ -59,7 +59,7 @@ public sealed class PersistenceTests
         b.Rename("食品饮料", "Food & drink");
         await first.SaveChangesAsync();
 
-        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => second.SaveChangesAsync());
+        await Assert.ThrowsAsync<KunshanInvest.Application.Common.Exceptions.ConflictException>(() => ((KunshanInvest.Application.Common.IAppDbContext)second).SaveChangesAsync());
         await using var read = database.NewContext();
         Assert.Equal("高端食品", (await read.Sectors.SingleAsync()).NameZh);
     }

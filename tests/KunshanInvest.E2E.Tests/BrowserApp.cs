@@ -66,7 +66,32 @@ public sealed class BrowserApp : IAsyncLifetime
         Requirement.Need(UnavailableReason);
         var context = await Browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
         context.SetDefaultTimeout(20_000);
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        page.Console += (_, message) =>
+        {
+            if (message.Type is "error" or "warning")
+            {
+                BrowserErrors.Enqueue($"{message.Type}: {message.Text}");
+            }
+        };
+        return page;
+    }
+
+    /// <summary>What the browser logged as errors (Blazor reports circuit failures there), for failure messages.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> BrowserErrors { get; } = new();
+
+    /// <summary>Runs a journey; on failure keeps a screenshot and adds the browser's errors to the message.</summary>
+    public async Task JourneyAsync(IPage page, string name, Func<Task> journey)
+    {
+        try
+        {
+            await journey();
+        }
+        catch (Exception ex) when (ex is TimeoutException or PlaywrightException or Xunit.Sdk.XunitException)
+        {
+            await ScreenshotAsync(page, $"FAILED-{name}");
+            throw new InvalidOperationException($"{ex.Message}{Environment.NewLine}Browser: {string.Join(Environment.NewLine, BrowserErrors)}", ex);
+        }
     }
 
     public static Task ScreenshotAsync(IPage page, string name) =>

@@ -40,6 +40,9 @@ public sealed record StageChangeDto(ProjectStage? From, ProjectStage To, DateTim
 
 public sealed record MissingEvidenceDto(string Field, string Message);
 
+/// <summary>What moving to <see cref="Stage"/> would still need (empty: the gate is met).</summary>
+public sealed record StageGap(ProjectStage Stage, IReadOnlyList<MissingEvidenceDto> Missing);
+
 public sealed record PledgeDto(MoneyDto? Investment, long? ForeignCapitalUsdCents, int? Jobs, long? AnnualTaxFen, long? AnnualOutputFen, double? LandMu);
 
 public sealed record RealisedDto(long? FundsInPlaceFen, int? Jobs, long? AnnualTaxFen, long? AnnualOutputFen);
@@ -82,4 +85,5 @@ public sealed record ProjectDetail(
     IReadOnlyList<StageChangeDto> StageChanges,
     ProjectStage? NextStage,
     IReadOnlyList<MissingEvidenceDto> NextStageMissing,
+    IReadOnlyList<StageGap> Gaps,
     int Version);

@@ -1,4 +1,5 @@
 using KunshanInvest.Application.Common;
+using KunshanInvest.Application.Common.Exceptions;
 using KunshanInvest.Domain.Auditing;
 using KunshanInvest.Domain.Enterprises;
 using KunshanInvest.Domain.Events;
@@ -30,6 +31,23 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<FollowUp> FollowUps => Set<FollowUp>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>
+    /// The port's save: a lost optimistic-concurrency race becomes the Application's <see cref="ConflictException"/>,
+    /// so callers (API and UI alike) need no EF types. Identity keeps calling the class's own SaveChangesAsync,
+    /// whose <see cref="DbUpdateConcurrencyException"/> it handles itself.
+    /// </summary>
+    async Task<int> IAppDbContext.SaveChangesAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException ex)
+        {
+            throw new ConflictException("记录已被他人修改,请刷新后重试 / The record was changed by someone else: reload it and apply your change again.", ex);
+        }
+    }
 
     public void ExpectVersion(Domain.Common.AggregateRoot aggregate, int version) =>
         Entry(aggregate).Property(a => a.Version).OriginalValue = version;

@@ -13,7 +13,18 @@ public sealed class ForbiddenAccessException(string message = "You do not have a
 public sealed class UnauthenticatedException() : Exception("Sign in first.");
 
 /// <summary>The record changed since the caller read it, or the value must be unique (409).</summary>
-public sealed class ConflictException(string message) : Exception(message);
+public sealed class ConflictException : Exception
+{
+    public ConflictException(string message)
+        : base(message)
+    {
+    }
+
+    public ConflictException(string message, Exception inner)
+        : base(message, inner)
+    {
+    }
+}
 
 /// <summary>A write without the If-Match version it must carry (428).</summary>
 public sealed class PreconditionRequiredException() : Exception("Send the record's ETag in If-Match: edits must say which version they change.");

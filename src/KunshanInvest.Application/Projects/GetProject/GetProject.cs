@@ -62,9 +62,13 @@ public sealed class GetProjectHandler(IAppDbContext db, IUserDirectory users, IO
             new RealisedDto(project.FundsInPlaceFen, project.RealisedJobs, project.RealisedAnnualTaxFen, project.RealisedAnnualOutputFen),
             [.. changes.Select(c => new StageChangeDto(c.From, c.To, c.AtUtc, c.ByUserId, c.ByUserId is { } by ? people.GetValueOrDefault(by) : null, c.Note, c.IsJump, c.IsBackward))],
             next,
-            next is { } n ? [.. StageGates.Check(project, n).Select(m => new MissingEvidenceDto(m.Field, m.Message))] : [],
+            next is { } n ? Missing(project, n) : [],
+            [.. ProjectStages.Pipeline.Where(s => s != project.Stage).Select(s => new StageGap(s, Missing(project, s)))],
             project.Version);
     }
+
+    private static IReadOnlyList<MissingEvidenceDto> Missing(InvestmentProject project, ProjectStage stage) =>
+        [.. StageGates.Check(project, stage).Select(m => new MissingEvidenceDto(m.Field, m.Message))];
 
     /// <summary>The stage the project would normally go to next (from hold: the one after the stage it left).</summary>
     private static ProjectStage? NextStage(InvestmentProject project)
