@@ -1,5 +1,6 @@
 using FluentValidation;
 using KunshanInvest.Application.Common.Exceptions;
+using KunshanInvest.Application.Enterprises.Duplicates;
 using KunshanInvest.Domain.Common;
 using KunshanInvest.Domain.Projects;
 using Microsoft.AspNetCore.Diagnostics;
@@ -52,6 +53,20 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
         },
         NotFoundException => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "未找到 / Not found.", Detail = exception.Message },
         PreconditionRequiredException => new ProblemDetails { Status = StatusCodes.Status428PreconditionRequired, Title = "缺少版本号 / If-Match is required.", Detail = exception.Message },
+        DuplicateEnterpriseException duplicate => new ProblemDetails
+        {
+            Status = StatusCodes.Status409Conflict,
+            Title = "疑似重复企业 / This enterprise may already exist.",
+            Detail = duplicate.Message,
+            Extensions =
+            {
+                ["code"] = duplicate.Code,
+                ["canConfirm"] = duplicate.CanConfirm,
+                ["candidates"] = duplicate.Candidates
+                    .Select(c => new { id = c.Id, nameZh = c.NameZh, nameEn = c.NameEn, creditCode = c.CreditCode, reason = c.Reason })
+                    .ToArray(),
+            },
+        },
         ConflictException => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "冲突 / Conflict.", Detail = exception.Message },
         DbUpdateConcurrencyException => new ProblemDetails
         {
