@@ -49,13 +49,16 @@ internal static class EnterpriseDetails
 {
     public static async Task<EnterpriseDetail?> LoadAsync(IAppDbContext db, Guid id, CancellationToken cancellationToken)
     {
-        var enterprise = await db.Enterprises.AsNoTracking()
-            .Where(e => e.Id == id)
-            .Select(e => new
-            {
-                e.Id, e.NameZh, e.NameEn, e.CreditCode, e.Country, e.Ownership, e.IsFortune500, e.IsListed, e.Website, e.Note, e.IsDemo, e.Version,
-                MergedInto = db.Enterprises.Where(s => s.Id == e.MergedIntoId).Select(s => new EnterpriseReference(s.Id, s.NameZh, s.NameEn)).FirstOrDefault(),
-            })
+        // A plain left join: a FirstOrDefault subquery here becomes a window over every enterprise on some providers.
+        var enterprise = await (
+                from e in db.Enterprises.AsNoTracking().Where(e => e.Id == id)
+                join s in db.Enterprises.AsNoTracking() on e.MergedIntoId equals (Guid?)s.Id into survivors
+                from s in survivors.DefaultIfEmpty()
+                select new
+                {
+                    e.Id, e.NameZh, e.NameEn, e.CreditCode, e.Country, e.Ownership, e.IsFortune500, e.IsListed, e.Website, e.Note, e.IsDemo, e.Version,
+                    MergedInto = s == null ? null : new EnterpriseReference(s.Id, s.NameZh, s.NameEn),
+                })
             .SingleOrDefaultAsync(cancellationToken);
         if (enterprise is null)
         {
