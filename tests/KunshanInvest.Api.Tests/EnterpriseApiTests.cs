@@ -404,6 +404,8 @@ public abstract class EnterpriseApiTests<TApp>(TApp fixture) : IClassFixture<TAp
         await again.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity);
         var edit = await officer.SendAsync(Request(HttpMethod.Put, $"{Enterprises}/{Id(source)}", Body($"合并来源{token}", null), ETag(retired.GetProperty("version").GetInt32())));
         await edit.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity);
+        var contactOfRetired = await officer.PostAsJsonAsync($"{Enterprises}/{Id(source)}/contacts", new { name = "孙八" });
+        await contactOfRetired.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity);
     }
 
     [SkippableFact]

@@ -4,6 +4,7 @@ using KunshanInvest.Application.Enterprises.UpdateEnterprise;
 using KunshanInvest.Domain.Auditing;
 using KunshanInvest.Domain.Enterprises;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace KunshanInvest.Application.Tests;
 
@@ -155,6 +156,42 @@ public sealed class EnterpriseCommandTests
             new UpdateEnterprise(other.Id, version, "瑞幸咖啡(中国)", "Lucky Cup", null, "CN", Ownership.Domestic, Website: "https://lucky.example"),
             CancellationToken.None);
         Assert.Equal("https://lucky.example", detail.Website);
+    }
+
+    [Fact]
+    public async Task A_credit_code_taken_between_the_check_and_the_save_answers_as_a_duplicate_not_an_error()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var code = Codes.NewCreditCode();
+        var rival = new Domain.Enterprises.Enterprise("抢先录入的公司", null, "CN", Ownership.Domestic);
+        rival.SetCreditCode(code);
+
+        await using var db = database.NewContext(new RivalSavesFirst(database, rival));
+        var error = await Assert.ThrowsAsync<DuplicateEnterpriseException>(async () =>
+            await new CreateEnterpriseHandler(db).Handle(new CreateEnterprise("后录入的公司", null, code, "CN", Ownership.Domestic), CancellationToken.None));
+
+        Assert.False(error.CanConfirm);
+        Assert.Equal(rival.Id, Assert.Single(error.Candidates).Id);
+    }
+
+    /// <summary>Another officer's save of the same code lands after the duplicate check and before this save.</summary>
+    private sealed class RivalSavesFirst(TestDatabase database, Domain.Enterprises.Enterprise rival) : SaveChangesInterceptor
+    {
+        private bool _done;
+
+        public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
+            DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            if (!_done)
+            {
+                _done = true;
+                await using var other = database.NewContext();
+                other.Enterprises.Add(rival);
+                await other.SaveChangesAsync(cancellationToken);
+            }
+
+            return result;
+        }
     }
 
     [Fact]

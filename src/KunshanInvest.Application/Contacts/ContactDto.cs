@@ -52,7 +52,7 @@ internal static class ContactFields
 
     // MailAddress also accepts display-name forms ("Zhang <z@x.cn>"); only a bare address is stored.
     private static bool IsEmail(string? email) =>
-        MailAddress.TryCreate(email?.Trim(), out var address) && address.Address == email!.Trim() && address.Host.Length > 0;
+        MailAddress.TryCreate(email?.Trim(), out var address) && address.Address == email!.Trim();
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

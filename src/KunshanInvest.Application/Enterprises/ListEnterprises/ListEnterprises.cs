@@ -14,7 +14,7 @@ namespace KunshanInvest.Application.Enterprises.ListEnterprises;
 /// (project counts as a subquery) and the total.
 /// </summary>
 [AuthorizeRequest(Roles = Roles.Staff)]
-public sealed record ListEnterprises(string? Q = null, string? Country = null, Ownership? Ownership = null, string? Cursor = null, int PageSize = 50)
+public sealed record ListEnterprises(string? Q = null, string? Country = null, Ownership? Ownership = null, string? Cursor = null, int PageSize = ListEnterprises.DefaultPageSize)
     : IQuery<Page<EnterpriseListItem>>
 {
     public const int DefaultPageSize = 50;
