@@ -31,9 +31,10 @@ internal static class EnterpriseFields
         where T : IEnterpriseFields
     {
         const string NeedsAName = "请填写中文名称或英文名称 / Give a Chinese or an English name.";
-        validator.RuleFor(x => x.NameZh).MaximumLength(Enterprise.NameMaxLength).Must(FitsAsKey)
+        const string TooLong = "名称过长 / The name is too long.";
+        validator.RuleFor(x => x.NameZh).MaximumLength(Enterprise.NameMaxLength).Must(FitsAsKey).WithMessage(TooLong)
             .Must((x, _) => HasAName(x)).WithMessage(NeedsAName);
-        validator.RuleFor(x => x.NameEn).MaximumLength(Enterprise.NameMaxLength).Must(FitsAsKey)
+        validator.RuleFor(x => x.NameEn).MaximumLength(Enterprise.NameMaxLength).Must(FitsAsKey).WithMessage(TooLong)
             .Must((x, _) => HasAName(x)).WithMessage(NeedsAName);
         validator.RuleFor(x => x.CreditCode).Custom((code, context) =>
         {
@@ -42,7 +43,7 @@ internal static class EnterpriseFields
                 context.AddFailure(message);
             }
         });
-        validator.RuleFor(x => x.Country).NotEmpty().Matches("^[A-Z]{2}$")
+        validator.RuleFor(x => x.Country).Cascade(CascadeMode.Stop).NotEmpty().Matches("^[A-Z]{2}$")
             .WithMessage("国家/地区须为两位大写字母代码（如 CN、US）/ Country must be an ISO 3166 two-letter code in capitals, e.g. CN or US.");
         validator.RuleFor(x => x.Ownership).IsInEnum();
         validator.RuleFor(x => x.Website).MaximumLength(Enterprise.WebsiteMaxLength)
