@@ -91,7 +91,8 @@ public abstract class ProjectApiTests<TApp>(TApp fixture) : IClassFixture<TApp>
         var picked = await officer.PostAsJsonAsync("/api/v1/projects", new { enterpriseId, sectorId = sector, source = "WalkIn" });
 
         var problem = await duplicate.ShouldBeProblemAsync(HttpStatusCode.Conflict);
-        Assert.Equal("duplicate_enterprise", problem.GetProperty("code").GetString());
+        Assert.Equal("enterprise.possibleDuplicate", problem.GetProperty("code").GetString());
+        Assert.True(problem.GetProperty("canConfirm").GetBoolean());
         Assert.Contains(problem.GetProperty("candidates").EnumerateArray(), c => c.GetProperty("id").GetGuid() == enterpriseId);
         var lead = await JsonAsync(picked);
         Assert.Contains(lead.GetProperty("conflicts").EnumerateArray(), c => c.GetProperty("code").GetString() == otherProject);

@@ -63,7 +63,7 @@ public sealed class CreateLeadTests
         var refused = await Assert.ThrowsAsync<DuplicateEnterpriseException>(async () =>
             await Handler(database, first).Handle(new CreateLead(null, new NewEnterprise(null, "LUCKIN COFFEE"), sector, SourceChannel.WalkIn), CancellationToken.None));
         await using var second = database.NewContext();
-        var confirmed = await Handler(database, second).Handle(new CreateLead(null, new NewEnterprise("瑞幸咖啡（中国）", null), sector, SourceChannel.WalkIn, ConfirmNewEnterprise: true), CancellationToken.None);
+        var confirmed = await Handler(database, second).Handle(new CreateLead(null, new NewEnterprise("瑞幸咖啡（中国）", null), sector, SourceChannel.WalkIn, ConfirmNotDuplicate: true), CancellationToken.None);
 
         Assert.Equal(EnterpriseDuplicates.SameName, Assert.Single(refused.Candidates).Reason);
         await using var read = database.NewContext();

@@ -56,12 +56,15 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
         DuplicateEnterpriseException duplicate => new ProblemDetails
         {
             Status = StatusCodes.Status409Conflict,
-            Title = "企业可能已存在 / The enterprise may already exist.",
+            Title = "疑似重复企业 / This enterprise may already exist.",
             Detail = duplicate.Message,
             Extensions =
             {
-                ["code"] = "duplicate_enterprise",
-                ["candidates"] = duplicate.Candidates,
+                ["code"] = duplicate.Code,
+                ["canConfirm"] = duplicate.CanConfirm,
+                ["candidates"] = duplicate.Candidates
+                    .Select(c => new { id = c.Id, nameZh = c.NameZh, nameEn = c.NameEn, creditCode = c.CreditCode, reason = c.Reason })
+                    .ToArray(),
             },
         },
         ConflictException => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "冲突 / Conflict.", Detail = exception.Message },

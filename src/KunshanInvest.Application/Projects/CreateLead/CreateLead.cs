@@ -29,7 +29,7 @@ public sealed record CreateLead(
     bool IsMajor = false,
     Guid? OwnerId = null,
     Guid? ExpansionOfProjectId = null,
-    bool ConfirmNewEnterprise = false) : ICommand<LeadCreated>;
+    bool ConfirmNotDuplicate = false) : ICommand<LeadCreated>;
 
 public sealed record NewEnterprise(string? NameZh, string? NameEn, string? CreditCode = null, string Country = "CN", Ownership Ownership = Ownership.Domestic);
 
@@ -118,7 +118,7 @@ public sealed class CreateLeadHandler(IAppDbContext db, ICurrentUser user, IUser
         var now = clock.GetUtcNow().UtcDateTime;
         var ownerId = await ResolveOwnerAsync(command.OwnerId, cancellationToken);
         var enterprise = command.NewEnterprise is { } typed
-            ? await NewEnterpriseAsync(typed, command.ConfirmNewEnterprise, cancellationToken)
+            ? await NewEnterpriseAsync(typed, command.ConfirmNotDuplicate, cancellationToken)
             : await db.Enterprises.SingleOrDefaultAsync(e => e.Id == command.EnterpriseId, cancellationToken) ?? throw Invalid("enterpriseId", "企业不存在 / No such enterprise.");
         if (enterprise.MergedIntoId is not null)
         {

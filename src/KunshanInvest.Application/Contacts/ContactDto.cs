@@ -1,0 +1,58 @@
+using System.Linq.Expressions;
+using System.Net.Mail;
+using FluentValidation;
+using KunshanInvest.Domain.Enterprises;
+
+namespace KunshanInvest.Application.Contacts;
+
+public sealed record ContactDto(Guid Id, Guid EnterpriseId, string Name, string? Title, string? Phone, string? Email, string? WeChat, int Version)
+{
+    internal static readonly Expression<Func<Contact, ContactDto>> Projection =
+        c => new ContactDto(c.Id, c.EnterpriseId, c.Name, c.Title, c.Phone, c.Email, c.WeChat, c.Version);
+
+    internal static ContactDto From(Contact c) => new(c.Id, c.EnterpriseId, c.Name, c.Title, c.Phone, c.Email, c.WeChat, c.Version);
+}
+
+/// <summary>What staff type for a contact; shared by <c>AddContact</c> and <c>UpdateContact</c>.</summary>
+public interface IContactFields
+{
+    string Name { get; }
+    string? Title { get; }
+    string? Phone { get; }
+    string? Email { get; }
+    string? WeChat { get; }
+}
+
+internal static class ContactFields
+{
+    public static void AddContactFieldRules<T>(this AbstractValidator<T> validator)
+        where T : IContactFields
+    {
+        validator.RuleFor(x => x.Name).Must(n => !string.IsNullOrWhiteSpace(n))
+            .WithMessage("请填写联系人姓名 / Give the contact's name.")
+            .MaximumLength(Contact.NameMaxLength);
+        validator.RuleFor(x => x.Title).MaximumLength(Contact.TitleMaxLength);
+        validator.RuleFor(x => x.Phone).MaximumLength(Contact.PhoneMaxLength)
+            .Must(IsPhone).When(x => !string.IsNullOrWhiteSpace(x.Phone))
+            .WithMessage("电话只能包含数字、空格和 + - ( ) #（分机）/ A phone number holds digits, spaces and + - ( ) # (extension) only.");
+        validator.RuleFor(x => x.Email).MaximumLength(Contact.EmailMaxLength)
+            .Must(IsEmail).When(x => !string.IsNullOrWhiteSpace(x.Email))
+            .WithMessage("邮箱格式不正确 / The e-mail address is not valid.");
+        validator.RuleFor(x => x.WeChat).MaximumLength(Contact.WeChatMaxLength);
+    }
+
+    public static void ApplyTo(this IContactFields fields, Contact contact)
+    {
+        contact.Rename(fields.Name.Trim());
+        contact.Reach(Blank(fields.Title), Blank(fields.Phone), Blank(fields.Email), Blank(fields.WeChat));
+    }
+
+    private static bool IsPhone(string? phone) =>
+        phone is not null && phone.Any(char.IsAsciiDigit) && phone.All(c => char.IsAsciiDigit(c) || c is '+' or '-' or '(' or ')' or '#' or ' ');
+
+    // MailAddress also accepts display-name forms ("Zhang <z@x.cn>"); only a bare address is stored.
+    private static bool IsEmail(string? email) =>
+        MailAddress.TryCreate(email?.Trim(), out var address) && address.Address == email!.Trim();
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
