@@ -51,6 +51,7 @@ public static class DependencyInjection
             .AddPasswordValidator<ThreeOfFourClassesPasswordValidator>()
             .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>();
 
+        services.AddScoped<Application.Common.Users.IUserDirectory, UserDirectory>();
         services.AddScoped<SeedLoader>();
         services.AddScoped<IdentitySeeder>();
         services.AddHostedService<DatabaseInitializer>();
