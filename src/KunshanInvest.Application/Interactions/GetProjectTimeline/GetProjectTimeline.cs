@@ -60,10 +60,13 @@ public sealed class GetProjectTimelineHandler(IAppDbContext db, IUserDirectory u
             .Select(c => new TimelineEntry(TimelineEntryType.StageChange, c.Id, c.AtUtc, c.ByUserId, null, null, null, null, c.From, c.To, c.Note, c.IsJump, c.IsBackward))
             .ToListAsync(cancellationToken);
 
-        // Newest first; at the same instant a stage change reads after the visit that led to it.
+        // Newest first. Entries share an instant only in seeded or imported history: then a stage change reads after
+        // the visit that led to it, and of several stage changes the project's first is the oldest and later stages
+        // (side states last) the newer — which is the order such histories are written in.
         var merged = interactions.Concat(stageChanges)
             .OrderByDescending(e => e.AtUtc)
             .ThenByDescending(e => e.Type)
+            .ThenByDescending(e => e.FromStage is null ? -1 : (int?)e.ToStage ?? -1)
             .ToList();
         var entries = merged.Take(take).ToList();
         var names = await users.DisplayNamesAsync(entries.Where(e => e.ActorId is not null).Select(e => e.ActorId!.Value), cancellationToken);
