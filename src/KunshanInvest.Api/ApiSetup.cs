@@ -78,6 +78,7 @@ internal static class ApiSetup
         app.MapAuthEndpoints();
         app.MapAccountEndpoints();
         app.MapSectorEndpoints();
+        app.MapFollowUpSliceEndpoints();
         app.MapGroup("/api").MapFallback(() => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "未找到 / Not found.")).ExcludeFromDescription();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
