@@ -60,7 +60,8 @@ internal static class FollowUpNotices
     }
 }
 
-internal static class DueDateRules
+/// <summary>Rules for what people type into follow-ups.</summary>
+internal static class FollowUpInput
 {
     /// <summary>A follow-up cannot be due before today in Kunshan (overdue work comes from the calendar moving on, not from entry).</summary>
     public static IRuleBuilderOptions<T, DateOnly?> NotBeforeBureauToday<T>(this IRuleBuilder<T, DateOnly?> rule, TimeProvider clock) =>

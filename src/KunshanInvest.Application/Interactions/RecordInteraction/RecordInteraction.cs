@@ -98,7 +98,7 @@ public sealed class RecordInteractionHandler(IAppDbContext db, ICurrentUser user
             project.Touch(occurredAt);
             if (command.FollowUpOn is { } due)
             {
-                followUp = new FollowUp(project.Id, project.OwnerId, due, DueDateRules.TitleFrom(command.NextSteps!), me, now);
+                followUp = new FollowUp(project.Id, project.OwnerId, due, FollowUpInput.TitleFrom(command.NextSteps!), me, now);
                 db.FollowUps.Add(followUp);
                 await NextFollowUp.RefreshAsync(db, project, followUp, cancellationToken);
                 notifier.TellAssignee(user, project.OwnerId, followUp, project);
