@@ -80,6 +80,7 @@ internal static class ApiSetup
         app.MapSectorEndpoints();
         app.MapProjectEndpoints();
         app.MapEnterpriseEndpoints();
+        app.MapFollowUpSliceEndpoints();
         app.MapGroup("/api").MapFallback(() => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "未找到 / Not found.")).ExcludeFromDescription();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

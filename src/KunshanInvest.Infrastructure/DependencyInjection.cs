@@ -1,5 +1,4 @@
 using KunshanInvest.Application.Common;
-using KunshanInvest.Application.Common.Security;
 using KunshanInvest.Infrastructure.Identity;
 using KunshanInvest.Infrastructure.Persistence;
 using KunshanInvest.Infrastructure.Persistence.Interceptors;
@@ -52,7 +51,7 @@ public static class DependencyInjection
             .AddPasswordValidator<ThreeOfFourClassesPasswordValidator>()
             .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>();
 
-        services.AddScoped<IUserDirectory, UserDirectory>();
+        services.AddScoped<Application.Common.Users.IUserDirectory, UserDirectory>();
         services.AddScoped<SeedLoader>();
         services.AddScoped<IdentitySeeder>();
         services.AddHostedService<DatabaseInitializer>();

@@ -1,4 +1,5 @@
 using KunshanInvest.Application.Common.Security;
+using KunshanInvest.Application.Common.Users;
 using KunshanInvest.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -6,6 +7,8 @@ namespace KunshanInvest.Infrastructure.Identity;
 
 internal sealed class UserDirectory(AppDbContext db, TimeProvider clock) : IUserDirectory
 {
+    private static readonly string[] StaffRoles = [Roles.Admin, Roles.Manager, Roles.Officer];
+
     public async Task<IReadOnlyDictionary<Guid, string>> DisplayNamesAsync(IEnumerable<Guid> ids, CancellationToken cancellationToken)
     {
         var wanted = ids.Distinct().ToList();
@@ -14,18 +17,25 @@ internal sealed class UserDirectory(AppDbContext db, TimeProvider clock) : IUser
             return new Dictionary<Guid, string>();
         }
 
-        return await db.Users.AsNoTracking()
+        var users = await db.Users.AsNoTracking()
             .Where(u => wanted.Contains(u.Id))
-            .Select(u => new { u.Id, Name = u.DisplayName != "" ? u.DisplayName : u.UserName! })
-            .ToDictionaryAsync(u => u.Id, u => u.Name, cancellationToken);
+            .Select(u => new { u.Id, u.DisplayName, u.UserName })
+            .ToListAsync(cancellationToken);
+        return users.ToDictionary(u => u.Id, u => string.IsNullOrWhiteSpace(u.DisplayName) ? u.UserName ?? "?" : u.DisplayName);
     }
 
-    public async Task<bool> IsActiveInRoleAsync(Guid id, IReadOnlyCollection<string> roles, CancellationToken cancellationToken)
+    public Task<bool> IsStaffAsync(Guid userId, CancellationToken cancellationToken) => InRoleAsync(userId, StaffRoles, activeOnly: false, cancellationToken);
+
+    public Task<bool> IsActiveInRoleAsync(Guid userId, IReadOnlyCollection<string> roles, CancellationToken cancellationToken) =>
+        InRoleAsync(userId, roles, activeOnly: true, cancellationToken);
+
+    private Task<bool> InRoleAsync(Guid userId, IReadOnlyCollection<string> roles, bool activeOnly, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
+        // Identity compares role names in their normalised (upper-case) form.
         var normalized = roles.Select(r => r.ToUpperInvariant()).ToList();
-        return await db.Users.AsNoTracking()
-            .Where(u => u.Id == id && (u.LockoutEnd == null || u.LockoutEnd < now))
+        var now = clock.GetUtcNow();
+        return db.Users.AsNoTracking()
+            .Where(u => u.Id == userId && (!activeOnly || u.LockoutEnd == null || u.LockoutEnd < now))
             .AnyAsync(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && normalized.Contains(r.NormalizedName!))), cancellationToken);
     }
 }

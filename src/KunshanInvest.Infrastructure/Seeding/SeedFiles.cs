@@ -46,3 +46,12 @@ internal sealed record ProjectSeed(
     long? InvestmentFen, string? Currency, long? ForeignCapitalUsdCents, double? LandMu, int? ExpectedJobs,
     long? ExpectedAnnualOutputFen, long? ExpectedAnnualTaxFen, bool Major, string? ProjectCompanyCreditCode,
     string? Event, DateOnly StageEnteredOn, string? LostReason, string? BlockingIssues);
+
+/// <summary>走访记录 at a fixed instant (so a second run finds it); on a project, or on an enterprise alone.</summary>
+internal sealed record InteractionSeed(bool Demo, string? Project, string? Enterprise, string Kind, DateTime OccurredAt, string By, string Summary, string? NextSteps);
+
+/// <summary>
+/// 跟进任务 due <see cref="DueInDays"/> after the seeding day in Kunshan (negative: overdue), so a fresh demo always
+/// shows overdue, today's and upcoming work. A <see cref="CompletionNote"/> marks it done on its due day.
+/// </summary>
+internal sealed record FollowUpSeed(bool Demo, string Project, string Assignee, string Title, int DueInDays, string? CompletionNote);

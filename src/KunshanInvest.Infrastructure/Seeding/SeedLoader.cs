@@ -1,6 +1,9 @@
+using KunshanInvest.Application.Common;
 using KunshanInvest.Domain.Common;
 using KunshanInvest.Domain.Enterprises;
 using KunshanInvest.Domain.Events;
+using KunshanInvest.Domain.FollowUps;
+using KunshanInvest.Domain.Interactions;
 using KunshanInvest.Domain.Parks;
 using KunshanInvest.Domain.Projects;
 using KunshanInvest.Domain.Rates;
@@ -16,7 +19,7 @@ namespace KunshanInvest.Infrastructure.Seeding;
 /// and added only when absent, so a second run changes nothing. Demo projects are walked through the real stage
 /// machine, so seeded data obeys the same gates as typed-in data.
 /// </summary>
-public sealed class SeedLoader(AppDbContext db, IdentitySeeder identity, IOptions<SeedOptions> options)
+public sealed class SeedLoader(AppDbContext db, IdentitySeeder identity, IOptions<SeedOptions> options, TimeProvider clock)
 {
     private string Folder => Path.IsPathRooted(options.Value.Folder) ? options.Value.Folder : Path.Combine(AppContext.BaseDirectory, options.Value.Folder);
 
@@ -166,7 +169,98 @@ public sealed class SeedLoader(AppDbContext db, IdentitySeeder identity, IOption
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await LoadDemoWorkAsync(owners, enterprises, report, cancellationToken);
     }
+
+    /// <summary>
+    /// Demo interactions and follow-ups, matched on (project, occurred at, summary) and (project, title). Each project
+    /// keeps the last activity and next follow-up date the app itself would have given it; one save for all.
+    /// </summary>
+    private async Task LoadDemoWorkAsync(IReadOnlyDictionary<string, Guid> users, IReadOnlyDictionary<string, Enterprise> enterprises, SeedReport report, CancellationToken cancellationToken)
+    {
+        var interactionSeeds = await SeedFiles.ReadAsync<InteractionSeed>(Folder, "demo-interactions.json", cancellationToken);
+        var followUpSeeds = await SeedFiles.ReadAsync<FollowUpSeed>(Folder, "demo-followups.json", cancellationToken);
+        var codes = interactionSeeds.Select(s => s.Project).OfType<string>().Concat(followUpSeeds.Select(s => s.Project)).Distinct().ToList();
+        var projects = await db.Projects.Where(p => codes.Contains(p.Code)).ToDictionaryAsync(p => p.Code, StringComparer.Ordinal, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+
+        Guid EnterpriseOf(InteractionSeed seed) =>
+            (seed.Project is null ? null : projects[seed.Project].EnterpriseId)
+            ?? (seed.Enterprise is null ? (Guid?)null : enterprises[seed.Enterprise].Id)
+            ?? throw new InvalidOperationException($"Seed interaction at {seed.OccurredAt:O} names neither a project with an enterprise nor an enterprise.");
+
+        var enterpriseIds = interactionSeeds.Select(EnterpriseOf).Distinct().ToList();
+        var interactionKeys = (await db.Interactions
+                .Where(i => enterpriseIds.Contains(i.EnterpriseId))
+                .Select(i => new { i.ProjectId, i.OccurredAtUtc, i.Summary })
+                .ToListAsync(cancellationToken))
+            .Select(i => (i.ProjectId, i.OccurredAtUtc, i.Summary))
+            .ToHashSet();
+        foreach (var seed in interactionSeeds)
+        {
+            var project = seed.Project is null ? null : projects[seed.Project];
+            var added = interactionKeys.Add((project?.Id, seed.OccurredAt, seed.Summary.Trim()));
+            if (added)
+            {
+                // Recorded at the time it happened, as an officer would have.
+                db.Interactions.Add(new Interaction(EnterpriseOf(seed), project?.Id, Enum.Parse<InteractionKind>(seed.Kind), seed.OccurredAt, users[seed.By], seed.Summary, seed.NextSteps, seed.OccurredAt));
+                project?.Touch(seed.OccurredAt);
+            }
+
+            report.Count("interactions (demo)", added);
+        }
+
+        var today = clock.BureauToday();
+        var projectIds = projects.Values.Select(p => p.Id).ToList();
+        var followUpKeys = (await db.FollowUps
+                .Where(f => projectIds.Contains(f.ProjectId))
+                .Select(f => new { f.ProjectId, f.Title })
+                .ToListAsync(cancellationToken))
+            .Select(f => (f.ProjectId, f.Title))
+            .ToHashSet();
+        var addedOpen = new Dictionary<Guid, DateOnly>();
+        foreach (var seed in followUpSeeds)
+        {
+            var project = projects[seed.Project];
+            var added = followUpKeys.Add((project.Id, seed.Title.Trim()));
+            if (added)
+            {
+                var assignee = users[seed.Assignee];
+                var due = today.AddDays(seed.DueInDays);
+                var created = Earlier(now, BureauCalendar.ToUtc(due.AddDays(-7), new TimeOnly(9, 0)));
+                var followUp = new FollowUp(project.Id, assignee, due, seed.Title, assignee, created);
+                if (seed.CompletionNote is not null)
+                {
+                    followUp.Complete(assignee, seed.CompletionNote, Earlier(now, BureauCalendar.ToUtc(due, new TimeOnly(17, 30))));
+                }
+                else
+                {
+                    addedOpen[project.Id] = addedOpen.TryGetValue(project.Id, out var earliest) && earliest < due ? earliest : due;
+                }
+
+                db.FollowUps.Add(followUp);
+            }
+
+            report.Count("follow-ups (demo)", added);
+        }
+
+        // The stored open follow-ups of the same projects count too (a second run, or work done since the first).
+        var touchedIds = addedOpen.Keys.ToList();
+        var storedOpen = await db.FollowUps
+            .Where(f => touchedIds.Contains(f.ProjectId) && f.Status == FollowUpStatus.Open)
+            .GroupBy(f => f.ProjectId)
+            .Select(g => new { ProjectId = g.Key, Earliest = g.Min(f => f.DueOn) })
+            .ToDictionaryAsync(x => x.ProjectId, x => x.Earliest, cancellationToken);
+        foreach (var project in projects.Values.Where(p => addedOpen.ContainsKey(p.Id)))
+        {
+            var due = addedOpen[project.Id];
+            project.ScheduleFollowUp(storedOpen.TryGetValue(project.Id, out var stored) && stored < due ? stored : due);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static DateTime Earlier(DateTime a, DateTime b) => a <= b ? a : b;
 
     private static InvestmentProject BuildProject(
         ProjectSeed seed,

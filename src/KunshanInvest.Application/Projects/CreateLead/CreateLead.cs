@@ -4,6 +4,7 @@ using KunshanInvest.Application.Common;
 using KunshanInvest.Application.Common.Exceptions;
 using KunshanInvest.Application.Common.Notifications;
 using KunshanInvest.Application.Common.Security;
+using KunshanInvest.Application.Common.Users;
 using KunshanInvest.Application.Enterprises.Duplicates;
 using KunshanInvest.Domain.Enterprises;
 using KunshanInvest.Domain.Projects;

@@ -1,6 +1,7 @@
 using KunshanInvest.Application.Common;
 using KunshanInvest.Application.Common.Exceptions;
 using KunshanInvest.Application.Common.Security;
+using KunshanInvest.Application.Common.Users;
 using KunshanInvest.Domain.Projects;
 using Mediator;
 using Microsoft.EntityFrameworkCore;

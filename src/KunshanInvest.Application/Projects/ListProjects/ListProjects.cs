@@ -4,6 +4,7 @@ using FluentValidation;
 using KunshanInvest.Application.Common;
 using KunshanInvest.Application.Common.Paging;
 using KunshanInvest.Application.Common.Security;
+using KunshanInvest.Application.Common.Users;
 using KunshanInvest.Domain.Projects;
 using Mediator;
 using Microsoft.EntityFrameworkCore;

@@ -3,6 +3,7 @@ using FluentValidation.Results;
 using KunshanInvest.Application.Common;
 using KunshanInvest.Application.Common.Exceptions;
 using KunshanInvest.Application.Common.Security;
+using KunshanInvest.Application.Common.Users;
 using KunshanInvest.Application.Projects.CreateLead;
 using KunshanInvest.Domain.Projects;
 using Mediator;

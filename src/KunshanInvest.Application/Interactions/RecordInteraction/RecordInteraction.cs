@@ -1,0 +1,115 @@
+using FluentValidation;
+using FluentValidation.Results;
+using KunshanInvest.Application.Common;
+using KunshanInvest.Application.Common.Exceptions;
+using KunshanInvest.Application.Common.Notifications;
+using KunshanInvest.Application.Common.Security;
+using KunshanInvest.Application.Common.Users;
+using KunshanInvest.Application.FollowUps;
+using KunshanInvest.Application.FollowUps.GetFollowUp;
+using KunshanInvest.Application.Interactions.GetInteraction;
+using KunshanInvest.Domain.Common;
+using KunshanInvest.Domain.FollowUps;
+using KunshanInvest.Domain.Interactions;
+using KunshanInvest.Domain.Projects;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace KunshanInvest.Application.Interactions.RecordInteraction;
+
+/// <summary>
+/// 走访记录: a visit, call or meeting, about a project or only its enterprise (aftercare 走访 often has no open
+/// project). It becomes the project's last activity and, with <see cref="FollowUpOn"/>, schedules the project
+/// owner's next follow-up from <see cref="NextSteps"/> — all in one save. Any staff member may record one:
+/// colleagues visit together and cover for each other.
+/// </summary>
+[AuthorizeRequest(Roles = Roles.Staff)]
+public sealed record RecordInteraction(
+    Guid? ProjectId, Guid? EnterpriseId, InteractionKind? Kind, DateTimeOffset? OccurredAt, string? Summary, string? NextSteps, DateOnly? FollowUpOn)
+    : ICommand<RecordedInteraction>;
+
+/// <param name="FollowUp">The follow-up scheduled with it, if any.</param>
+public sealed record RecordedInteraction(InteractionDto Interaction, FollowUpDto? FollowUp);
+
+public sealed class RecordInteractionValidator : AbstractValidator<RecordInteraction>
+{
+    /// <summary>Notes typed late at night on a trip abroad may carry a date a little ahead of Kunshan's; more is a typo.</summary>
+    public static readonly TimeSpan FutureTolerance = TimeSpan.FromDays(1);
+
+    public RecordInteractionValidator(TimeProvider clock)
+    {
+        RuleFor(x => x.ProjectId).NotNull().When(x => x.EnterpriseId is null)
+            .WithMessage("请指定项目或企业 / Name the project or the enterprise.");
+        RuleFor(x => x.ProjectId).NotEqual(Guid.Empty);
+        RuleFor(x => x.EnterpriseId).NotEqual(Guid.Empty);
+        RuleFor(x => x.Kind).NotNull().IsInEnum()
+            .WithMessage($"方式须为 / Kind must be one of: {string.Join(", ", Enum.GetNames<InteractionKind>())}.");
+        RuleFor(x => x.OccurredAt).NotNull()
+            .Must(at => at is null || at <= clock.GetUtcNow() + FutureTolerance)
+            .WithMessage("发生时间不能晚于明天 / The interaction cannot lie more than a day in the future.");
+        RuleFor(x => x.Summary).NotEmpty().MaximumLength(Interaction.SummaryMaxLength);
+        RuleFor(x => x.NextSteps).MaximumLength(Interaction.NextStepsMaxLength);
+        When(x => x.FollowUpOn is not null, () =>
+        {
+            RuleFor(x => x.ProjectId).NotNull().WithMessage("跟进任务须属于项目 / A follow-up belongs to a project.");
+            RuleFor(x => x.NextSteps).NotEmpty().WithMessage("安排跟进时请写明下一步 / Say what the next step is: it becomes the follow-up's title.");
+            RuleFor(x => x.FollowUpOn).NotBeforeBureauToday(clock);
+        });
+    }
+}
+
+public sealed class RecordInteractionHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock, IUserDirectory users, Notifier notifier)
+    : ICommandHandler<RecordInteraction, RecordedInteraction>
+{
+    public async ValueTask<RecordedInteraction> Handle(RecordInteraction command, CancellationToken cancellationToken)
+    {
+        var me = user.RequireId();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var occurredAt = command.OccurredAt!.Value.UtcDateTime;
+
+        InvestmentProject? project = null;
+        Guid enterpriseId;
+        if (command.ProjectId is { } projectId)
+        {
+            project = await db.Projects.SingleOrDefaultAsync(p => p.Id == projectId, cancellationToken)
+                ?? throw new NotFoundException("Project", projectId);
+            enterpriseId = project.EnterpriseId
+                ?? throw new DomainRuleException("interaction.enterprise", "项目尚未关联企业,请先关联 / Link the project to an enterprise before recording interactions.");
+            if (command.EnterpriseId is { } named && named != enterpriseId)
+            {
+                throw new ValidationException([new ValidationFailure(nameof(command.EnterpriseId), "不是该项目的企业 / This is not the project's enterprise; leave it out to use the project's.")]);
+            }
+        }
+        else
+        {
+            enterpriseId = command.EnterpriseId!.Value;
+            if (!await db.Enterprises.AnyAsync(e => e.Id == enterpriseId, cancellationToken))
+            {
+                throw new NotFoundException("Enterprise", enterpriseId);
+            }
+        }
+
+        var interaction = new Interaction(enterpriseId, project?.Id, command.Kind!.Value, occurredAt, me, command.Summary!, command.NextSteps, now);
+        db.Interactions.Add(interaction);
+
+        FollowUp? followUp = null;
+        if (project is not null)
+        {
+            project.Touch(occurredAt);
+            if (command.FollowUpOn is { } due)
+            {
+                followUp = new FollowUp(project.Id, project.OwnerId, due, FollowUpInput.TitleFrom(command.NextSteps!), me, now);
+                db.FollowUps.Add(followUp);
+                await NextFollowUp.RefreshAsync(db, project, followUp, cancellationToken);
+                notifier.TellAssignee(user, project.OwnerId, followUp, project);
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+
+        var followUpDto = followUp is null
+            ? null
+            : FollowUpDtos.For(followUp, project!, await users.DisplayNamesAsync([followUp.AssigneeId], cancellationToken));
+        return new RecordedInteraction(InteractionDto.From(interaction), followUpDto);
+    }
+}
