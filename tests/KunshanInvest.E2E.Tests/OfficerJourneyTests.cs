@@ -62,7 +62,15 @@ public sealed class OfficerJourneyTests(BrowserApp app) : IClassFixture<BrowserA
         Assert.Contains("载体", await page.InnerTextAsync("[data-testid=next-stage-missing]"), StringComparison.Ordinal);
         await BrowserApp.ScreenshotAsync(page, "12-sign-refused-missing-park");
 
+        // Record the visit that got the enterprise to commit.
+        await page.FillAsync("[data-testid=visit-summary]", "拜访总经理,确认在昆山设立华东烘焙中心,选址倾向开发区。");
+        await page.FillAsync("[data-testid=visit-next-steps]", "准备签约文本");
+        await page.ClickAsync("[data-testid=visit-save]");
+        await page.WaitForSelectorAsync("[data-testid=timeline-interaction]:has-text('华东烘焙中心')");
+        await BrowserApp.ScreenshotAsync(page, "13a-visit-recorded");
+
         // Add the park and the pledge, then sign.
+        await page.ClickAsync("text=基本信息");
         await PickAsync(page, "edit-park", "昆山开发区");
         await page.ClickAsync("[data-testid=save-basics]");
         await page.WaitForSelectorAsync(".mud-snackbar");
