@@ -79,6 +79,7 @@ internal static class ApiSetup
         app.MapAccountEndpoints();
         app.MapSectorEndpoints();
         app.MapProjectEndpoints();
+        app.MapProjectFileEndpoints();
         app.MapGroup("/api").MapFallback(() => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "未找到 / Not found.")).ExcludeFromDescription();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
