@@ -131,6 +131,28 @@ public sealed class LeadImportTests
     }
 
     [Fact]
+    public void A_zip_that_is_no_workbook_is_refused_and_the_sheet_named_线索_is_read_wherever_it_stands()
+    {
+        using var zip = new MemoryStream();
+        using (var archive = new System.IO.Compression.ZipArchive(zip, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        using (var writer = new StreamWriter(archive.CreateEntry("word/document.xml").Open()))
+        {
+            writer.Write("<document/>");
+        }
+
+        using var workbook = new MemoryStream();
+        MiniExcel.SaveAs(workbook, new Dictionary<string, object>
+        {
+            ["说明"] = new[] { new Dictionary<string, object?> { ["列"] = "产业链", ["说明"] = "必填" } },
+            [LeadImportSheet.SheetName] = new[] { Lead("甲公司") },
+        }, excelType: ExcelType.XLSX);
+
+        Assert.Contains(".xlsx", Assert.Throws<LeadImportFileException>(() => LeadImportSheet.Read(zip.ToArray())).Message, StringComparison.Ordinal);
+        Assert.Contains(".xlsx", Assert.Throws<LeadImportFileException>(() => LeadImportSheet.Read([.. "PK\x03\x04"u8, .. new byte[100]])).Message, StringComparison.Ordinal);
+        Assert.Equal("甲公司", Assert.Single(LeadImportSheet.Read(workbook.ToArray())).NameZh);
+    }
+
+    [Fact]
     public void Only_zip_files_within_5_mb_named_xlsx_pass_the_validator()
     {
         var validator = new ImportLeadsValidator();
@@ -266,5 +288,32 @@ public sealed class LeadImportTests
         Assert.All(leads, p => Assert.Equal((scenario.OwnerId, ProjectStage.Lead), (p.OwnerId, p.Stage)));
         Assert.Equal(Enumerable.Range(1, 300).Select(i => $"KS-2026-{i:00000}"), leads.Select(p => p.Code));
         Assert.Equal(100 + 1, leads.Count(p => p.EnterpriseId == scenario.ExistingId));
+    }
+
+    [Fact]
+    public async Task Reusing_an_enterprise_another_officer_works_on_shows_the_conflict_and_tells_both_officers()
+    {
+        await using var scenario = await Scenario.CreateAsync();
+        var other = await scenario.Database.AddUserAsync("officer2");
+        await using (var seed = scenario.Database.NewContext())
+        {
+            var coffee = await seed.Sectors.SingleAsync(s => s.Code == "coffee");
+            var theirs = new InvestmentProject("KS-2025-00007", "他人在谈项目", SourceChannel.Expo, other, scenario.Database.Clock.GetUtcNow().UtcDateTime);
+            theirs.Place(scenario.ExistingId, coffee.Id, null);
+            seed.Projects.Add(theirs);
+            await seed.SaveChangesAsync();
+        }
+
+        var file = Workbook(Lead("昆山测试咖啡(中国)"));
+        await using var db = scenario.Database.NewContext();
+        var result = await scenario.Handler(db).Handle(new ImportLeads(file, null, Confirm: true), CancellationToken.None);
+
+        var conflict = Assert.Single(result.Items[0].Conflicts);
+        Assert.Equal(("KS-2025-00007", other, "officer2"), (conflict.Code, conflict.OwnerId, conflict.OwnerName));
+        await using var read = scenario.Database.NewContext();
+        var notified = await read.Notifications.Where(n => n.Kind == "lead.conflict").Select(n => n.UserId).ToListAsync();
+        Assert.Equal(2, notified.Count);
+        Assert.Contains(other, notified);
+        Assert.Contains(scenario.OwnerId, notified);
     }
 }

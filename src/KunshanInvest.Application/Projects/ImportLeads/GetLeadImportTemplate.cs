@@ -18,8 +18,6 @@ public sealed record LeadImportTemplate(string FileName, byte[] Content)
 
 public sealed class GetLeadImportTemplateHandler(IAppDbContext db) : IQueryHandler<GetLeadImportTemplate, LeadImportTemplate>
 {
-    public const string LeadSheet = "线索";
-
     public async ValueTask<LeadImportTemplate> Handle(GetLeadImportTemplate query, CancellationToken cancellationToken)
     {
         var sectors = await db.Sectors.AsNoTracking()
@@ -30,8 +28,7 @@ public sealed class GetLeadImportTemplateHandler(IAppDbContext db) : IQueryHandl
 
         var sheets = new Dictionary<string, object>(StringComparer.Ordinal)
         {
-            // The import reads the first sheet: keep the leads sheet first.
-            [LeadSheet] = Array.Empty<LeadImportTemplateRow>(),
+            [LeadImportSheet.SheetName] = Array.Empty<LeadImportTemplateRow>(),
             ["产业链"] = sectors.Select(s => new Dictionary<string, object?> { ["代码"] = s.Code, ["名称"] = s.NameZh }).ToList(),
             ["来源"] = SourceChannels.All.Select(c => new Dictionary<string, object?> { ["中文"] = c.ZhName(), ["英文"] = c.ToString() }).ToList(),
             ["填写说明"] = Guide.Select(g => new Dictionary<string, object?> { ["列"] = g.Column, ["说明"] = g.Help }).ToList(),

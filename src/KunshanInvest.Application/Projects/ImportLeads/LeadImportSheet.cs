@@ -42,9 +42,14 @@ internal sealed record LeadImportRow(
 /// <summary>The file is not a lead sheet this import can read (400 on the <c>file</c> field).</summary>
 internal sealed class LeadImportFileException(string message) : Exception(message);
 
-/// <summary>Reads the first sheet of an .xlsx: row 1 the headers, each later non-blank row a lead, streaming row by row.</summary>
+/// <summary>
+/// Reads the sheet 线索 of an .xlsx (else its first sheet): row 1 the headers, each later non-blank row a lead, streaming
+/// row by row.
+/// </summary>
 internal static class LeadImportSheet
 {
+    public const string SheetName = "线索";
+
     /// <summary>Blank rows between data rows are read too; past this many rows in all the file is refused, whatever they hold.</summary>
     private const int MaxScannedRows = 50 * ImportLeads.MaxRows;
 
@@ -165,7 +170,9 @@ internal static class LeadImportSheet
     {
         try
         {
-            return MiniExcel.Query(stream, useHeaderRow: false, excelType: ExcelType.XLSX)
+            var sheet = MiniExcel.GetSheetNames(stream).Contains(SheetName, StringComparer.Ordinal) ? SheetName : null;
+            stream.Position = 0;
+            return MiniExcel.Query(stream, useHeaderRow: false, sheetName: sheet, excelType: ExcelType.XLSX)
                 .Cast<IDictionary<string, object?>>()
                 .GetEnumerator();
         }
