@@ -41,12 +41,13 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public FixedClock Clock { get; } = new(new DateTimeOffset(2026, 6, 30, 8, 0, 0, TimeSpan.Zero));
 
-    public AppDbContext NewContext(params IInterceptor[] extra)
+    /// <param name="interceptors">Extra interceptors, e.g. to count the statements a handler sends.</param>
+    public AppDbContext NewContext(params IInterceptor[] interceptors)
     {
         var options = new DbContextOptionsBuilder<AppDbContext>();
         options.UseProvider(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(_folder, "app.db")}", "KunshanInvest.Migrations.Sqlite");
         options.AddInterceptors(new AuditingInterceptor(User, Clock));
-        options.AddInterceptors(extra);
+        options.AddInterceptors(interceptors);
         return new AppDbContext(options.Options);
     }
 

@@ -7,6 +7,9 @@ namespace KunshanInvest.Application.Enterprises.Duplicates;
 /// <summary>An existing enterprise that looks like the one being entered, and why.</summary>
 public sealed record DuplicateCandidate(Guid Id, string? NameZh, string? NameEn, string? CreditCode, string Reason);
 
+/// <summary>An existing enterprise with the keys it is matched on (see <see cref="EnterpriseDuplicates.FindAllAsync"/>).</summary>
+public sealed record EnterpriseMatch(Guid Id, string? NameZh, string? NameEn, string? CreditCode, string? NameZhKey, string? NameEnKey);
+
 /// <summary>
 /// Duplicate detection on entry: the same credit code, or the same name once normalised
 /// (<see cref="EnterpriseName.Key"/>), compared across the Chinese and the English names. One SQL query.
@@ -39,5 +42,40 @@ public static class EnterpriseDuplicates
             .ToListAsync(cancellationToken);
 
         return [.. matches.Select(m => new DuplicateCandidate(m.Id, m.NameZh, m.NameEn, m.CreditCode, code != null && m.CreditCode == code ? SameCreditCode : SameName))];
+    }
+
+    /// <summary>Values per statement: EF 10 sends a list as one parameter per value, and SQL Server takes at most 2,100.</summary>
+    private const int ValuesPerQuery = 500;
+
+    /// <summary>
+    /// The batch form of <see cref="FindAsync"/> for a whole import file: every live enterprise with one of the
+    /// normalised credit codes or name keys, in one query per <see cref="ValuesPerQuery"/> values — never one per row.
+    /// </summary>
+    public static async Task<IReadOnlyList<EnterpriseMatch>> FindAllAsync(IAppDbContext db, IReadOnlyCollection<string> creditCodes, IReadOnlyCollection<string> nameKeys, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<Guid, EnterpriseMatch>();
+        var live = db.Enterprises.AsNoTracking().Where(e => e.MergedIntoId == null);
+        foreach (var codes in creditCodes.Distinct(StringComparer.Ordinal).Chunk(ValuesPerQuery))
+        {
+            Add(await Select(live.Where(e => codes.Contains(e.CreditCode!))).ToListAsync(cancellationToken));
+        }
+
+        foreach (var keys in nameKeys.Where(k => k.Length > 0).Distinct(StringComparer.Ordinal).Chunk(ValuesPerQuery))
+        {
+            Add(await Select(live.Where(e => keys.Contains(e.NameZhKey!) || keys.Contains(e.NameEnKey!))).ToListAsync(cancellationToken));
+        }
+
+        return [.. found.Values];
+
+        void Add(List<EnterpriseMatch> matches)
+        {
+            foreach (var match in matches)
+            {
+                found.TryAdd(match.Id, match);
+            }
+        }
+
+        static IQueryable<EnterpriseMatch> Select(IQueryable<Enterprise> query) =>
+            query.Select(e => new EnterpriseMatch(e.Id, e.NameZh, e.NameEn, e.CreditCode, e.NameZhKey, e.NameEnKey));
     }
 }

@@ -112,8 +112,6 @@ public static class CreditCodeRule
 public sealed class CreateLeadHandler(IAppDbContext db, ICurrentUser user, IUserDirectory users, Notifier notifier, TimeProvider clock)
     : ICommandHandler<CreateLead, LeadCreated>
 {
-    private const int CodeAttempts = 5;
-
     public async ValueTask<LeadCreated> Handle(CreateLead command, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
@@ -146,7 +144,7 @@ public sealed class CreateLeadHandler(IAppDbContext db, ICurrentUser user, IUser
 
         var year = now.Year;
         var name = string.IsNullOrWhiteSpace(command.Name) ? $"{enterprise.DisplayName} 投资项目" : command.Name.Trim();
-        var project = new InvestmentProject(await NextCodeAsync(year, cancellationToken), name, command.Source, ownerId, now);
+        var project = new InvestmentProject(await ProjectCodes.NextAsync(db, year, cancellationToken), name, command.Source, ownerId, now);
         project.Place(enterprise.Id, command.SectorId, command.ParkId);
         project.Estimate(command.EstimatedInvestment?.ToMoney(), command.IsMajor);
         project.MarkExpansionOf(command.ExpansionOfProjectId);
@@ -163,7 +161,7 @@ public sealed class CreateLeadHandler(IAppDbContext db, ICurrentUser user, IUser
             notifier.Notify(ownerId, "lead.conflict", $"{enterprise.DisplayName} 已有其他专员的在谈项目", string.Join("; ", conflicts.Select(c => $"{c.Code} {c.Name}({c.OwnerName})")), $"/projects/{project.Id}");
         }
 
-        await SaveWithFreeCodeAsync(project, year, cancellationToken);
+        await ProjectCodes.SaveAsync(db, [project], year, cancellationToken);
         return new LeadCreated(project.Id, project.Code, enterprise.Id, project.Version, conflicts);
     }
 
@@ -213,43 +211,6 @@ public sealed class CreateLeadHandler(IAppDbContext db, ICurrentUser user, IUser
 
         var names = await users.DisplayNamesAsync(others.Select(o => o.OwnerId), cancellationToken);
         return [.. others.Select(o => new OwnershipConflict(o.Id, o.Code, o.Name, o.OwnerId, names.GetValueOrDefault(o.OwnerId)))];
-    }
-
-    /// <summary>Codes run per year (KS-2026-00042); two leads saved at once may pick the same one, so the loser takes the next.</summary>
-    private async Task SaveWithFreeCodeAsync(InvestmentProject project, int year, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                return;
-            }
-            catch (DbUpdateException) when (attempt < CodeAttempts)
-            {
-                if (!await CodeTakenAsync(project.Code, cancellationToken))
-                {
-                    throw;
-                }
-
-                project.Renumber(await NextCodeAsync(year, cancellationToken));
-            }
-        }
-    }
-
-    private Task<bool> CodeTakenAsync(string code, CancellationToken cancellationToken) =>
-        db.Projects.AsNoTracking().AnyAsync(p => p.Code == code, cancellationToken);
-
-    private async Task<string> NextCodeAsync(int year, CancellationToken cancellationToken)
-    {
-        var prefix = $"KS-{year}-";
-        var last = await db.Projects.AsNoTracking()
-            .Where(p => p.Code.StartsWith(prefix))
-            .OrderByDescending(p => p.Code)
-            .Select(p => p.Code)
-            .FirstOrDefaultAsync(cancellationToken);
-        var next = last is not null && int.TryParse(last.AsSpan(prefix.Length), out var n) ? n + 1 : 1;
-        return $"{prefix}{next:00000}";
     }
 
     private static ValidationException Invalid(string field, string message) => new([new ValidationFailure(field, message)]);

@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Linq.Expressions;
+using KunshanInvest.Application.Common;
+using KunshanInvest.Application.Common.Paging;
+using KunshanInvest.Domain.Projects;
+
+namespace KunshanInvest.Application.Projects;
+
+/// <summary>
+/// The project list's order, keyset seek and row projection, shared by the paged list and the export so that an
+/// export holds exactly the rows the list shows, in the same order.
+/// </summary>
+internal static class ProjectListQuery
+{
+    /// <summary>Orders by the sort key then the code; with a cursor of the same sort, keeps only the rows after it.</summary>
+    public static IQueryable<InvestmentProject> Seek(IQueryable<InvestmentProject> filtered, ProjectSort sort, bool descending, Cursor? cursor)
+    {
+        var sortName = sort.ToString();
+        return sort switch
+        {
+            ProjectSort.Created => Seek(filtered, p => p.CreatedAtUtc, cursor, sortName, descending, ParseInstant),
+            ProjectSort.Code => Seek(filtered, p => p.Code, cursor, sortName, descending, s => s),
+            ProjectSort.Name => Seek(filtered, p => p.Name, cursor, sortName, descending, s => s),
+            ProjectSort.Stage => Seek(filtered, p => p.Stage, cursor, sortName, descending, s => (ProjectStage)int.Parse(s, CultureInfo.InvariantCulture)),
+            _ => Seek(filtered, p => p.LastActivityAtUtc, cursor, sortName, descending, ParseInstant),
+        };
+    }
+
+    /// <summary>The position just after <paramref name="item"/> in the given order.</summary>
+    public static Cursor After(ProjectListItem item, ProjectSort sort) => new(sort.ToString(), KeyOf(item, sort), item.Code);
+
+    /// <summary>One row per project with its enterprise, sector and park names — joined in the same statement.</summary>
+    public static IQueryable<ProjectListItem> Project(IAppDbContext db, IQueryable<InvestmentProject> projects) =>
+        from p in projects
+        join e in db.Enterprises on p.EnterpriseId equals e.Id into es
+        from e in es.DefaultIfEmpty()
+        join s in db.Sectors on p.SectorId equals s.Id into ss
+        from s in ss.DefaultIfEmpty()
+        join k in db.Parks on p.ParkId equals k.Id into ks
+        from k in ks.DefaultIfEmpty()
+        select new ProjectListItem(
+            p.Id, p.Code, p.Name, p.Stage,
+            p.EnterpriseId, e.NameZh, e.NameEn,
+            p.SectorId, s.Code, s.NameZh,
+            p.ParkId, k.NameZh,
+            p.Source, p.OwnerId, null,
+            p.EstimatedInvestment == null ? null : new MoneyDto(p.EstimatedInvestment!.MinorUnits, p.EstimatedInvestment!.Currency),
+            p.PledgedInvestment == null ? null : new MoneyDto(p.PledgedInvestment!.MinorUnits, p.PledgedInvestment!.Currency),
+            p.IsMajor, false, p.StageEnteredAtUtc, p.LastActivityAtUtc, p.NextFollowUpOn, p.CreatedAtUtc);
+
+    private static IQueryable<InvestmentProject> Seek<TKey>(IQueryable<InvestmentProject> query, Expression<Func<InvestmentProject, TKey>> key, Cursor? cursor, string sort, bool descending, Func<string, TKey> parse)
+    {
+        if (cursor is not null && cursor.Sort == sort && cursor.Key is not null)
+        {
+            query = query.After(key, p => p.Code, parse(cursor.Key), cursor.Code, descending);
+        }
+
+        return query.OrderByKey(key, p => p.Code, descending);
+    }
+
+    private static DateTime ParseInstant(string value) =>
+        new(long.Parse(value, CultureInfo.InvariantCulture), DateTimeKind.Utc);
+
+    private static string KeyOf(ProjectListItem item, ProjectSort sort) => sort switch
+    {
+        ProjectSort.Created => item.CreatedAtUtc.Ticks.ToString(CultureInfo.InvariantCulture),
+        ProjectSort.Code => item.Code,
+        ProjectSort.Name => item.Name,
+        ProjectSort.Stage => ((int)item.Stage).ToString(CultureInfo.InvariantCulture),
+        _ => item.LastActivityAtUtc.Ticks.ToString(CultureInfo.InvariantCulture),
+    };
+}
