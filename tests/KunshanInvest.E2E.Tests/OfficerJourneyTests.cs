@@ -91,5 +91,19 @@ public sealed class OfficerJourneyTests(BrowserApp app) : IClassFixture<BrowserA
         await page.WaitForFunctionAsync("() => document.querySelectorAll('[data-testid=project-row]').length === 1");
         Assert.Equal(code, (await page.InnerTextAsync("[data-testid=project-code]")).Trim());
         await BrowserApp.ScreenshotAsync(page, "14-project-list-filtered");
+
+        // Export what the list shows.
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("[data-testid=export-xlsx]"));
+        var file = Path.Combine(BrowserApp.ScreenshotFolder, "15-export.xlsx");
+        await download.SaveAsAsync(file);
+        Assert.EndsWith(".xlsx", download.SuggestedFilename, StringComparison.Ordinal);
+        using var workbook = System.IO.Compression.ZipFile.OpenRead(file);
+        var text = string.Concat(workbook.Entries.Where(e => e.FullName.EndsWith(".xml", StringComparison.Ordinal)).Select(e =>
+        {
+            using var reader = new StreamReader(e.Open());
+            return reader.ReadToEnd();
+        }));
+        Assert.Contains(code, text, StringComparison.Ordinal);
+        Assert.Contains("签约", text, StringComparison.Ordinal);
     }
 }
