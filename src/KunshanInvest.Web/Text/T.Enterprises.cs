@@ -20,6 +20,11 @@ public static partial class T
     public static string MergedInto(string name) => P($"此记录已合并到「{name}」", $"This record was merged into {name}");
     public static string ContactAdded => P("已添加联系人", "Contact added");
     public static string Remove => P("删除", "Remove");
+    public static string NewExpansion => P("增资扩产", "Expansion");
+    public static string MergeDuplicate => P("合并重复企业", "Merge a duplicate");
+    public static string MergeHint => P("若此企业与库中另一条记录是同一家公司,可将本记录的项目、联系人和走访记录并入那一条。合并会记入修改记录。", "If this is the same company as another record, move this record's projects, contacts and visits into that one. The merge is audited.");
+    public static string MergeIntoThis => P("并入此企业", "Merge into this one");
+    public static string Merged => P("已合并", "Merged");
     public static string Demo => P("演示数据", "demo");
     public static string TotalEnterprises(int n) => P($"共 {n} 家企业", $"{n} enterprises");
 }
