@@ -1,5 +1,6 @@
 using FluentValidation;
 using FluentValidation.Results;
+using KunshanInvest.Application.Common.Exceptions;
 using KunshanInvest.Api.Infrastructure;
 using KunshanInvest.Application.Common.History;
 using KunshanInvest.Application.Common.Paging;
@@ -42,7 +43,7 @@ internal static class ProjectEndpoints
             {
                 owner = Guid.TryParse(Owner, out var id)
                     ? id
-                    : throw new ValidationException([new ValidationFailure("owner", "owner 为 me 或用户 ID / owner is 'me' or a user id.")]);
+                    : throw FieldError.Invalid("owner", "owner 为 me 或用户 ID / owner is 'me' or a user id.");
             }
 
             return new ProjectFilter

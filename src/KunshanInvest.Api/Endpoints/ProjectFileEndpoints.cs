@@ -1,5 +1,6 @@
 using FluentValidation;
 using FluentValidation.Results;
+using KunshanInvest.Application.Common.Exceptions;
 using KunshanInvest.Application.Common.Security;
 using KunshanInvest.Application.Projects;
 using KunshanInvest.Application.Projects.ExportProjects;
@@ -80,5 +81,5 @@ internal static class ProjectFileEndpoints
         return TypedResults.Ok(await sender.Send(new ImportLeads(content, file.FileName, confirm ?? false), ct));
     }
 
-    private static ValidationException Invalid(string message) => new([new ValidationFailure("file", message)]);
+    private static ValidationException Invalid(string message) => FieldError.Invalid("file", message);
 }

@@ -77,7 +77,7 @@ public sealed class RecordInteractionHandler(IAppDbContext db, ICurrentUser user
                 ?? throw new DomainRuleException("interaction.enterprise", "项目尚未关联企业,请先关联 / Link the project to an enterprise before recording interactions.");
             if (command.EnterpriseId is { } named && named != enterpriseId)
             {
-                throw new ValidationException([new ValidationFailure(nameof(command.EnterpriseId), "不是该项目的企业 / This is not the project's enterprise; leave it out to use the project's.")]);
+                throw FieldError.Invalid(nameof(command.EnterpriseId), "不是该项目的企业 / This is not the project's enterprise; leave it out to use the project's.");
             }
         }
         else

@@ -1,5 +1,4 @@
 using FluentValidation;
-using FluentValidation.Results;
 using KunshanInvest.Application.Common;
 using KunshanInvest.Application.Common.Exceptions;
 using KunshanInvest.Application.Common.Notifications;
@@ -118,28 +117,28 @@ public sealed class CreateLeadHandler(IAppDbContext db, ICurrentUser user, IUser
         var ownerId = await ResolveOwnerAsync(command.OwnerId, cancellationToken);
         var enterprise = command.NewEnterprise is { } typed
             ? await NewEnterpriseAsync(typed, command.ConfirmNotDuplicate, cancellationToken)
-            : await db.Enterprises.SingleOrDefaultAsync(e => e.Id == command.EnterpriseId, cancellationToken) ?? throw Invalid("enterpriseId", "企业不存在 / No such enterprise.");
+            : await db.Enterprises.SingleOrDefaultAsync(e => e.Id == command.EnterpriseId, cancellationToken) ?? throw FieldError.Invalid("enterpriseId", "企业不存在 / No such enterprise.");
         if (enterprise.MergedIntoId is not null)
         {
-            throw Invalid("enterpriseId", "该企业已合并到另一条记录 / This enterprise was merged into another record; pick that one.");
+            throw FieldError.Invalid("enterpriseId", "该企业已合并到另一条记录 / This enterprise was merged into another record; pick that one.");
         }
 
         var sector = await db.Sectors.AsNoTracking().Where(s => s.Id == command.SectorId).Select(s => new { s.IsActive }).SingleOrDefaultAsync(cancellationToken)
-            ?? throw Invalid("sectorId", "产业链不存在 / No such sector.");
+            ?? throw FieldError.Invalid("sectorId", "产业链不存在 / No such sector.");
         if (!sector.IsActive)
         {
-            throw Invalid("sectorId", "该产业链已停用,不再接收新线索 / This sector is inactive and takes no new leads.");
+            throw FieldError.Invalid("sectorId", "该产业链已停用,不再接收新线索 / This sector is inactive and takes no new leads.");
         }
 
         if (command.ParkId is { } parkId && !await db.Parks.AnyAsync(p => p.Id == parkId, cancellationToken))
         {
-            throw Invalid("parkId", "载体不存在 / No such park.");
+            throw FieldError.Invalid("parkId", "载体不存在 / No such park.");
         }
 
         if (command.ExpansionOfProjectId is { } earlier
             && !await db.Projects.AnyAsync(p => p.Id == earlier && p.EnterpriseId == enterprise.Id, cancellationToken))
         {
-            throw Invalid("expansionOfProjectId", "增资扩产须关联同一企业的已有项目 / An expansion must link an earlier project of the same enterprise.");
+            throw FieldError.Invalid("expansionOfProjectId", "增资扩产须关联同一企业的已有项目 / An expansion must link an earlier project of the same enterprise.");
         }
 
         var year = now.Year;
@@ -180,7 +179,7 @@ public sealed class CreateLeadHandler(IAppDbContext db, ICurrentUser user, IUser
 
         return await users.IsActiveInRoleAsync(requested.Value, [Roles.Officer, Roles.Manager], cancellationToken)
             ? requested.Value
-            : throw Invalid("ownerId", "负责人须为在岗的招商专员或领导 / The owner must be an active officer or manager.");
+            : throw FieldError.Invalid("ownerId", "负责人须为在岗的招商专员或领导 / The owner must be an active officer or manager.");
     }
 
     private async Task<Enterprise> NewEnterpriseAsync(NewEnterprise typed, bool confirmed, CancellationToken cancellationToken)
@@ -212,6 +211,4 @@ public sealed class CreateLeadHandler(IAppDbContext db, ICurrentUser user, IUser
         var names = await users.DisplayNamesAsync(others.Select(o => o.OwnerId), cancellationToken);
         return [.. others.Select(o => new OwnershipConflict(o.Id, o.Code, o.Name, o.OwnerId, names.GetValueOrDefault(o.OwnerId)))];
     }
-
-    private static ValidationException Invalid(string field, string message) => new([new ValidationFailure(field, message)]);
 }

@@ -1,5 +1,6 @@
 using FluentValidation;
 using FluentValidation.Results;
+using KunshanInvest.Application.Common.Exceptions;
 using KunshanInvest.Application.Common;
 using KunshanInvest.Application.Common.Notifications;
 using KunshanInvest.Application.Common.Security;
@@ -90,7 +91,7 @@ public sealed class ImportLeadsHandler(IAppDbContext db, ICurrentUser user, IUse
         }
         catch (LeadImportFileException ex)
         {
-            throw new ValidationException([new ValidationFailure("file", ex.Message)]);
+            throw FieldError.Invalid("file", ex.Message);
         }
 
         var sectors = await db.Sectors.AsNoTracking()

@@ -1,5 +1,4 @@
 using FluentValidation;
-using FluentValidation.Results;
 using KunshanInvest.Application.Common;
 using KunshanInvest.Application.Common.Exceptions;
 using KunshanInvest.Application.Common.Security;
@@ -55,7 +54,7 @@ public sealed class UpdateProjectHandler(IAppDbContext db, ICurrentUser user, IU
 
             if (!await users.IsActiveInRoleAsync(command.OwnerId, [Roles.Officer, Roles.Manager], cancellationToken))
             {
-                throw Invalid("ownerId", "负责人须为在岗的招商专员或领导 / The owner must be an active officer or manager.");
+                throw FieldError.Invalid("ownerId", "负责人须为在岗的招商专员或领导 / The owner must be an active officer or manager.");
             }
 
             project.AssignOwner(command.OwnerId);
@@ -83,30 +82,28 @@ public sealed class UpdateProjectHandler(IAppDbContext db, ICurrentUser user, IU
     {
         if (command.EnterpriseId is { } enterprise && !await db.Enterprises.AnyAsync(e => e.Id == enterprise && e.MergedIntoId == null, cancellationToken))
         {
-            throw Invalid("enterpriseId", "企业不存在 / No such enterprise.");
+            throw FieldError.Invalid("enterpriseId", "企业不存在 / No such enterprise.");
         }
 
         if (command.SectorId is { } sector && !await db.Sectors.AnyAsync(s => s.Id == sector, cancellationToken))
         {
-            throw Invalid("sectorId", "产业链不存在 / No such sector.");
+            throw FieldError.Invalid("sectorId", "产业链不存在 / No such sector.");
         }
 
         if (command.ParkId is { } park && !await db.Parks.AnyAsync(p => p.Id == park, cancellationToken))
         {
-            throw Invalid("parkId", "载体不存在 / No such park.");
+            throw FieldError.Invalid("parkId", "载体不存在 / No such park.");
         }
 
         if (command.EventId is { } promotion && !await db.Events.AnyAsync(e => e.Id == promotion, cancellationToken))
         {
-            throw Invalid("eventId", "活动不存在 / No such event.");
+            throw FieldError.Invalid("eventId", "活动不存在 / No such event.");
         }
 
         if (command.ExpansionOfProjectId is { } earlier
             && !await db.Projects.AnyAsync(p => p.Id == earlier && p.Id != command.Id && p.EnterpriseId == command.EnterpriseId, cancellationToken))
         {
-            throw Invalid("expansionOfProjectId", "增资扩产须关联同一企业的已有项目 / An expansion must link an earlier project of the same enterprise.");
+            throw FieldError.Invalid("expansionOfProjectId", "增资扩产须关联同一企业的已有项目 / An expansion must link an earlier project of the same enterprise.");
         }
     }
-
-    private static ValidationException Invalid(string field, string message) => new([new ValidationFailure(field, message)]);
 }
