@@ -82,7 +82,6 @@ internal static class ApiSetup
         app.MapEnterpriseEndpoints();
         app.MapFollowUpSliceEndpoints();
         app.MapProjectFileEndpoints();
-        app.MapGroup("/api").MapFallback(() => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "未找到 / Not found.")).ExcludeFromDescription();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

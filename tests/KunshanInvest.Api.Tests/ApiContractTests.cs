@@ -166,6 +166,16 @@ public abstract class ApiContractTests<TApp>(TApp fixture) : IClassFixture<TApp>
     }
 
     [SkippableFact]
+    public async Task A_body_without_a_json_content_type_gives_415_problem_details()
+    {
+        using var admin = await fixture.ClientAsync("admin");
+
+        var response = await admin.PostAsync("/api/v1/sectors", new StringContent("code=x", Encoding.UTF8, "text/plain"));
+
+        await response.ShouldBeProblemAsync(HttpStatusCode.UnsupportedMediaType);
+    }
+
+    [SkippableFact]
     public async Task Health_probes_answer()
     {
         using var client = fixture.Anonymous();
