@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace KunshanInvest.Api;
 
 /// <summary>Tells whoever ran the app where to open it and, with demo data, how to sign in.</summary>
-internal sealed class StartupBanner(IHostApplicationLifetime lifetime, IServer server, IOptions<SeedOptions> seed, DatabaseOptions database) : IHostedService
+internal sealed class StartupBanner(IHostApplicationLifetime lifetime, IServer server, IOptions<SeedOptions> seed, DatabaseOptions database, IHostEnvironment environment) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -19,7 +19,8 @@ internal sealed class StartupBanner(IHostApplicationLifetime lifetime, IServer s
             lines.Add($"    database: {database.Provider}; API reference at /scalar, OpenAPI at /openapi/v1.json");
             if (seed.Value.Demo)
             {
-                lines.Add($"  Demo sign-ins (password {seed.Value.DemoPassword}):");
+                // Only the published development password is printed; a configured one stays out of the logs.
+                lines.Add(environment.IsDevelopment() ? $"  Demo sign-ins (password {seed.Value.DemoPassword}):" : "  Demo sign-ins (password: Seed:DemoPassword; change it at first sign-in):");
                 lines.AddRange(IdentitySeeder.DemoAccounts.Select(a => $"    {a.UserName,-9} {a.Role}"));
             }
 

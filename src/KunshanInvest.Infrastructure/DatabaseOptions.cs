@@ -39,6 +39,12 @@ public sealed class SeedOptions
     /// <summary>Folder holding the *.json seed files; relative to the app's base directory.</summary>
     public string Folder { get; set; } = "seeds";
 
-    /// <summary>Password of the demo accounts.</summary>
-    public string DemoPassword { get; set; } = "Demo#2026";
+    /// <summary>The demo accounts' password in Development; anywhere else it must be configured (see <see cref="DemoPassword"/>).</summary>
+    public const string DevelopmentDemoPassword = "Demo#2026";
+
+    /// <summary>
+    /// Password of the demo accounts. Outside Development it must be set to something other than the published
+    /// default: the accounts must still change it before use, and whoever knows it first could otherwise do so.
+    /// </summary>
+    public string DemoPassword { get; set; } = DevelopmentDemoPassword;
 }

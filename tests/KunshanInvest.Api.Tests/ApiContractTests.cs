@@ -176,6 +176,29 @@ public abstract class ApiContractTests<TApp>(TApp fixture) : IClassFixture<TApp>
     }
 
     [SkippableFact]
+    public async Task The_ui_cookie_signs_in_through_the_form_with_antiforgery_and_reaches_the_api()
+    {
+        var client = fixture.App.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var page = await client.GetStringAsync("/account/login");
+        var token = System.Text.RegularExpressions.Regex.Match(page, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+
+        var forged = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string> { ["userName"] = "manager", ["password"] = AppFixture.DemoPassword }));
+        var signedIn = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["userName"] = "manager", ["password"] = AppFixture.DemoPassword, ["returnUrl"] = "/projects", ["__RequestVerificationToken"] = token,
+        }));
+        var overview = await client.GetAsync("/api/v1/sectors/overview");
+        var logoutWithoutToken = await client.PostAsync("/account/logout", new FormUrlEncodedContent(new Dictionary<string, string>()));
+
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        Assert.Equal("/projects", signedIn.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, overview.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, logoutWithoutToken.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/sectors/overview")).StatusCode);
+    }
+
+    [SkippableFact]
     public async Task Health_probes_answer()
     {
         using var client = fixture.Anonymous();

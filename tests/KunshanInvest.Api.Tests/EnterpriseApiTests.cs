@@ -385,8 +385,11 @@ public abstract class EnterpriseApiTests<TApp>(TApp fixture) : IClassFixture<TAp
         var source = await CreateAsync(officer, $"合并来源{token}", null, code);
         var contact = await CreatedAsync(await officer.PostAsJsonAsync($"{Enterprises}/{Id(source)}/contacts", new { name = "王五", email = "wang.wu@example.com" }));
 
-        var response = await officer.SendAsync(Request(HttpMethod.Post, $"{Enterprises}/{Id(source)}/merge-into/{Id(survivor)}?survivorVersion=0", ifMatch: ETag(0)));
+        using var manager = await fixture.ClientAsync("manager");
+        var byOfficer = await officer.SendAsync(Request(HttpMethod.Post, $"{Enterprises}/{Id(source)}/merge-into/{Id(survivor)}?survivorVersion=0", ifMatch: ETag(0)));
+        var response = await manager.SendAsync(Request(HttpMethod.Post, $"{Enterprises}/{Id(source)}/merge-into/{Id(survivor)}?survivorVersion=0", ifMatch: ETag(0)));
 
+        await byOfficer.ShouldBeProblemAsync(HttpStatusCode.Forbidden);
         response.EnsureSuccessStatusCode();
         var merged = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(Id(survivor), Id(merged));
@@ -400,7 +403,7 @@ public abstract class EnterpriseApiTests<TApp>(TApp fixture) : IClassFixture<TAp
         var list = await officer.GetFromJsonAsync<JsonElement>($"{Enterprises}?q={token}");
         Assert.Equal([Id(survivor)], list.GetProperty("items").EnumerateArray().Select(Id));
 
-        var again = await officer.PostAsync($"{Enterprises}/{Id(source)}/merge-into/{Id(survivor)}", null);
+        var again = await manager.PostAsync($"{Enterprises}/{Id(source)}/merge-into/{Id(survivor)}", null);
         await again.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity);
         var edit = await officer.SendAsync(Request(HttpMethod.Put, $"{Enterprises}/{Id(source)}", Body($"合并来源{token}", null), ETag(retired.GetProperty("version").GetInt32())));
         await edit.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity);
@@ -416,8 +419,9 @@ public abstract class EnterpriseApiTests<TApp>(TApp fixture) : IClassFixture<TAp
         var survivor = await CreateAsync(officer, $"合并保留{token}", null);
         var source = await CreateAsync(officer, $"合并过期{token}", null);
 
-        var stale = await officer.SendAsync(Request(HttpMethod.Post, $"{Enterprises}/{Id(source)}/merge-into/{Id(survivor)}", ifMatch: ETag(5)));
-        var itself = await officer.PostAsync($"{Enterprises}/{Id(source)}/merge-into/{Id(source)}", null);
+        using var manager = await fixture.ClientAsync("manager");
+        var stale = await manager.SendAsync(Request(HttpMethod.Post, $"{Enterprises}/{Id(source)}/merge-into/{Id(survivor)}", ifMatch: ETag(5)));
+        var itself = await manager.PostAsync($"{Enterprises}/{Id(source)}/merge-into/{Id(source)}", null);
 
         await stale.ShouldBeProblemAsync(HttpStatusCode.Conflict);
         var errors = (await itself.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors");
@@ -545,7 +549,8 @@ public abstract class EnterpriseApiTests<TApp>(TApp fixture) : IClassFixture<TAp
         using var officer = await fixture.ClientAsync("officer");
         var source = await CreateAsync(officer, $"合并未知{Token()}", null);
 
-        var response = await officer.PostAsync($"{Enterprises}/{Id(source)}/merge-into/{Guid.NewGuid()}", null);
+        using var manager = await fixture.ClientAsync("manager");
+        var response = await manager.PostAsync($"{Enterprises}/{Id(source)}/merge-into/{Guid.NewGuid()}", null);
 
         await response.ShouldBeProblemAsync(HttpStatusCode.NotFound);
     }

@@ -224,6 +224,31 @@ public abstract class ProjectApiTests<TApp>(TApp fixture) : IClassFixture<TApp>
     }
 
     [SkippableFact]
+    public async Task A_manager_hands_a_project_to_another_officer_but_an_officer_cannot()
+    {
+        using var officer = await fixture.ClientAsync("officer");
+        using var manager = await fixture.ClientAsync("manager");
+        var (id, etag) = await NewLeadAsync(officer, Unique("移交测试"));
+        var detail = await JsonAsync(await officer.GetAsync($"/api/v1/projects/{id}"));
+        var officer2 = await WithDbAsync(db => db.Users.Where(u => u.UserName == "officer2").Select(u => u.Id).SingleAsync());
+        object Body(Guid owner) => new
+        {
+            name = detail.GetProperty("name").GetString(),
+            enterpriseId = detail.GetProperty("enterpriseId").GetGuid(),
+            sectorId = detail.GetProperty("sectorId").GetGuid(),
+            source = "Expo",
+            ownerId = owner,
+        };
+
+        var byOfficer = await officer.SendAsync(WithIfMatch(HttpMethod.Put, $"/api/v1/projects/{id}", Body(officer2), etag));
+        var byManager = await manager.SendAsync(WithIfMatch(HttpMethod.Put, $"/api/v1/projects/{id}", Body(officer2), etag));
+
+        await byOfficer.ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+        Assert.Equal(HttpStatusCode.NoContent, byManager.StatusCode);
+        Assert.Equal(officer2, await WithDbAsync(db => db.Projects.Where(p => p.Id == id).Select(p => p.OwnerId).SingleAsync()));
+    }
+
+    [SkippableFact]
     public async Task The_list_filters_by_sector_and_stage_in_sql()
     {
         using var manager = await fixture.ClientAsync("manager");

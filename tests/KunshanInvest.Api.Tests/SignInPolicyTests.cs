@@ -16,12 +16,13 @@ public sealed class SignInPolicyTests
     [Fact]
     public async Task Outside_development_a_seeded_account_must_change_its_password_before_any_token()
     {
-        await using var app = new KunshanApiFactory(DatabaseProvider.Sqlite, SqliteFile(), environment: "Production");
+        const string Configured = "Zone#Demo-7741";
+        await using var app = new KunshanApiFactory(DatabaseProvider.Sqlite, SqliteFile(), environment: "Production").WithWebHostBuilder(b => b.UseSetting("Seed:DemoPassword", Configured));
         using var client = app.CreateClient();
 
-        var refused = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = "admin", password = AppFixture.DemoPassword });
-        var weak = await client.PostAsJsonAsync("/api/v1/auth/change-password", new { userName = "admin", currentPassword = AppFixture.DemoPassword, newPassword = "alllowercase" });
-        var changed = await client.PostAsJsonAsync("/api/v1/auth/change-password", new { userName = "admin", currentPassword = AppFixture.DemoPassword, newPassword = "Kunshan-1984" });
+        var refused = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = "admin", password = Configured });
+        var weak = await client.PostAsJsonAsync("/api/v1/auth/change-password", new { userName = "admin", currentPassword = Configured, newPassword = "alllowercase" });
+        var changed = await client.PostAsJsonAsync("/api/v1/auth/change-password", new { userName = "admin", currentPassword = Configured, newPassword = "Kunshan-1984" });
         var accepted = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = "admin", password = "Kunshan-1984" });
 
         var problem = await refused.ShouldBeProblemAsync(HttpStatusCode.Forbidden);
@@ -46,6 +47,16 @@ public sealed class SignInPolicyTests
         Assert.Equal(0, await db.Users.CountAsync());
         Assert.Equal(0, await db.Projects.CountAsync());
         Assert.Equal(5, await db.Sectors.CountAsync());
+    }
+
+    [Fact]
+    public void Outside_development_demo_data_with_the_published_password_refuses_to_start()
+    {
+        using var app = new KunshanApiFactory(DatabaseProvider.Sqlite, SqliteFile(), environment: "Production");
+
+        var error = Assert.ThrowsAny<Exception>(() => app.CreateClient());
+
+        Assert.Contains("Seed:DemoPassword", error.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using KunshanInvest.Api.Security;
 using KunshanInvest.Infrastructure.Identity;
@@ -16,7 +17,8 @@ internal static partial class AccountEndpoints
         var account = app.MapGroup("/account").ExcludeFromDescription();
         account.MapPost("/login", LoginAsync).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn);
         account.MapPost("/change-password", ChangePasswordAsync).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn);
-        account.MapPost("/logout", LogoutAsync).RequireAuthorization();
+        // Logout binds no form field, so antiforgery must be asked for explicitly.
+        account.MapPost("/logout", LogoutAsync).RequireAuthorization().WithMetadata(new RequireAntiforgeryTokenAttribute());
         app.MapGet("/culture", SetCulture).AllowAnonymous().ExcludeFromDescription();
     }
 
@@ -50,7 +52,7 @@ internal static partial class AccountEndpoints
         return result switch
         {
             PasswordCheck.Change.Changed(var user) => await SignInAsync(signIn, user, back),
-            PasswordCheck.Change.Rejected(var reasons) => TypedResults.LocalRedirect(again + "&error=" + Uri.EscapeDataString(reasons)),
+            PasswordCheck.Change.Rejected => TypedResults.LocalRedirect(again + "&error=policy"),
             _ => TypedResults.LocalRedirect(again + "&error=invalid"),
         };
     }
@@ -62,8 +64,14 @@ internal static partial class AccountEndpoints
         return TypedResults.LocalRedirect(back);
     }
 
-    private static async Task<RedirectHttpResult> LogoutAsync(SignInManager<AppUser> signIn)
+    private static async Task<Results<RedirectHttpResult, ProblemHttpResult>> LogoutAsync(SignInManager<AppUser> signIn, HttpContext context)
     {
+        // The middleware only records the token check; endpoints that bind no form field must read the verdict.
+        if (context.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false })
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "请求无效 / The form's antiforgery token is missing or wrong.");
+        }
+
         await signIn.SignOutAsync();
         return TypedResults.LocalRedirect("/account/login");
     }
@@ -78,7 +86,6 @@ internal static partial class AccountEndpoints
         return TypedResults.LocalRedirect(SafeLocal(redirectUri));
     }
 
-    /// <summary>Only local paths: an open redirect after sign-in is a phishing aid.</summary>
-    internal static string SafeLocal(string? url) =>
-        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal) ? url : "/";
+    /// <summary>Only local paths: an open redirect after sign-in is a phishing aid (control characters would make LocalRedirect throw).</summary>
+    internal static string SafeLocal(string? url) => Web.Components.LocalUrl.IsLocal(url) ? url! : "/";
 }

@@ -68,11 +68,12 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
             },
         },
         ConflictException => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "冲突 / Conflict.", Detail = exception.Message },
-        DbUpdateConcurrencyException => new ProblemDetails
+        // A unique index or foreign key refused the write (e.g. a credit code saved by someone else a moment earlier).
+        DbUpdateException => new ProblemDetails
         {
             Status = StatusCodes.Status409Conflict,
-            Title = "记录已被他人修改 / The record was changed by someone else.",
-            Detail = "Reload it and apply your change again.",
+            Title = "与已有数据冲突 / The change conflicts with existing data.",
+            Detail = "Reload and try again; if it persists, the value must be unique.",
         },
         StageGateException gate => new ProblemDetails
         {

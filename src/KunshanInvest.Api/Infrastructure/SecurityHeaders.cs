@@ -17,7 +17,7 @@ internal static class SecurityHeaders
                 var scripts = context.Request.Path.StartsWithSegments("/scalar") ? "'self' 'unsafe-inline' https://cdn.jsdelivr.net" : "'self'";
                 headers.ContentSecurityPolicy =
                     $"default-src 'self'; script-src {scripts}; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; " +
-                    "connect-src 'self' ws: wss:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'";
+                    "connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'";
                 headers.XContentTypeOptions = "nosniff";
                 headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
                 headers.XFrameOptions = "DENY";

@@ -112,7 +112,7 @@ public static class ProjectQueries
             var cutoff = nowUtc.AddDays(-days);
             var clause = Expression.AndAlso(
                 Expression.Equal(Expression.Property(p, nameof(InvestmentProject.Stage)), Expression.Constant(stage)),
-                Expression.LessThan(Expression.Property(p, nameof(InvestmentProject.StageEnteredAtUtc)), Expression.Constant(cutoff)));
+                Expression.LessThan(Expression.Property(p, nameof(InvestmentProject.StageEnteredAtUtc)), Common.Paging.Parameter.Of(cutoff)));
             body = body is null ? clause : Expression.OrElse(body, clause);
         }
 

@@ -26,6 +26,31 @@ internal static class ProjectListQuery
         };
     }
 
+    /// <summary>
+    /// Whether <paramref name="value"/> is a cursor this list could have issued: it decodes, names a known sort and
+    /// its key parses for that sort. A forged key is a 400, not a parse failure deep in the query.
+    /// </summary>
+    public static bool IsValidCursor(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return true;
+        }
+
+        if (Cursor.Decode(value) is not { Key: { } key } cursor || !Enum.TryParse<ProjectSort>(cursor.Sort, out var sort))
+        {
+            return false;
+        }
+
+        return sort switch
+        {
+            ProjectSort.Created or ProjectSort.LastActivity =>
+                long.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var ticks) && ticks <= DateTime.MaxValue.Ticks,
+            ProjectSort.Stage => int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var stage) && Enum.IsDefined((ProjectStage)stage),
+            _ => true,
+        };
+    }
+
     /// <summary>The position just after <paramref name="item"/> in the given order.</summary>
     public static Cursor After(ProjectListItem item, ProjectSort sort) => new(sort.ToString(), KeyOf(item, sort), item.Code);
 

@@ -9,6 +9,17 @@ public enum Ownership
     HongKongMacaoTaiwan = 2,
 }
 
+public static class Ownerships
+{
+    /// <summary>The ownership a country of origin implies: CN domestic, Hong Kong / Macao / Taiwan their own class, others foreign.</summary>
+    public static Ownership OfCountry(string country) => country switch
+    {
+        "CN" => Ownership.Domestic,
+        "HK" or "MO" or "TW" => Ownership.HongKongMacaoTaiwan,
+        _ => Ownership.Foreign,
+    };
+}
+
 /// <summary>企业: a company the bureau courts, whether or not it is registered in China yet.</summary>
 public sealed class Enterprise : AggregateRoot
 {

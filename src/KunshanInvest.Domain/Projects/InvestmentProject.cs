@@ -17,7 +17,8 @@ public sealed class InvestmentProject : AggregateRoot
 
     private InvestmentProject() { }
 
-    public InvestmentProject(string code, string name, SourceChannel source, Guid ownerId, DateTime nowUtc)
+    /// <param name="createdById">Who logged it, when not the owner (a manager assigning a lead); the first stage change names them.</param>
+    public InvestmentProject(string code, string name, SourceChannel source, Guid ownerId, DateTime nowUtc, Guid? createdById = null)
     {
         Code = code;
         Name = name;
@@ -27,7 +28,15 @@ public sealed class InvestmentProject : AggregateRoot
         Stage = ProjectStage.Lead;
         StageEnteredAtUtc = nowUtc;
         LastActivityAtUtc = nowUtc;
-        _stageChanges.Add(new StageChange(Id, null, ProjectStage.Lead, nowUtc, ownerId, null, isJump: false, isBackward: false));
+        _stageChanges.Add(new StageChange(Id, null, ProjectStage.Lead, nowUtc, createdById ?? ownerId, null, isJump: false, isBackward: false));
+    }
+
+    /// <summary>The name a lead gets when the officer gives none: the enterprise's name and 投资项目, within the column.</summary>
+    public static string DefaultName(string enterpriseName)
+    {
+        const string Suffix = " 投资项目";
+        var room = NameMaxLength - Suffix.Length;
+        return (enterpriseName.Length > room ? enterpriseName[..room] : enterpriseName) + Suffix;
     }
 
     /// <summary>e.g. KS-2026-00042.</summary>

@@ -24,18 +24,19 @@ internal sealed class UserDirectory(AppDbContext db, TimeProvider clock) : IUser
         return users.ToDictionary(u => u.Id, u => string.IsNullOrWhiteSpace(u.DisplayName) ? u.UserName ?? "?" : u.DisplayName);
     }
 
-    public Task<bool> IsStaffAsync(Guid userId, CancellationToken cancellationToken) => InRoleAsync(userId, StaffRoles, activeOnly: false, cancellationToken);
+    /// <summary>Bureau work goes only to staff who can sign in: a locked-out account counts as absent.</summary>
+    public Task<bool> IsStaffAsync(Guid userId, CancellationToken cancellationToken) => IsActiveInRoleAsync(userId, StaffRoles, cancellationToken);
 
-    public Task<bool> IsActiveInRoleAsync(Guid userId, IReadOnlyCollection<string> roles, CancellationToken cancellationToken) =>
-        InRoleAsync(userId, roles, activeOnly: true, cancellationToken);
-
-    private Task<bool> InRoleAsync(Guid userId, IReadOnlyCollection<string> roles, bool activeOnly, CancellationToken cancellationToken)
+    public async Task<bool> IsActiveInRoleAsync(Guid userId, IReadOnlyCollection<string> roles, CancellationToken cancellationToken)
     {
         // Identity compares role names in their normalised (upper-case) form.
         var normalized = roles.Select(r => r.ToUpperInvariant()).ToList();
-        var now = clock.GetUtcNow();
-        return db.Users.AsNoTracking()
-            .Where(u => u.Id == userId && (!activeOnly || u.LockoutEnd == null || u.LockoutEnd < now))
-            .AnyAsync(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && normalized.Contains(r.NormalizedName!))), cancellationToken);
+        var user = await db.Users.AsNoTracking()
+            .Where(u => u.Id == userId && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && normalized.Contains(r.NormalizedName!))))
+            .Select(u => new { u.LockoutEnd })
+            .SingleOrDefaultAsync(cancellationToken);
+
+        // LockoutEnd is a DateTimeOffset, which SQLite cannot compare in SQL: the one value is compared here.
+        return user is not null && (user.LockoutEnd is null || user.LockoutEnd <= clock.GetUtcNow());
     }
 }

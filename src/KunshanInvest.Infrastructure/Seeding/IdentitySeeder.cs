@@ -40,6 +40,12 @@ public sealed class IdentitySeeder(UserManager<AppUser> users, RoleManager<AppRo
     /// </summary>
     public async Task<IReadOnlyDictionary<string, Guid>> EnsureDemoUsersAsync(SeedReport report)
     {
+        if (!environment.IsDevelopment() && options.Value.DemoPassword == SeedOptions.DevelopmentDemoPassword)
+        {
+            throw new InvalidOperationException(
+                "Demo data outside Development needs its own Seed:DemoPassword: the default one is published in the README.");
+        }
+
         var ids = new Dictionary<string, Guid>(StringComparer.Ordinal);
         foreach (var (userName, displayName, role) in DemoAccounts)
         {

@@ -8,7 +8,10 @@ namespace KunshanInvest.Web.Components;
 /// <summary>A failure of a command, as the page shows it: a headline, field errors and missing stage evidence.</summary>
 public sealed record UiError(string Message, IReadOnlyDictionary<string, string> Fields, IReadOnlyList<MissingEvidence> Missing)
 {
-    /// <summary>Turns the Application's exceptions into a message; anything else is rethrown (it is a bug, not input).</summary>
+    /// <summary>
+    /// Turns the Application's exceptions into a message. Anything unexpected gets a generic message rather than
+    /// ending the user's circuit (the host's logging behaviour has already recorded it).
+    /// </summary>
     public static UiError From(Exception exception) => exception switch
     {
         ValidationException v => new(
@@ -16,8 +19,10 @@ public sealed record UiError(string Message, IReadOnlyDictionary<string, string>
             v.Errors.GroupBy(e => e.PropertyName, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.First().ErrorMessage, StringComparer.OrdinalIgnoreCase),
             []),
         StageGateException gate => new(Text.T.NextStageNeeds(Text.T.StageName(gate.Target)), new Dictionary<string, string>(), gate.Missing),
-        DomainRuleException or DomainForbiddenException or ForbiddenAccessException or ConflictException or NotFoundException => new(exception.Message, new Dictionary<string, string>(), []),
-        _ => throw new InvalidOperationException("Unexpected failure", exception),
+        DomainRuleException or DomainForbiddenException or ForbiddenAccessException or ConflictException or NotFoundException or UnauthenticatedException
+            or Application.Enterprises.Duplicates.DuplicateEnterpriseException => new(exception.Message, new Dictionary<string, string>(), []),
+        OverflowException => new(Text.T.IsEnglish ? "A number is too large." : "数字过大。", new Dictionary<string, string>(), []),
+        _ => new(Text.T.IsEnglish ? "Something went wrong; please try again." : "操作未成功,请重试。", new Dictionary<string, string>(), []),
     };
 
     public string? For(string field) => Fields.TryGetValue(field, out var message) ? message : null;

@@ -25,6 +25,7 @@ public static partial class T
     public static string MustChangePassword => P("首次登录或密码已重置:请先设置新密码。至少8位,包含大写、小写、数字、符号中的三类。", "First sign-in or reset: set a new password first — at least 8 characters from three of upper case, lower case, digits and symbols.");
     public static string InvalidSignIn => P("用户名或密码错误。", "Wrong user name or password.");
     public static string LockedOut => P("连续失败次数过多,账户已临时锁定,请15分钟后再试。", "Too many failed attempts: the account is locked for 15 minutes.");
+    public static string PasswordPolicy => P("新密码不符合要求:8至64位,包含大写、小写、数字、符号中的至少三类,且不能与旧密码相同。", "The new password does not meet the policy: 8 to 64 characters from three of upper case, lower case, digits and symbols, and not the old one.");
     public static string PasswordsDiffer => P("两次输入的新密码不一致。", "The new passwords differ.");
     public static string AccessDenied => P("您没有访问此页面的权限。", "You do not have access to this page.");
     public static string Language => P("English", "中文");

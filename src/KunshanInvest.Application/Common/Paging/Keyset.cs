@@ -22,8 +22,8 @@ public static class Keyset
         var row = key.Parameters[0];
         var keyBody = key.Body;
         var tieBody = new Rebind(tieBreaker.Parameters[0], row).Visit(tieBreaker.Body);
-        var keyValue = Expression.Convert(Expression.Constant(value, typeof(TKey)), typeof(TKey));
-        var tieValue = Expression.Constant(tie);
+        var keyValue = Parameter.Of(value);
+        var tieValue = Parameter.Of(tie);
 
         var beyond = Compare(keyBody, keyValue, descending);
         var tieBeyond = Compare(tieBody, tieValue, descending);

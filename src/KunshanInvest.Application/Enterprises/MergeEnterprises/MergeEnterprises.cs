@@ -11,11 +11,12 @@ namespace KunshanInvest.Application.Enterprises.MergeEnterprises;
 
 /// <summary>
 /// Retires a duplicate record: its projects, contacts and interactions move to the survivor, and it keeps only its
-/// history. One save, so the audit trail records every move with the merge, or none of it.
+/// history. One save, so the audit trail records every move with the merge, or none of it. Managers only: a merge
+/// moves other officers' projects and cannot be undone.
 /// </summary>
 /// <param name="SourceVersion">The duplicate's version as last read (If-Match); optional.</param>
 /// <param name="SurvivorVersion">The survivor's version as last read; optional.</param>
-[AuthorizeRequest(Roles = Roles.Staff)]
+[AuthorizeRequest(Roles = Roles.Admin + "," + Roles.Manager)]
 public sealed record MergeEnterprises(Guid SourceId, Guid SurvivorId, int? SourceVersion = null, int? SurvivorVersion = null) : ICommand<EnterpriseDetail>;
 
 public sealed class MergeEnterprisesValidator : AbstractValidator<MergeEnterprises>

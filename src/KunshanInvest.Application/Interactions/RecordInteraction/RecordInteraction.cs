@@ -83,7 +83,7 @@ public sealed class RecordInteractionHandler(IAppDbContext db, ICurrentUser user
         else
         {
             enterpriseId = command.EnterpriseId!.Value;
-            if (!await db.Enterprises.AnyAsync(e => e.Id == enterpriseId, cancellationToken))
+            if (!await db.Enterprises.AnyAsync(e => e.Id == enterpriseId && e.MergedIntoId == null, cancellationToken))
             {
                 throw new NotFoundException("Enterprise", enterpriseId);
             }

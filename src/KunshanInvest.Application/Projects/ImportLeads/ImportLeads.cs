@@ -216,7 +216,7 @@ public sealed class ImportLeadsHandler(IAppDbContext db, ICurrentUser user, IUse
     private async Task<Dictionary<int, InvestmentProject>> WriteAsync(List<LeadDraft> drafts, Dictionary<Guid, List<OwnershipConflict>> conflicts, Guid ownerId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var codes = await ProjectCodes.NextAsync(db, now.Year, drafts.Count, cancellationToken);
+        var codes = await ProjectCodes.NextAsync(db, clock.BureauToday().Year, drafts.Count, cancellationToken);
         var created = new Dictionary<int, InvestmentProject>();
         foreach (var (draft, code) in drafts.Zip(codes))
         {
@@ -241,7 +241,7 @@ public sealed class ImportLeadsHandler(IAppDbContext db, ICurrentUser user, IUse
                 displayName = planned.Entity.DisplayName;
             }
 
-            var name = string.IsNullOrWhiteSpace(draft.ProjectName) ? $"{displayName} 投资项目" : draft.ProjectName.Trim();
+            var name = string.IsNullOrWhiteSpace(draft.ProjectName) ? InvestmentProject.DefaultName(displayName) : draft.ProjectName.Trim();
             var project = new InvestmentProject(code, name, draft.Source!.Value, ownerId, now);
             project.Place(enterpriseId, draft.Sector!.Id, null);
             project.Estimate(draft.Investment?.ToMoney(), draft.IsMajor);
@@ -259,7 +259,7 @@ public sealed class ImportLeadsHandler(IAppDbContext db, ICurrentUser user, IUse
             }
         }
 
-        await ProjectCodes.SaveAsync(db, [.. created.Values], now.Year, cancellationToken);
+        await ProjectCodes.SaveAsync(db, [.. created.Values], clock.BureauToday().Year, cancellationToken);
         return created;
     }
 

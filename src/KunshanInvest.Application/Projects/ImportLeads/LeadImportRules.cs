@@ -109,12 +109,7 @@ internal static class LeadImportRules
     }
 
     /// <summary>CN is domestic; Hong Kong, Macao and Taiwan have their own category (港澳台); anywhere else is foreign.</summary>
-    public static Ownership OwnershipOf(string country) => country switch
-    {
-        "CN" => Ownership.Domestic,
-        "HK" or "MO" or "TW" => Ownership.HongKongMacaoTaiwan,
-        _ => Ownership.Foreign,
-    };
+    public static Ownership OwnershipOf(string country) => Ownerships.OfCountry(country);
 
     private static SectorRef? FindSector(string? text, IReadOnlyList<SectorRef> sectors, Action<string, string> fail)
     {

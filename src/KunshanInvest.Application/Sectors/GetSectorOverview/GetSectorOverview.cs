@@ -37,7 +37,7 @@ public sealed class GetSectorOverviewHandler(IAppDbContext db, TimeProvider cloc
             .Select(g => new { g.Key.SectorId, g.Key.Currency, Minor = g.Sum(p => p.PledgedInvestment!.MinorUnits) })
             .ToListAsync(cancellationToken);
 
-        var rates = await new ExchangeRateTable(db).ForYearAsync(clock.GetUtcNow().Year, cancellationToken);
+        var rates = await new ExchangeRateTable(db).ForYearAsync(clock.BureauToday().Year, cancellationToken);
         var unconverted = new SortedSet<string>(StringComparer.Ordinal);
         var pledgedBySector = new Dictionary<Guid, long>();
         foreach (var pledge in pledges)

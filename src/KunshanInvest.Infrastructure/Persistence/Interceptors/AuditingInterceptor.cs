@@ -141,7 +141,7 @@ internal sealed class AuditingInterceptor(ICurrentUser user, TimeProvider clock)
                 continue;
             }
 
-            if (Redacted.Contains(property.Metadata.Name))
+            if (Redacted.Contains(property.Metadata.Name) || IsTokenValue(entry, property))
             {
                 changes.Add(new FieldChange(name, oldValue is null ? null : "***", newValue is null ? null : "***"));
                 continue;
@@ -152,6 +152,11 @@ internal sealed class AuditingInterceptor(ICurrentUser user, TimeProvider clock)
 
         return changes;
     }
+
+    /// <summary>Identity's user tokens hold authenticator keys and recovery codes: their values never enter the trail.</summary>
+    private static bool IsTokenValue(EntityEntry entry, PropertyEntry property) =>
+        property.Metadata.Name == "Value" && entry.Metadata.ClrType.IsGenericType
+        && entry.Metadata.ClrType.GetGenericTypeDefinition() == typeof(Microsoft.AspNetCore.Identity.IdentityUserToken<>);
 
     private static string FieldName(PropertyEntry property) =>
         property.Metadata.DeclaringType is Microsoft.EntityFrameworkCore.Metadata.IComplexType complex
