@@ -317,3 +317,25 @@ public sealed class LeadImportTests
         Assert.Contains(scenario.OwnerId, notified);
     }
 }
+
+public sealed class LeadImportZipBombTests
+{
+    [Fact]
+    public void A_workbook_that_unpacks_past_the_bound_is_refused_before_parsing()
+    {
+        using var packed = new MemoryStream();
+        using (var zip = new System.IO.Compression.ZipArchive(packed, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            using var entry = zip.CreateEntry("xl/sharedStrings.xml", System.IO.Compression.CompressionLevel.SmallestSize).Open();
+            var zeros = new byte[1024 * 1024];
+            for (var i = 0; i < 70; i++)
+            {
+                entry.Write(zeros);
+            }
+        }
+
+        Assert.True(packed.Length < KunshanInvest.Application.Projects.ImportLeads.ImportLeads.MaxBytes);
+        var error = Assert.Throws<KunshanInvest.Application.Projects.ImportLeads.LeadImportFileException>(() => KunshanInvest.Application.Projects.ImportLeads.LeadImportSheet.Read(packed.ToArray()));
+        Assert.Contains("解压", error.Message, StringComparison.Ordinal);
+    }
+}

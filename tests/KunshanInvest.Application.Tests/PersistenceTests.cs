@@ -96,4 +96,37 @@ public sealed class PersistenceTests
         var pledgedTotal = await read.Projects.SumAsync(p => p.PledgedInvestment!.MinorUnits);
         Assert.Equal(stored.PledgedInvestment.MinorUnits, pledgedTotal);
     }
+
+    [Fact]
+    public async Task A_colleagues_visit_does_not_make_the_owners_open_edit_stale()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var owner = await database.AddUserAsync("officer");
+        var project = new InvestmentProject("KS-2026-00077", "冷链仓储", SourceChannel.WalkIn, owner, database.Clock.GetUtcNow().UtcDateTime);
+        await using (var db = database.NewContext())
+        {
+            db.Projects.Add(project);
+            await db.SaveChangesAsync();
+        }
+
+        await using (var colleague = database.NewContext())
+        {
+            var seen = await colleague.Projects.SingleAsync();
+            seen.Touch(database.Clock.GetUtcNow().UtcDateTime.AddHours(2));
+            seen.ScheduleFollowUp(new DateOnly(2026, 7, 3));
+            await colleague.SaveChangesAsync();
+        }
+
+        await using var ownerEdit = database.NewContext();
+        var mine = await ownerEdit.Projects.SingleAsync();
+        ownerEdit.ExpectVersion(mine, 0);
+        mine.Rename("冷链仓储二期");
+        await ((KunshanInvest.Application.Common.IAppDbContext)ownerEdit).SaveChangesAsync();
+
+        await using var read = database.NewContext();
+        var stored = await read.Projects.SingleAsync();
+        Assert.Equal("冷链仓储二期", stored.Name);
+        Assert.Equal(new DateOnly(2026, 7, 3), stored.NextFollowUpOn);
+        Assert.Equal(1, stored.Version);
+    }
 }

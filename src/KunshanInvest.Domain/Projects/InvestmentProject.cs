@@ -64,7 +64,10 @@ public sealed class InvestmentProject : AggregateRoot
 
     /// <summary>卡点: what is blocking the project.</summary>
     public string? BlockingIssues { get; private set; }
+    [VersionNeutral]
     public DateOnly? NextFollowUpOn { get; private set; }
+
+    [VersionNeutral]
     public DateTime LastActivityAtUtc { get; private set; }
     public DateTime CreatedAtUtc { get; private set; }
     public bool IsDemo { get; private set; }

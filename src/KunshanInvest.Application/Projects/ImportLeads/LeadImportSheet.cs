@@ -53,8 +53,16 @@ internal static class LeadImportSheet
     /// <summary>Blank rows between data rows are read too; past this many rows in all the file is refused, whatever they hold.</summary>
     private const int MaxScannedRows = 50 * ImportLeads.MaxRows;
 
+    /// <summary>
+    /// The 5 MB limit is on the compressed file; a crafted one can unpack a thousandfold. A real 2,000-row sheet
+    /// unpacks to a few MB, so anything past these bounds is refused before any XML is read.
+    /// </summary>
+    private const long MaxUnpackedBytes = 64L * 1024 * 1024;
+    private const int MaxEntries = 200;
+
     public static IReadOnlyList<LeadImportRow> Read(byte[] content)
     {
+        RefuseZipBombs(content);
         using var stream = new MemoryStream(content, writable: false);
         using var rows = Open(stream);
 
@@ -157,6 +165,22 @@ internal static class LeadImportSheet
     }
 
     private static object? Blank(object? value) => value is string s && string.IsNullOrWhiteSpace(s) ? null : value;
+
+    private static void RefuseZipBombs(byte[] content)
+    {
+        try
+        {
+            using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(content, writable: false), System.IO.Compression.ZipArchiveMode.Read);
+            if (zip.Entries.Count > MaxEntries || zip.Entries.Sum(e => e.Length) > MaxUnpackedBytes)
+            {
+                throw new LeadImportFileException("文件解压后过大 / The workbook unpacks to more than a lead sheet can hold.");
+            }
+        }
+        catch (InvalidDataException)
+        {
+            throw Unreadable();
+        }
+    }
 
     private static LeadImportFileException TooManyRows() =>
         new($"一次最多导入{ImportLeads.MaxRows}行 / At most {ImportLeads.MaxRows} rows per file.");

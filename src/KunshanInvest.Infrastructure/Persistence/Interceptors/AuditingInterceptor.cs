@@ -86,7 +86,7 @@ internal sealed class AuditingInterceptor(ICurrentUser user, TimeProvider clock)
                 continue;
             }
 
-            if (entry is { State: EntityState.Modified, Entity: AggregateRoot })
+            if (entry is { State: EntityState.Modified, Entity: AggregateRoot } && ChangesVersionedState(entry))
             {
                 var version = entry.Property(nameof(AggregateRoot.Version));
                 version.CurrentValue = (int)version.OriginalValue! + 1;
@@ -117,6 +117,10 @@ internal sealed class AuditingInterceptor(ICurrentUser user, TimeProvider clock)
         context.Set<AuditEntry>().AddRange(entries);
         _pending = entries;
     }
+
+    private static bool ChangesVersionedState(EntityEntry entry) =>
+        entry.Properties.Concat(entry.ComplexProperties.SelectMany(c => c.Properties))
+            .Any(p => p.IsModified && p.Metadata.PropertyInfo?.IsDefined(typeof(VersionNeutralAttribute), inherit: true) != true);
 
     private static List<FieldChange> Changes(EntityEntry entry)
     {
