@@ -52,6 +52,7 @@ public static class DependencyInjection
             .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>();
 
         services.AddScoped<Application.Common.Users.IUserDirectory, UserDirectory>();
+        services.AddScoped<Application.Common.Users.IUserAdministration, UserAdministration>();
         services.AddScoped<SeedLoader>();
         services.AddScoped<IdentitySeeder>();
         services.AddHostedService<DatabaseInitializer>();

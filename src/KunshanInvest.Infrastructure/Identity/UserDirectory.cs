@@ -35,7 +35,7 @@ internal sealed class UserDirectory(AppDbContext db, TimeProvider clock) : IUser
         var normalized = roles.Select(r => r.ToUpperInvariant()).ToList();
         var now = clock.GetUtcNow();
         return db.Users.AsNoTracking()
-            .Where(u => u.Id == userId && (!activeOnly || u.LockoutEnd == null || u.LockoutEnd < now))
+            .Where(u => u.Id == userId && !u.IsDisabled && (!activeOnly || u.LockoutEnd == null || u.LockoutEnd < now))
             .AnyAsync(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && normalized.Contains(r.NormalizedName!))), cancellationToken);
     }
 }
