@@ -46,7 +46,7 @@ public static class DependencyInjection
             })
             .AddRoles<AppRole>()
             .AddEntityFrameworkStores<AppDbContext>()
-            .AddSignInManager()
+            .AddSignInManager<AppSignInManager>()
             .AddDefaultTokenProviders()
             .AddPasswordValidator<ThreeOfFourClassesPasswordValidator>()
             .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>();

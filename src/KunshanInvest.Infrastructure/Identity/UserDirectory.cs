@@ -29,13 +29,17 @@ internal sealed class UserDirectory(AppDbContext db, TimeProvider clock) : IUser
     public Task<bool> IsActiveInRoleAsync(Guid userId, IReadOnlyCollection<string> roles, CancellationToken cancellationToken) =>
         InRoleAsync(userId, roles, activeOnly: true, cancellationToken);
 
-    private Task<bool> InRoleAsync(Guid userId, IReadOnlyCollection<string> roles, bool activeOnly, CancellationToken cancellationToken)
+    private async Task<bool> InRoleAsync(Guid userId, IReadOnlyCollection<string> roles, bool activeOnly, CancellationToken cancellationToken)
     {
         // Identity compares role names in their normalised (upper-case) form.
         var normalized = roles.Select(r => r.ToUpperInvariant()).ToList();
-        var now = clock.GetUtcNow();
-        return db.Users.AsNoTracking()
-            .Where(u => u.Id == userId && !u.IsDisabled && (!activeOnly || u.LockoutEnd == null || u.LockoutEnd < now))
-            .AnyAsync(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && normalized.Contains(r.NormalizedName!))), cancellationToken);
+        var account = await db.Users.AsNoTracking()
+            .Where(u => u.Id == userId && !u.IsDisabled)
+            .Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && normalized.Contains(r.NormalizedName!))))
+            .Select(u => new { u.LockoutEnd })
+            .SingleOrDefaultAsync(cancellationToken);
+
+        // The lockout end is compared here: SQLite cannot compare DateTimeOffset values in SQL.
+        return account is not null && (!activeOnly || account.LockoutEnd is null || account.LockoutEnd < clock.GetUtcNow());
     }
 }
