@@ -319,6 +319,16 @@ public abstract partial class AdminUserApiTests<TApp>(TApp fixture) : IClassFixt
     }
 
     [SkippableFact]
+    public async Task Each_authenticated_request_checks_its_session_with_one_statement()
+    {
+        using var officer = await fixture.ClientAsync("officer");
+
+        var statements = await fixture.App.Sql.MeasureAll(() => officer.GetAsync("/api/v1/auth/me"));
+
+        Assert.Single(statements, s => s.Contains(SqlCounter.SessionCheckTag, StringComparison.Ordinal));
+    }
+
+    [SkippableFact]
     public async Task Unknown_ids_are_404_and_an_admin_cannot_disable_themselves()
     {
         using var admin = await fixture.ClientAsync("admin");

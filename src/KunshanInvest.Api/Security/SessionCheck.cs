@@ -17,6 +17,9 @@ namespace KunshanInvest.Api.Security;
 /// </summary>
 internal static class SessionCheck
 {
+    /// <summary>Tags the statement (an SQL comment), so diagnostics and tests can tell it from the endpoint's own.</summary>
+    public const string Tag = "ki:session-check";
+
     /// <summary>The account's current roles, or null when the session must end.</summary>
     public static async Task<IReadOnlyList<string>?> CurrentRolesAsync(AppDbContext db, ClaimsPrincipal principal, IdentityOptions options, CancellationToken cancellationToken)
     {
@@ -27,6 +30,7 @@ internal static class SessionCheck
         }
 
         var account = await db.Users.AsNoTracking()
+            .TagWith(Tag)
             .Where(u => u.Id == id)
             .Select(u => new
             {
