@@ -4,6 +4,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using KunshanInvest.Domain.Auditing;
+using KunshanInvest.Infrastructure.Identity;
+using Microsoft.AspNetCore.Identity;
 using KunshanInvest.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -326,6 +328,33 @@ public abstract partial class AdminUserApiTests<TApp>(TApp fixture) : IClassFixt
         var statements = await fixture.App.Sql.MeasureAll(() => officer.GetAsync("/api/v1/auth/me"));
 
         Assert.Single(statements, s => s.Contains(SqlCounter.SessionCheckTag, StringComparison.Ordinal));
+    }
+
+    [SkippableFact]
+    public async Task An_open_blazor_circuit_is_signed_out_when_its_roles_change_or_the_account_is_disabled()
+    {
+        using var admin = await fixture.ClientAsync("admin");
+        var (id, _) = await ActiveUserAsync("Officer");
+        await using var scope = fixture.App.Services.CreateAsyncScope();
+        var factory = scope.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<AppUser>>();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var circuit = await factory.CreateAsync((await users.FindByIdAsync(id.ToString()))!);
+        using var provider = ActivatorUtilities.CreateInstance<Security.SessionRevalidatingStateProvider>(fixture.App.Services);
+
+        var before = await provider.IsCurrentAsync(circuit, CancellationToken.None);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync($"{Users}/{id}/roles", new { roles = new[] { "Manager" } })).StatusCode);
+        var afterRoleChange = await provider.IsCurrentAsync(circuit, CancellationToken.None);
+        await using var fresh = fixture.App.Services.CreateAsyncScope();
+        var reissued = await fresh.ServiceProvider.GetRequiredService<IUserClaimsPrincipalFactory<AppUser>>()
+            .CreateAsync((await fresh.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByIdAsync(id.ToString()))!);
+        var reissuedBefore = await provider.IsCurrentAsync(reissued, CancellationToken.None);
+        Assert.Equal(HttpStatusCode.OK, (await admin.PostAsync($"{Users}/{id}/disable", null)).StatusCode);
+        var afterDisable = await provider.IsCurrentAsync(reissued, CancellationToken.None);
+
+        Assert.True(before);
+        Assert.False(afterRoleChange);
+        Assert.True(reissuedBefore);
+        Assert.False(afterDisable);
     }
 
     [SkippableFact]

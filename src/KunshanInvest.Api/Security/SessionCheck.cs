@@ -90,11 +90,15 @@ internal sealed class SessionRevalidatingStateProvider(ILoggerFactory loggerFact
 {
     protected override TimeSpan RevalidationInterval => TimeSpan.FromSeconds(30);
 
-    protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
+    protected override Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken) =>
+        IsCurrentAsync(authenticationState.User, cancellationToken);
+
+    /// <summary>Whether the circuit's user is still the account as it is now: same stamp, enabled, same roles.</summary>
+    internal async Task<bool> IsCurrentAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var roles = await SessionCheck.CurrentRolesAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), authenticationState.User, options.Value, cancellationToken);
-        var held = authenticationState.User.FindAll(options.Value.ClaimsIdentity.RoleClaimType).Select(c => c.Value).Order(StringComparer.Ordinal);
+        var roles = await SessionCheck.CurrentRolesAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), user, options.Value, cancellationToken);
+        var held = user.FindAll(options.Value.ClaimsIdentity.RoleClaimType).Select(c => c.Value).Order(StringComparer.Ordinal);
         return roles is not null && roles.Order(StringComparer.Ordinal).SequenceEqual(held, StringComparer.Ordinal);
     }
 }
