@@ -65,6 +65,7 @@ internal static class ApiSetup
         app.UseRequestLocalization();
         app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseMiddleware<SessionCheckMiddleware>();
         app.UseMiddleware<CurrentUserMiddleware>();
         app.UseAuthorization();
         app.UseAntiforgery();
@@ -82,6 +83,7 @@ internal static class ApiSetup
         app.MapEnterpriseEndpoints();
         app.MapFollowUpSliceEndpoints();
         app.MapProjectFileEndpoints();
+        app.MapAdminUserEndpoints();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

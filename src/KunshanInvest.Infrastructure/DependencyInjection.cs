@@ -46,12 +46,13 @@ public static class DependencyInjection
             })
             .AddRoles<AppRole>()
             .AddEntityFrameworkStores<AppDbContext>()
-            .AddSignInManager()
+            .AddSignInManager<AppSignInManager>()
             .AddDefaultTokenProviders()
             .AddPasswordValidator<ThreeOfFourClassesPasswordValidator>()
             .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>();
 
         services.AddScoped<Application.Common.Users.IUserDirectory, UserDirectory>();
+        services.AddScoped<Application.Common.Users.IUserAdministration, UserAdministration>();
         services.AddScoped<SeedLoader>();
         services.AddScoped<IdentitySeeder>();
         services.AddHostedService<DatabaseInitializer>();

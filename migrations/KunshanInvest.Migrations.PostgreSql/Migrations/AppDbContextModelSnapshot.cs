@@ -654,6 +654,21 @@ namespace KunshanInvest.Migrations.PostgreSql.Migrations
                     b.ToTable("ExchangeRates");
                 });
 
+            modelBuilder.Entity("KunshanInvest.Domain.Sectors.OfficerSector", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SectorId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("UserId", "SectorId");
+
+                    b.HasIndex("SectorId");
+
+                    b.ToTable("OfficerSectors");
+                });
+
             modelBuilder.Entity("KunshanInvest.Domain.Sectors.Sector", b =>
                 {
                     b.Property<Guid>("Id")
@@ -758,6 +773,9 @@ namespace KunshanInvest.Migrations.PostgreSql.Migrations
                         .HasColumnType("boolean");
 
                     b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsDisabled")
                         .HasColumnType("boolean");
 
                     b.Property<bool>("LockoutEnabled")
@@ -1027,6 +1045,21 @@ namespace KunshanInvest.Migrations.PostgreSql.Migrations
                     b.HasOne("KunshanInvest.Domain.Projects.InvestmentProject", null)
                         .WithMany("StageChanges")
                         .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KunshanInvest.Domain.Sectors.OfficerSector", b =>
+                {
+                    b.HasOne("KunshanInvest.Domain.Sectors.Sector", null)
+                        .WithMany()
+                        .HasForeignKey("SectorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("KunshanInvest.Infrastructure.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

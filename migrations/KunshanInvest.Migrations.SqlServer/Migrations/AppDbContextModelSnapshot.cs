@@ -655,6 +655,21 @@ namespace KunshanInvest.Migrations.SqlServer.Migrations
                     b.ToTable("ExchangeRates");
                 });
 
+            modelBuilder.Entity("KunshanInvest.Domain.Sectors.OfficerSector", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("SectorId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("UserId", "SectorId");
+
+                    b.HasIndex("SectorId");
+
+                    b.ToTable("OfficerSectors");
+                });
+
             modelBuilder.Entity("KunshanInvest.Domain.Sectors.Sector", b =>
                 {
                     b.Property<Guid>("Id")
@@ -760,6 +775,9 @@ namespace KunshanInvest.Migrations.SqlServer.Migrations
                         .HasColumnType("bit");
 
                     b.Property<bool>("IsDemo")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("IsDisabled")
                         .HasColumnType("bit");
 
                     b.Property<bool>("LockoutEnabled")
@@ -1030,6 +1048,21 @@ namespace KunshanInvest.Migrations.SqlServer.Migrations
                     b.HasOne("KunshanInvest.Domain.Projects.InvestmentProject", null)
                         .WithMany("StageChanges")
                         .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KunshanInvest.Domain.Sectors.OfficerSector", b =>
+                {
+                    b.HasOne("KunshanInvest.Domain.Sectors.Sector", null)
+                        .WithMany()
+                        .HasForeignKey("SectorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("KunshanInvest.Infrastructure.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

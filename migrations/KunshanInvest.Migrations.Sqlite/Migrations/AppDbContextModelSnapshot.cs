@@ -647,6 +647,21 @@ namespace KunshanInvest.Migrations.Sqlite.Migrations
                     b.ToTable("ExchangeRates");
                 });
 
+            modelBuilder.Entity("KunshanInvest.Domain.Sectors.OfficerSector", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SectorId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId", "SectorId");
+
+                    b.HasIndex("SectorId");
+
+                    b.ToTable("OfficerSectors");
+                });
+
             modelBuilder.Entity("KunshanInvest.Domain.Sectors.Sector", b =>
                 {
                     b.Property<Guid>("Id")
@@ -751,6 +766,9 @@ namespace KunshanInvest.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsDisabled")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("LockoutEnabled")
@@ -1016,6 +1034,21 @@ namespace KunshanInvest.Migrations.Sqlite.Migrations
                     b.HasOne("KunshanInvest.Domain.Projects.InvestmentProject", null)
                         .WithMany("StageChanges")
                         .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KunshanInvest.Domain.Sectors.OfficerSector", b =>
+                {
+                    b.HasOne("KunshanInvest.Domain.Sectors.Sector", null)
+                        .WithMany()
+                        .HasForeignKey("SectorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("KunshanInvest.Infrastructure.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

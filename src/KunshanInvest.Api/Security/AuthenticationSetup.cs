@@ -48,6 +48,8 @@ internal static class AuthenticationSetup
         services.AddAuthentication().AddCookie(IdentityConstants.ExternalScheme).AddCookie(IdentityConstants.TwoFactorUserIdScheme);
 
         services.AddAuthorization();
+        // Sessions are checked against the account on every request (SessionCheckMiddleware); Blazor circuits every 30 s.
+        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, SessionRevalidatingStateProvider>();
         services.AddScoped<CurrentUser>();
         services.AddScoped<Application.Common.Security.ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
         return services;

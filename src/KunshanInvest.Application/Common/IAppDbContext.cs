@@ -16,6 +16,7 @@ namespace KunshanInvest.Application.Common;
 public interface IAppDbContext
 {
     DbSet<Sector> Sectors { get; }
+    DbSet<OfficerSector> OfficerSectors { get; }
     DbSet<Park> Parks { get; }
     DbSet<Enterprise> Enterprises { get; }
     DbSet<Contact> Contacts { get; }

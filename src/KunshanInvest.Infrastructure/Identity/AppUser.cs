@@ -4,7 +4,7 @@ namespace KunshanInvest.Infrastructure.Identity;
 
 public sealed class AppUser : IdentityUser<Guid>
 {
-    public const int DisplayNameMaxLength = 100;
+    public const int DisplayNameMaxLength = Application.Common.Users.UserFields.DisplayNameMaxLength;
 
     public AppUser()
     {
@@ -16,6 +16,12 @@ public sealed class AppUser : IdentityUser<Guid>
 
     /// <summary>Set on seeded and reset accounts: no sign-in completes until the password is changed (等保: no default account usable).</summary>
     public bool MustChangePassword { get; set; }
+
+    /// <summary>
+    /// A disabled account cannot sign in, and every session it holds (cookie or bearer token) is refused on its next
+    /// request; its history stays. Accounts are never deleted: audit rows and projects point at them.
+    /// </summary>
+    public bool IsDisabled { get; set; }
 
     public bool IsDemo { get; set; }
 

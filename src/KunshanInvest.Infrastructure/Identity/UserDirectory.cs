@@ -32,7 +32,7 @@ internal sealed class UserDirectory(AppDbContext db, TimeProvider clock) : IUser
         // Identity compares role names in their normalised (upper-case) form.
         var normalized = roles.Select(r => r.ToUpperInvariant()).ToList();
         var user = await db.Users.AsNoTracking()
-            .Where(u => u.Id == userId && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && normalized.Contains(r.NormalizedName!))))
+            .Where(u => u.Id == userId && !u.IsDisabled && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && normalized.Contains(r.NormalizedName!))))
             .Select(u => new { u.LockoutEnd })
             .SingleOrDefaultAsync(cancellationToken);
 

@@ -20,6 +20,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     : IdentityDbContext<AppUser, AppRole, Guid>(options), IAppDbContext
 {
     public DbSet<Sector> Sectors => Set<Sector>();
+    public DbSet<OfficerSector> OfficerSectors => Set<OfficerSector>();
     public DbSet<Park> Parks => Set<Park>();
     public DbSet<Enterprise> Enterprises => Set<Enterprise>();
     public DbSet<Contact> Contacts => Set<Contact>();

@@ -9,9 +9,9 @@ public interface IUserDirectory
     /// <summary>Display names of the given users (their user name where none is set), in one query; unknown ids are absent.</summary>
     Task<IReadOnlyDictionary<Guid, string>> DisplayNamesAsync(IEnumerable<Guid> ids, CancellationToken cancellationToken);
 
-    /// <summary>Whether the user exists and holds a staff role (Admin, Manager, Officer): only staff can be given bureau work.</summary>
+    /// <summary>Whether the user exists, is not disabled and holds a staff role (Admin, Manager, Officer): only staff can be given bureau work.</summary>
     Task<bool> IsStaffAsync(Guid userId, CancellationToken cancellationToken);
 
-    /// <summary>Whether the user exists, is not locked out, and holds one of <paramref name="roles"/> (e.g. a project's owner).</summary>
+    /// <summary>Whether the user exists, is neither disabled nor locked out, and holds one of <paramref name="roles"/> (e.g. a project's owner).</summary>
     Task<bool> IsActiveInRoleAsync(Guid userId, IReadOnlyCollection<string> roles, CancellationToken cancellationToken);
 }

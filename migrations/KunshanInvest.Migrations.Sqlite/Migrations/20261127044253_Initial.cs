@@ -32,6 +32,7 @@ namespace KunshanInvest.Migrations.Sqlite.Migrations
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     DisplayName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     MustChangePassword = table.Column<bool>(type: "INTEGER", nullable: false),
+                    IsDisabled = table.Column<bool>(type: "INTEGER", nullable: false),
                     IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
                     CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
@@ -335,6 +336,30 @@ namespace KunshanInvest.Migrations.Sqlite.Migrations
                         name: "FK_Contacts_Enterprises_EnterpriseId",
                         column: x => x.EnterpriseId,
                         principalTable: "Enterprises",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OfficerSectors",
+                columns: table => new
+                {
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SectorId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OfficerSectors", x => new { x.UserId, x.SectorId });
+                    table.ForeignKey(
+                        name: "FK_OfficerSectors_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_OfficerSectors_Sectors_SectorId",
+                        column: x => x.SectorId,
+                        principalTable: "Sectors",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -667,6 +692,11 @@ namespace KunshanInvest.Migrations.Sqlite.Migrations
                 columns: new[] { "UserId", "ReadAtUtc", "CreatedAtUtc" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_OfficerSectors_SectorId",
+                table: "OfficerSectors",
+                column: "SectorId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Parks_Code",
                 table: "Parks",
                 column: "Code",
@@ -780,6 +810,9 @@ namespace KunshanInvest.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "Notifications");
+
+            migrationBuilder.DropTable(
+                name: "OfficerSectors");
 
             migrationBuilder.DropTable(
                 name: "StageChanges");

@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace KunshanInvest.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261127040053_Initial")]
+    [Migration("20261127044331_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -658,6 +658,21 @@ namespace KunshanInvest.Migrations.SqlServer.Migrations
                     b.ToTable("ExchangeRates");
                 });
 
+            modelBuilder.Entity("KunshanInvest.Domain.Sectors.OfficerSector", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("SectorId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("UserId", "SectorId");
+
+                    b.HasIndex("SectorId");
+
+                    b.ToTable("OfficerSectors");
+                });
+
             modelBuilder.Entity("KunshanInvest.Domain.Sectors.Sector", b =>
                 {
                     b.Property<Guid>("Id")
@@ -763,6 +778,9 @@ namespace KunshanInvest.Migrations.SqlServer.Migrations
                         .HasColumnType("bit");
 
                     b.Property<bool>("IsDemo")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("IsDisabled")
                         .HasColumnType("bit");
 
                     b.Property<bool>("LockoutEnabled")
@@ -1033,6 +1051,21 @@ namespace KunshanInvest.Migrations.SqlServer.Migrations
                     b.HasOne("KunshanInvest.Domain.Projects.InvestmentProject", null)
                         .WithMany("StageChanges")
                         .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KunshanInvest.Domain.Sectors.OfficerSector", b =>
+                {
+                    b.HasOne("KunshanInvest.Domain.Sectors.Sector", null)
+                        .WithMany()
+                        .HasForeignKey("SectorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("KunshanInvest.Infrastructure.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -32,6 +32,7 @@ namespace KunshanInvest.Migrations.SqlServer.Migrations
                     Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     DisplayName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
                     MustChangePassword = table.Column<bool>(type: "bit", nullable: false),
+                    IsDisabled = table.Column<bool>(type: "bit", nullable: false),
                     IsDemo = table.Column<bool>(type: "bit", nullable: false),
                     CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
                     UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
@@ -335,6 +336,30 @@ namespace KunshanInvest.Migrations.SqlServer.Migrations
                         name: "FK_Contacts_Enterprises_EnterpriseId",
                         column: x => x.EnterpriseId,
                         principalTable: "Enterprises",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OfficerSectors",
+                columns: table => new
+                {
+                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    SectorId = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OfficerSectors", x => new { x.UserId, x.SectorId });
+                    table.ForeignKey(
+                        name: "FK_OfficerSectors_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_OfficerSectors_Sectors_SectorId",
+                        column: x => x.SectorId,
+                        principalTable: "Sectors",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -670,6 +695,11 @@ namespace KunshanInvest.Migrations.SqlServer.Migrations
                 columns: new[] { "UserId", "ReadAtUtc", "CreatedAtUtc" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_OfficerSectors_SectorId",
+                table: "OfficerSectors",
+                column: "SectorId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Parks_Code",
                 table: "Parks",
                 column: "Code",
@@ -783,6 +813,9 @@ namespace KunshanInvest.Migrations.SqlServer.Migrations
 
             migrationBuilder.DropTable(
                 name: "Notifications");
+
+            migrationBuilder.DropTable(
+                name: "OfficerSectors");
 
             migrationBuilder.DropTable(
                 name: "StageChanges");

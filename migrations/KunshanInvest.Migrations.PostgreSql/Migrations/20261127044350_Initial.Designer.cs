@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace KunshanInvest.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261127040102_Initial")]
+    [Migration("20261127044350_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -657,6 +657,21 @@ namespace KunshanInvest.Migrations.PostgreSql.Migrations
                     b.ToTable("ExchangeRates");
                 });
 
+            modelBuilder.Entity("KunshanInvest.Domain.Sectors.OfficerSector", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SectorId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("UserId", "SectorId");
+
+                    b.HasIndex("SectorId");
+
+                    b.ToTable("OfficerSectors");
+                });
+
             modelBuilder.Entity("KunshanInvest.Domain.Sectors.Sector", b =>
                 {
                     b.Property<Guid>("Id")
@@ -761,6 +776,9 @@ namespace KunshanInvest.Migrations.PostgreSql.Migrations
                         .HasColumnType("boolean");
 
                     b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsDisabled")
                         .HasColumnType("boolean");
 
                     b.Property<bool>("LockoutEnabled")
@@ -1030,6 +1048,21 @@ namespace KunshanInvest.Migrations.PostgreSql.Migrations
                     b.HasOne("KunshanInvest.Domain.Projects.InvestmentProject", null)
                         .WithMany("StageChanges")
                         .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KunshanInvest.Domain.Sectors.OfficerSector", b =>
+                {
+                    b.HasOne("KunshanInvest.Domain.Sectors.Sector", null)
+                        .WithMany()
+                        .HasForeignKey("SectorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("KunshanInvest.Infrastructure.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

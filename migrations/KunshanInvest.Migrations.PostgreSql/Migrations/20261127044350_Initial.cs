@@ -33,6 +33,7 @@ namespace KunshanInvest.Migrations.PostgreSql.Migrations
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     DisplayName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     MustChangePassword = table.Column<bool>(type: "boolean", nullable: false),
+                    IsDisabled = table.Column<bool>(type: "boolean", nullable: false),
                     IsDemo = table.Column<bool>(type: "boolean", nullable: false),
                     CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
@@ -336,6 +337,30 @@ namespace KunshanInvest.Migrations.PostgreSql.Migrations
                         name: "FK_Contacts_Enterprises_EnterpriseId",
                         column: x => x.EnterpriseId,
                         principalTable: "Enterprises",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OfficerSectors",
+                columns: table => new
+                {
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SectorId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OfficerSectors", x => new { x.UserId, x.SectorId });
+                    table.ForeignKey(
+                        name: "FK_OfficerSectors_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_OfficerSectors_Sectors_SectorId",
+                        column: x => x.SectorId,
+                        principalTable: "Sectors",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -668,6 +693,11 @@ namespace KunshanInvest.Migrations.PostgreSql.Migrations
                 columns: new[] { "UserId", "ReadAtUtc", "CreatedAtUtc" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_OfficerSectors_SectorId",
+                table: "OfficerSectors",
+                column: "SectorId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Parks_Code",
                 table: "Parks",
                 column: "Code",
@@ -781,6 +811,9 @@ namespace KunshanInvest.Migrations.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "Notifications");
+
+            migrationBuilder.DropTable(
+                name: "OfficerSectors");
 
             migrationBuilder.DropTable(
                 name: "StageChanges");

@@ -1,0 +1,33 @@
+using KunshanInvest.Application.Common;
+using KunshanInvest.Application.Common.Exceptions;
+using KunshanInvest.Application.Common.Security;
+using KunshanInvest.Application.Common.Users;
+using KunshanInvest.Domain.Common;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace KunshanInvest.Application.Admin.Users.AssignSectorLead;
+
+/// <summary>Names a sector's lead officer (partner submissions are routed to them), or clears it with null.</summary>
+[AuthorizeRequest(Roles = Roles.Admin)]
+public sealed record AssignSectorLead(Guid SectorId, Guid? OfficerId) : ICommand<SectorLeadDto>;
+
+public sealed record SectorLeadDto(Guid SectorId, string Code, Guid? LeadOfficerId, string? LeadOfficerName, int Version);
+
+public sealed class AssignSectorLeadHandler(IAppDbContext db, IUserDirectory users) : ICommandHandler<AssignSectorLead, SectorLeadDto>
+{
+    public async ValueTask<SectorLeadDto> Handle(AssignSectorLead command, CancellationToken cancellationToken)
+    {
+        var sector = await db.Sectors.SingleOrDefaultAsync(s => s.Id == command.SectorId, cancellationToken)
+            ?? throw new NotFoundException("Sector", command.SectorId);
+        if (command.OfficerId is { } officerId && !await users.IsActiveInRoleAsync(officerId, [Roles.Officer, Roles.Manager], cancellationToken))
+        {
+            throw new DomainRuleException("sector.leadNotOfficer", "牵头人须为在岗的招商专员或领导 / The lead must be an enabled officer or manager.");
+        }
+
+        sector.AssignLeadOfficer(command.OfficerId);
+        await db.SaveChangesAsync(cancellationToken);
+        var name = command.OfficerId is { } id ? (await users.DisplayNamesAsync([id], cancellationToken)).GetValueOrDefault(id) : null;
+        return new SectorLeadDto(sector.Id, sector.Code, sector.LeadOfficerId, name, sector.Version);
+    }
+}
