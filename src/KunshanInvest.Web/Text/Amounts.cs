@@ -24,6 +24,12 @@ public static class Amounts
             : string.Create(culture, $"{(decimal)fen / FenPerWan:N0} 万元");
     }
 
+    /// <summary>万 (10⁴) of a currency unit, as officers type amounts, → minor units (hundredths); null stays null.</summary>
+    public static long? WanToMinor(decimal? wan) => wan is { } w ? checked((long)Math.Round(w * FenPerWan)) : null;
+
+    /// <summary>Minor units → 万 of the currency unit, for editing.</summary>
+    public static decimal? MinorToWan(long? minor) => minor is { } m ? (decimal)m / FenPerWan : null;
+
     /// <summary>亿元 as a plain number, for charts.</summary>
     public static double Yi(long fen) => Math.Round((double)fen / FenPerYi, 2);
 

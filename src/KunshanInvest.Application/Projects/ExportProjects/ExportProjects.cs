@@ -56,7 +56,6 @@ public sealed class ExportProjectsHandler(IAppDbContext db, ICurrentUser user, I
     public const string SheetName = "项目";
 
     /// <summary>Kunshan's clock (UTC+8, no daylight saving) for the file's date and the 最近活动 column.</summary>
-    internal static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
 
     /// <summary>Rows per SQL statement; tests lower it to watch the batching.</summary>
     internal int BatchSize { get; init; } = DefaultBatchSize;
@@ -66,7 +65,7 @@ public sealed class ExportProjectsHandler(IAppDbContext db, ICurrentUser user, I
         var now = clock.GetUtcNow();
         var counter = new RowCounter();
         var rows = RowsAsync(query, now.UtcDateTime, counter, cancellationToken);
-        var day = now.ToOffset(ChinaOffset).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var day = now.ToOffset(BureauCalendar.Offset).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
         if (query.Format == ProjectExportFormat.Csv)
         {
@@ -206,7 +205,7 @@ internal sealed partial class ProjectExportRow
         Currency = CurrencyOf(item.EstimatedInvestment, item.PledgedInvestment),
         Major = item.IsMajor ? "是" : "否",
         Stalled = stalled ? "是" : "否",
-        LastActivity = DateTime.SpecifyKind(item.LastActivityAtUtc, DateTimeKind.Utc).Add(ExportProjectsHandler.ChinaOffset),
+        LastActivity = DateTime.SpecifyKind(item.LastActivityAtUtc, DateTimeKind.Utc).Add(BureauCalendar.Offset),
         NextFollowUp = item.NextFollowUpOn,
     };
 
