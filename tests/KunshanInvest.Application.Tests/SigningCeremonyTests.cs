@@ -1,3 +1,4 @@
+using KunshanInvest.Application.Common.Notifications;
 using KunshanInvest.Application.Events.RecordSignings;
 using KunshanInvest.Application.Projects;
 using KunshanInvest.Domain.Common;
@@ -13,26 +14,27 @@ namespace KunshanInvest.Application.Tests;
 
 public sealed class SigningCeremonyTests
 {
-    private sealed record World(Guid Event, Guid Sector, Guid Park, Guid Enterprise, Guid Lead, Guid Manager);
+    private sealed record World(Guid Event, Guid Sector, Guid Park, Guid Enterprise, Guid Lead, Guid LeadOwner);
 
     private static async Task<World> ArrangeAsync(TestDatabase database)
     {
         var manager = await database.AddUserAsync("manager");
+        var officer = await database.AddUserAsync("officer");
         database.User = new TestUser { Id = manager, UserName = "manager" };
         database.User.Roles.Add(Roles.Manager);
         var promotion = new PromotionEvent("coffee-conf-2025", "2025昆山咖啡产业招商大会", "2025 Kunshan Coffee Industry Investment Conference", EventKind.Conference, new DateOnly(2025, 5, 16), new DateOnly(2025, 5, 16));
         var sector = new Sector("coffee", "咖啡", "Coffee");
         var park = new Park("kdz", "昆山开发区", "Kunshan Development Zone", null);
         var enterprise = new Enterprise("苏可菲纳咖啡", "Sucafina", "CH", Ownership.Foreign);
-        var lead = new InvestmentProject("KS-2026-00001", "苏可菲纳生豆仓储", SourceChannel.Expo, manager, database.Clock.GetUtcNow().UtcDateTime);
+        var lead = new InvestmentProject("KS-2026-00001", "苏可菲纳生豆仓储", SourceChannel.Expo, officer, database.Clock.GetUtcNow().UtcDateTime);
         lead.Place(enterprise.Id, sector.Id, null);
         await using var db = database.NewContext();
         db.AddRange(promotion, sector, park, enterprise, lead);
         await db.SaveChangesAsync();
-        return new World(promotion.Id, sector.Id, park.Id, enterprise.Id, lead.Id, manager);
+        return new World(promotion.Id, sector.Id, park.Id, enterprise.Id, lead.Id, officer);
     }
 
-    private static RecordSigningsHandler Handler(TestDatabase database, Infrastructure.Persistence.AppDbContext db) => new(db, database.User, database.Clock);
+    private static RecordSigningsHandler Handler(TestDatabase database, Infrastructure.Persistence.AppDbContext db) => new(db, database.User, new Notifier(db, database.Clock), database.Clock);
 
     [Fact]
     public async Task A_gate_failure_in_one_row_saves_no_row_and_names_what_that_row_lacks()
@@ -88,6 +90,8 @@ public sealed class SigningCeremonyTests
         });
         Assert.Equal(new Money(2_000_000_00, "USD"), projects[0].PledgedInvestment);
         Assert.Equal(SourceChannel.Conference, projects[1].Source);
+        var notice = await check.Notifications.SingleAsync();
+        Assert.Equal((world.LeadOwner, "project.signed"), (notice.UserId, notice.Kind));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using FluentValidation;
 using FluentValidation.Results;
 using KunshanInvest.Application.Common;
 using KunshanInvest.Application.Common.Exceptions;
+using KunshanInvest.Application.Common.Notifications;
 using KunshanInvest.Application.Common.Security;
 using KunshanInvest.Application.Enterprises.Duplicates;
 using KunshanInvest.Application.Projects;
@@ -98,7 +99,7 @@ public sealed class SigningEnterpriseValidator : AbstractValidator<SigningEnterp
     }
 }
 
-public sealed class RecordSigningsHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<RecordSignings, SigningsRecorded>
+public sealed class RecordSigningsHandler(IAppDbContext db, ICurrentUser user, Notifier notifier, TimeProvider clock) : ICommandHandler<RecordSignings, SigningsRecorded>
 {
     /// <summary>Ids per statement: EF 10 sends a list as one parameter per value, and SQL Server takes at most 2,100.</summary>
     private const int IdsPerQuery = 500;
@@ -149,6 +150,11 @@ public sealed class RecordSigningsHandler(IAppDbContext db, ICurrentUser user, T
 
         var fresh = rows.Where(r => r.Existing is null).Select(r => r.Project!).ToList();
         db.Projects.AddRange(fresh);
+        foreach (var project in rows.Select(r => r.Existing).OfType<InvestmentProject>().Where(p => p.OwnerId != me))
+        {
+            notifier.Notify(project.OwnerId, "project.signed", $"{project.Code} 已在{promotion.NameZh}签约", project.Name, $"/projects/{project.Id}");
+        }
+
         await ProjectCodes.SaveAsync(db, fresh, now.Year, cancellationToken);
 
         return new SigningsRecorded(
