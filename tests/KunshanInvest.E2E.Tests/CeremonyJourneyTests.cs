@@ -46,7 +46,15 @@ public sealed class CeremonyJourneyTests(BrowserApp app) : IClassFixture<Browser
 
         await page.ClickAsync("[data-testid=nav-events]");
         await page.WaitForSelectorAsync("[data-testid=event-table]");
+        await page.WaitForSelectorAsync("[data-testid=interactive]", new() { State = WaitForSelectorState.Attached });
         await BrowserApp.ScreenshotAsync(page, "30-events");
+
+        // A new event needs its names and dates; the form says so before anything is saved.
+        await page.ClickAsync("[data-testid=new-event] .mud-expand-panel-header");
+        await page.FillAsync("[data-testid=event-code]", "coffee-roadshow-2026");
+        await page.ClickAsync("[data-testid=event-save]");
+        await page.WaitForSelectorAsync("text=请填写活动中文名称");
+        await BrowserApp.ScreenshotAsync(page, "30a-new-event-needs-names");
         await page.ClickAsync("[data-testid=event-row][data-code=coffee-conf-2025] [data-testid=event-link]");
         await page.WaitForSelectorAsync("[data-testid=ceremony-table]");
         await page.WaitForSelectorAsync("[data-testid=interactive]", new() { State = WaitForSelectorState.Attached });

@@ -34,6 +34,18 @@ public static partial class T
     public static string CeremonyHasErrors(int rows) => P($"{rows} 行有问题,均未保存。", $"{rows} rows have problems; nothing was saved.");
     public static string RowNumber(int index) => P($"第 {index + 1} 行", $"Row {index + 1}");
 
+    public static string NewEvent => P("新建活动", "New event");
+    public static string EditEvent => P("编辑活动", "Edit event");
+    public static string EventCode => P("活动代码", "Code");
+    public static string EventCodeHint => P("字母、数字和连字符,如 coffee-conf-2026", "Letters, digits and hyphens, e.g. coffee-conf-2026");
+    public static string EventNameZh => P("中文名称", "Name (Chinese)");
+    public static string EventNameEn => P("英文名称", "Name (English)");
+    public static string StartsOn => P("开始日期", "Starts on");
+    public static string EndsOn => P("结束日期", "Ends on");
+    public static string EventNote => P("说明", "Note");
+    public static string AnnouncedInvestmentYi => P("发布投资总额(亿元)", "Announced investment (CNY 100 m)");
+    public static string EventSaved => P("活动已保存", "Event saved");
+
     public static string EventKindName(EventKind kind) => kind switch
     {
         EventKind.Conference => P("招商大会", "Conference"),

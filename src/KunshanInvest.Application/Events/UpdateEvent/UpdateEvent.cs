@@ -35,9 +35,19 @@ public sealed class UpdateEventHandler(IAppDbContext db) : ICommandHandler<Updat
     {
         var promotion = await db.Events.SingleOrDefaultAsync(e => e.Id == command.Id, cancellationToken)
             ?? throw new NotFoundException("Event", command.Id);
-        db.ExpectVersion(promotion, command.ExpectedVersion);
-        command.ApplyTo(promotion);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            db.ExpectVersion(promotion, command.ExpectedVersion);
+            command.ApplyTo(promotion);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch
+        {
+            // The context may outlive this command (a Blazor circuit): a refused edit must not ride along with the next save.
+            db.Events.Entry(promotion).State = EntityState.Detached;
+            throw;
+        }
+
         return EventDetail.From(promotion);
     }
 }
