@@ -110,6 +110,24 @@ public sealed class SigningCeremonyTests
         var twiceInTable = await Assert.ThrowsAsync<FluentValidation.ValidationException>(() => Handler(database, again).Handle(new RecordSignings(world.Event, [row, row]), CancellationToken.None).AsTask());
 
         Assert.Equal("rows[0].projectId", Assert.Single(signedTwice.Errors).PropertyName);
-        Assert.Equal("rows[1].projectId", Assert.Single(twiceInTable.Errors).PropertyName);
+        Assert.Equal(["rows[0].projectId", "rows[1].projectId"], twiceInTable.Errors.Select(e => e.PropertyName).Order().ToArray());
+        Assert.Contains("第 1 行", twiceInTable.Errors.Single(e => e.PropertyName == "rows[1].projectId").ErrorMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task One_answer_names_a_bad_reference_in_one_row_and_a_missing_gate_in_another()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var world = await ArrangeAsync(database);
+        await using var db = database.NewContext();
+        var rows = new SigningRow[]
+        {
+            new(NewEnterprise: new SigningEnterprise("昆山烘焙测试公司"), SectorId: world.Sector, ParkId: Guid.NewGuid(), PledgedInvestment: new MoneyDto(50_000_000_00, "CNY")),
+            new(EnterpriseId: world.Enterprise, ProjectId: world.Lead, ParkId: world.Park),
+        };
+
+        var ex = await Assert.ThrowsAsync<FluentValidation.ValidationException>(() => Handler(database, db).Handle(new RecordSignings(world.Event, rows), CancellationToken.None).AsTask());
+
+        Assert.Equal(["rows[0].parkId", "rows[1].pledgedInvestment"], ex.Errors.Select(e => e.PropertyName).Order().ToArray());
     }
 }

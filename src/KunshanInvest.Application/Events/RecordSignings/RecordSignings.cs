@@ -118,17 +118,21 @@ public sealed class RecordSigningsHandler(IAppDbContext db, ICurrentUser user, N
             ResolveEnterprises(rows, context);
             ResolveProjects(rows, context);
             CheckPlaces(rows, context);
-            if (rows.Any(r => r.Errors.Count > 0))
+
+            // The rows that passed so far still meet the gates, so that one answer names every row's problems.
+            var clean = rows.Where(r => r.Errors.Count == 0).ToList();
+            var inputErrors = rows.Count != clean.Count;
+            var codes = await ProjectCodes.NextAsync(db, now.Year, clean.Count(r => r.Existing is null), cancellationToken);
+            Sign(clean, promotion, codes, me, now);
+            var errors = rows.SelectMany(r => r.Errors).ToList();
+            if (inputErrors)
             {
-                throw new ValidationException(rows.SelectMany(r => r.Errors));
+                throw new ValidationException(errors);
             }
 
-            var codes = await ProjectCodes.NextAsync(db, now.Year, rows.Count(r => r.Existing is null), cancellationToken);
-            Sign(rows, promotion, codes, me, now);
-            var ruleErrors = rows.SelectMany(r => r.Errors).ToList();
-            if (ruleErrors.Count > 0)
+            if (errors.Count > 0)
             {
-                throw new SigningRulesException(ruleErrors);
+                throw new SigningRulesException(errors);
             }
         }
         catch
