@@ -84,6 +84,7 @@ internal static class ApiSetup
         app.MapFollowUpSliceEndpoints();
         app.MapProjectFileEndpoints();
         app.MapAdminUserEndpoints();
+        app.MapEventEndpoints();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

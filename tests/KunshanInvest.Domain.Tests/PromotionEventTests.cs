@@ -52,4 +52,19 @@ public sealed class PromotionEventTests
         Assert.Equal(startsOn, ev.StartsOn);
         Assert.Equal(endsOn, ev.EndsOn);
     }
+
+    [Fact]
+    public void Editing_an_event_keeps_its_code_and_the_date_rule()
+    {
+        // Arrange
+        var ev = new PromotionEvent("EV-2026-03", "德国路演", "Germany roadshow", EventKind.Roadshow, new DateOnly(2026, 3, 2), new DateOnly(2026, 3, 5));
+
+        // Act
+        ev.Edit("德国及荷兰路演", "Germany and Netherlands roadshow", EventKind.Roadshow, new DateOnly(2026, 3, 2), new DateOnly(2026, 3, 8));
+        var ex = Assert.Throws<DomainRuleException>(() => ev.Edit("x", "x", EventKind.Expo, new DateOnly(2026, 3, 8), new DateOnly(2026, 3, 2)));
+
+        // Assert
+        Assert.Equal(("EV-2026-03", "德国及荷兰路演", new DateOnly(2026, 3, 8)), (ev.Code, ev.NameZh, ev.EndsOn));
+        Assert.Equal("event.dates", ex.Code);
+    }
 }

@@ -1,6 +1,7 @@
 using FluentValidation;
 using KunshanInvest.Application.Common.Exceptions;
 using KunshanInvest.Application.Enterprises.Duplicates;
+using KunshanInvest.Application.Events.RecordSignings;
 using KunshanInvest.Domain.Common;
 using KunshanInvest.Domain.Projects;
 using Microsoft.AspNetCore.Diagnostics;
@@ -85,6 +86,15 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
                 ["code"] = gate.Code,
                 ["missing"] = gate.Missing.Select(m => new { field = m.Field, message = m.Message }).ToArray(),
             },
+        },
+        SigningRulesException rows => new ValidationProblemDetails(
+            rows.Errors.GroupBy(e => CamelCase(e.PropertyName), StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray(), StringComparer.Ordinal))
+        {
+            Status = StatusCodes.Status422UnprocessableEntity,
+            Title = "签约条件不满足 / Some rows cannot be signed.",
+            Detail = rows.Message,
+            Extensions = { ["code"] = rows.Code },
         },
         DomainRuleException rule => new ProblemDetails
         {

@@ -21,17 +21,8 @@ public sealed class PromotionEvent : AggregateRoot
 
     public PromotionEvent(string code, string nameZh, string nameEn, EventKind kind, DateOnly startsOn, DateOnly endsOn)
     {
-        if (endsOn < startsOn)
-        {
-            throw new DomainRuleException("event.dates", "An event cannot end before it starts.");
-        }
-
         Code = code;
-        NameZh = nameZh;
-        NameEn = nameEn;
-        Kind = kind;
-        StartsOn = startsOn;
-        EndsOn = endsOn;
+        Edit(nameZh, nameEn, kind, startsOn, endsOn);
     }
 
     public string Code { get; private set; } = "";
@@ -47,6 +38,21 @@ public sealed class PromotionEvent : AggregateRoot
 
     /// <summary>Announced total investment, CNY fen.</summary>
     public long? AnnouncedInvestmentFen { get; private set; }
+
+    /// <summary>Renames or reschedules the event; its code stays, since seeds and links name it.</summary>
+    public void Edit(string nameZh, string nameEn, EventKind kind, DateOnly startsOn, DateOnly endsOn)
+    {
+        if (endsOn < startsOn)
+        {
+            throw new DomainRuleException("event.dates", "An event cannot end before it starts.");
+        }
+
+        NameZh = nameZh;
+        NameEn = nameEn;
+        Kind = kind;
+        StartsOn = startsOn;
+        EndsOn = endsOn;
+    }
 
     public void Describe(string? place, string? organiser, string? note)
     {

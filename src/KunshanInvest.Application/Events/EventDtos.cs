@@ -1,0 +1,86 @@
+using FluentValidation;
+using KunshanInvest.Domain.Events;
+
+namespace KunshanInvest.Application.Events;
+
+public sealed record EventListItem(
+    Guid Id,
+    string Code,
+    string NameZh,
+    string NameEn,
+    EventKind Kind,
+    DateOnly StartsOn,
+    DateOnly EndsOn,
+    string? Place,
+    int? AnnouncedProjects,
+    long? AnnouncedInvestmentFen,
+    int RecordedSignings);
+
+public sealed record EventDetail(
+    Guid Id,
+    string Code,
+    string NameZh,
+    string NameEn,
+    EventKind Kind,
+    DateOnly StartsOn,
+    DateOnly EndsOn,
+    string? Place,
+    string? Organiser,
+    string? Note,
+    int? AnnouncedProjects,
+    long? AnnouncedInvestmentFen,
+    int Version)
+{
+    internal static EventDetail From(PromotionEvent e) =>
+        new(e.Id, e.Code, e.NameZh, e.NameEn, e.Kind, e.StartsOn, e.EndsOn, e.Place, e.Organiser, e.Note, e.AnnouncedProjects, e.AnnouncedInvestmentFen, e.Version);
+}
+
+/// <summary>What a manager types for an event; shared by <c>CreateEvent</c> and <c>UpdateEvent</c>.</summary>
+public interface IEventFields
+{
+    string NameZh { get; }
+    string NameEn { get; }
+    EventKind Kind { get; }
+    DateOnly StartsOn { get; }
+    DateOnly EndsOn { get; }
+    string? Place { get; }
+    string? Organiser { get; }
+    string? Note { get; }
+    int? AnnouncedProjects { get; }
+
+    /// <summary>CNY fen.</summary>
+    long? AnnouncedInvestmentFen { get; }
+}
+
+internal static class EventFields
+{
+    /// <summary>CNY 10 trillion in fen, as for a project's money (see <c>MoneyValidator</c>).</summary>
+    private const long MaxFen = 1_000_000_000_000_000;
+
+    public static void AddEventFieldRules<T>(this AbstractValidator<T> validator)
+        where T : IEventFields
+    {
+        validator.RuleFor(x => x.NameZh).NotEmpty().WithMessage("请填写活动中文名称 / Give the event's Chinese name.").MaximumLength(PromotionEvent.NameMaxLength);
+        validator.RuleFor(x => x.NameEn).NotEmpty().WithMessage("请填写活动英文名称 / Give the event's English name.").MaximumLength(PromotionEvent.NameMaxLength);
+        validator.RuleFor(x => x.Kind).IsInEnum();
+        validator.RuleFor(x => x.StartsOn).NotEmpty().WithMessage("请填写开始日期 / Give the start date.");
+        validator.RuleFor(x => x.EndsOn).GreaterThanOrEqualTo(x => x.StartsOn)
+            .WithMessage("结束日期不能早于开始日期 / An event cannot end before it starts.");
+        validator.RuleFor(x => x.Place).MaximumLength(PromotionEvent.TextMaxLength);
+        validator.RuleFor(x => x.Organiser).MaximumLength(PromotionEvent.TextMaxLength);
+        validator.RuleFor(x => x.Note).MaximumLength(PromotionEvent.TextMaxLength);
+        validator.RuleFor(x => x.AnnouncedProjects).InclusiveBetween(0, 100_000)
+            .WithMessage("发布项目数应为 0 到 100000 / Announced projects are between 0 and 100,000.");
+        validator.RuleFor(x => x.AnnouncedInvestmentFen).InclusiveBetween(0, MaxFen)
+            .WithMessage("发布投资额超出范围 / The announced investment is out of range.");
+    }
+
+    public static void ApplyTo(this IEventFields fields, PromotionEvent promotion)
+    {
+        promotion.Edit(fields.NameZh.Trim(), fields.NameEn.Trim(), fields.Kind, fields.StartsOn, fields.EndsOn);
+        promotion.Describe(Blank(fields.Place), Blank(fields.Organiser), Blank(fields.Note));
+        promotion.Announce(fields.AnnouncedProjects, fields.AnnouncedInvestmentFen);
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}
