@@ -86,8 +86,8 @@ public sealed class ExportProjectsHandler(IAppDbContext db, ICurrentUser user, I
     /// <summary>Keyset batches of <see cref="BatchSize"/> in the list's order: one statement per batch, plus one for owners not yet named.</summary>
     private async IAsyncEnumerable<ProjectExportRow> RowsAsync(ExportProjects query, DateTime nowUtc, RowCounter counter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var limits = stalled.Value.ToLimits();
-        var filtered = db.Projects.AsNoTracking().Apply(db, query.Filter, user, limits, nowUtc);
+        var rule = await StalledRule.LoadAsync(db, stalled.Value, cancellationToken);
+        var filtered = db.Projects.AsNoTracking().Apply(db, query.Filter, user, rule, nowUtc);
         var owners = new Dictionary<Guid, string?>();
         Cursor? after = null;
         while (true)
@@ -107,7 +107,7 @@ public sealed class ExportProjectsHandler(IAppDbContext db, ICurrentUser user, I
             foreach (var item in batch)
             {
                 counter.Count++;
-                yield return ProjectExportRow.From(item, owners[item.OwnerId], limits.IsStalled(item.Stage, item.StageEnteredAtUtc, nowUtc));
+                yield return ProjectExportRow.From(item, owners[item.OwnerId], rule.IsStalled(item.SectorId, item.Stage, item.StageEnteredAtUtc, nowUtc));
             }
 
             if (batch.Count < BatchSize)

@@ -33,8 +33,8 @@ public sealed class ListProjectsHandler(IAppDbContext db, ICurrentUser user, IUs
     public async ValueTask<Page<ProjectListItem>> Handle(ListProjects query, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var limits = stalled.Value.ToLimits();
-        var filtered = db.Projects.AsNoTracking().Apply(db, query.Filter, user, limits, now);
+        var rule = await StalledRule.LoadAsync(db, stalled.Value, cancellationToken);
+        var filtered = db.Projects.AsNoTracking().Apply(db, query.Filter, user, rule, now);
         var total = await filtered.CountAsync(cancellationToken);
 
         var page = ProjectListQuery.Seek(filtered, query.Sort, query.Descending, Cursor.Decode(query.Cursor));
@@ -45,7 +45,7 @@ public sealed class ListProjectsHandler(IAppDbContext db, ICurrentUser user, IUs
         var items = rows.Select(r => r with
         {
             OwnerName = names.GetValueOrDefault(r.OwnerId),
-            IsStalled = limits.IsStalled(r.Stage, r.StageEnteredAtUtc, now),
+            IsStalled = rule.IsStalled(r.SectorId, r.Stage, r.StageEnteredAtUtc, now),
         }).ToList();
 
         var next = hasMore && items.Count > 0 ? ProjectListQuery.After(items[^1], query.Sort).Encode() : null;

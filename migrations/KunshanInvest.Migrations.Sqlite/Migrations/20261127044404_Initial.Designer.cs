@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace KunshanInvest.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261127040043_Initial")]
+    [Migration("20261127044404_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -655,6 +655,9 @@ namespace KunshanInvest.Migrations.Sqlite.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("AboveScaleDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -671,6 +674,9 @@ namespace KunshanInvest.Migrations.Sqlite.Migrations
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("LandSecuredDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid?>("LeadOfficerId")
                         .HasColumnType("TEXT");
 
@@ -683,6 +689,21 @@ namespace KunshanInvest.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("OperatingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RegisteredDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SignedDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("StaleActivityDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("UnderConstructionDays")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
