@@ -82,6 +82,8 @@ internal static class ApiSetup
         app.MapEnterpriseEndpoints();
         app.MapFollowUpSliceEndpoints();
         app.MapProjectFileEndpoints();
+        app.MapAdminCatalogEndpoints();
+        app.MapAuditEndpoints();
         app.MapGroup("/api").MapFallback(() => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "未找到 / Not found.")).ExcludeFromDescription();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
