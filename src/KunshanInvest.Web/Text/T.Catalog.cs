@@ -43,6 +43,7 @@ public static partial class T
     };
 
     public static string AuditUser => P("用户(用户名或ID)", "User (name or id)");
+    public static string AuditActor => P("用户", "User");
     public static string EntityType => P("对象类型", "Entity type");
     public static string EntityId => P("对象ID", "Entity id");
     public static string FromUtc => P("开始(UTC)", "From (UTC)");
