@@ -26,6 +26,13 @@ public sealed class StalledRule
     /// <summary>The sectors with limits of their own.</summary>
     public IReadOnlyDictionary<Guid, StalledLimits> Overrides => _bySector;
 
+    /// <summary>
+    /// The rule for a filter: the sectors' own limits are read (one statement) only when the filter asks for
+    /// stalled or not-stalled projects; list rows carry their sector's limits anyway.
+    /// </summary>
+    public static Task<StalledRule> ForAsync(IAppDbContext db, ProjectFilter filter, StalledOptions options, CancellationToken cancellationToken) =>
+        filter.Stalled is null ? Task.FromResult(new StalledRule(options.ToLimits())) : LoadAsync(db, options, cancellationToken);
+
     public static async Task<StalledRule> LoadAsync(IAppDbContext db, StalledOptions options, CancellationToken cancellationToken)
     {
         var defaults = options.ToLimits();
@@ -36,12 +43,6 @@ public sealed class StalledRule
             .ToListAsync(cancellationToken);
         return new StalledRule(defaults, overrides.ToDictionary(o => o.Id, o => o.Limits.Over(defaults)));
     }
-
-    public StalledLimits For(Guid? sectorId) =>
-        sectorId is { } id && _bySector.TryGetValue(id, out var limits) ? limits : Defaults;
-
-    public bool IsStalled(Guid? sectorId, ProjectStage stage, DateTime enteredAtUtc, DateTime nowUtc) =>
-        For(sectorId).IsStalled(stage, enteredAtUtc, nowUtc);
 
     /// <summary>
     /// (SectorId = x AND (Stage = s AND StageEnteredAtUtc &lt; cutoff(x, s) OR …)) for each sector with limits of its
