@@ -152,6 +152,7 @@ public abstract class AdminCatalogApiTests<TApp>(TApp fixture) : IClassFixture<T
         (await SendAsync(admin, HttpMethod.Put, $"{Sectors}/{lenient}", SectorBody("宽松", new { signedDays = 300 }), ETag(0))).EnsureSuccessStatusCode();
         var ownerId = await fixture.QueryAsync(db => db.Users.Where(u => u.UserName == "officer").Select(u => u.Id).SingleAsync());
         var codes = new Dictionary<Guid, string>();
+        var ids = new Dictionary<Guid, Guid>();
         await fixture.QueryAsync(async db =>
         {
             foreach (var sector in new[] { strict, lenient })
@@ -163,6 +164,7 @@ public abstract class AdminCatalogApiTests<TApp>(TApp fixture) : IClassFixture<T
                 project.Backdate(DateTime.UtcNow.AddDays(-100));
                 db.Projects.Add(project);
                 codes[sector] = code;
+                ids[sector] = project.Id;
             }
 
             return await db.SaveChangesAsync();
@@ -175,6 +177,13 @@ public abstract class AdminCatalogApiTests<TApp>(TApp fixture) : IClassFixture<T
         Assert.True(stalled.GetProperty("items")[0].GetProperty("isStalled").GetBoolean());
         Assert.Equal([codes[lenient]], fresh.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("code").GetString()));
         Assert.False(fresh.GetProperty("items")[0].GetProperty("isStalled").GetBoolean());
+        var page = await (await manager.GetAsync($"/api/v1/projects/{ids[strict]}")).JsonAsync();
+        Assert.Equal("SignedNotRegistered", page.GetProperty("stalledKind").GetString());
+        Assert.False((await (await manager.GetAsync($"/api/v1/projects/{ids[lenient]}")).JsonAsync()).GetProperty("isStalled").GetBoolean());
+        var csv = await (await manager.GetAsync($"/api/v1/projects/export.csv?sector={strict}&sector={lenient}&sort=Code")).Content.ReadAsStringAsync();
+        Assert.Contains($"{codes[strict]},", csv, StringComparison.Ordinal);
+        Assert.Equal(2, csv.Split("\r\n").Count(l => l.StartsWith("KS-2099-", StringComparison.Ordinal)));
+        Assert.Contains(",是,", csv.Split("\r\n").Single(l => l.StartsWith(codes[strict], StringComparison.Ordinal)), StringComparison.Ordinal);
     }
 
     [SkippableFact]
