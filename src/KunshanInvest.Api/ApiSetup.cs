@@ -85,6 +85,8 @@ internal static class ApiSetup
         app.MapProjectFileEndpoints();
         app.MapAdminUserEndpoints();
         app.MapEventEndpoints();
+        app.MapAdminCatalogEndpoints();
+        app.MapAuditEndpoints();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

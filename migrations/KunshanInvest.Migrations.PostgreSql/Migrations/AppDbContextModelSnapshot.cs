@@ -674,6 +674,9 @@ namespace KunshanInvest.Migrations.PostgreSql.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<int?>("AboveScaleDays")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -690,6 +693,9 @@ namespace KunshanInvest.Migrations.PostgreSql.Migrations
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean");
 
+                    b.Property<int?>("LandSecuredDays")
+                        .HasColumnType("integer");
+
                     b.Property<Guid?>("LeadOfficerId")
                         .HasColumnType("uuid");
 
@@ -702,6 +708,21 @@ namespace KunshanInvest.Migrations.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("OperatingDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("RegisteredDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SignedDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("StaleActivityDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("UnderConstructionDays")
+                        .HasColumnType("integer");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()

@@ -675,6 +675,9 @@ namespace KunshanInvest.Migrations.SqlServer.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<int?>("AboveScaleDays")
+                        .HasColumnType("int");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -691,6 +694,9 @@ namespace KunshanInvest.Migrations.SqlServer.Migrations
                     b.Property<bool>("IsActive")
                         .HasColumnType("bit");
 
+                    b.Property<int?>("LandSecuredDays")
+                        .HasColumnType("int");
+
                     b.Property<Guid?>("LeadOfficerId")
                         .HasColumnType("uniqueidentifier");
 
@@ -703,6 +709,21 @@ namespace KunshanInvest.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
+
+                    b.Property<int?>("OperatingDays")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("RegisteredDays")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("SignedDays")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("StaleActivityDays")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("UnderConstructionDays")
+                        .HasColumnType("int");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()

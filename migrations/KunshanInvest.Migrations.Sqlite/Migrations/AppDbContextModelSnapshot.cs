@@ -667,6 +667,9 @@ namespace KunshanInvest.Migrations.Sqlite.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("AboveScaleDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -683,6 +686,9 @@ namespace KunshanInvest.Migrations.Sqlite.Migrations
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("LandSecuredDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid?>("LeadOfficerId")
                         .HasColumnType("TEXT");
 
@@ -695,6 +701,21 @@ namespace KunshanInvest.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("OperatingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RegisteredDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SignedDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("StaleActivityDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("UnderConstructionDays")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()

@@ -38,7 +38,7 @@ public sealed record ProjectFilter
 /// <summary>Builds the filtered query in SQL; every filter translates on all three providers.</summary>
 public static class ProjectQueries
 {
-    public static IQueryable<InvestmentProject> Apply(this IQueryable<InvestmentProject> projects, Common.IAppDbContext db, ProjectFilter filter, ICurrentUser user, StalledLimits limits, DateTime nowUtc)
+    public static IQueryable<InvestmentProject> Apply(this IQueryable<InvestmentProject> projects, Common.IAppDbContext db, ProjectFilter filter, ICurrentUser user, StalledRule stalledRule, DateTime nowUtc)
     {
         if (filter.SectorIds is { Count: > 0 } sectors)
         {
@@ -78,7 +78,7 @@ public static class ProjectQueries
 
         if (filter.Stalled is { } stalled)
         {
-            var predicate = StalledPredicate(limits, nowUtc);
+            var predicate = stalledRule.Predicate(nowUtc);
             projects = stalled ? projects.Where(predicate) : projects.Where(Not(predicate));
         }
 
@@ -97,27 +97,9 @@ public static class ProjectQueries
         return projects;
     }
 
-    /// <summary>One OR per 六未 stage: (Stage = s AND StageEnteredAtUtc &lt; now − limit(s)).</summary>
-    public static Expression<Func<InvestmentProject, bool>> StalledPredicate(StalledLimits limits, DateTime nowUtc)
-    {
-        var p = Expression.Parameter(typeof(InvestmentProject), "p");
-        Expression? body = null;
-        foreach (var stage in ProjectStages.Pipeline)
-        {
-            if (limits.DaysFor(stage) is not { } days)
-            {
-                continue;
-            }
-
-            var cutoff = nowUtc.AddDays(-days);
-            var clause = Expression.AndAlso(
-                Expression.Equal(Expression.Property(p, nameof(InvestmentProject.Stage)), Expression.Constant(stage)),
-                Expression.LessThan(Expression.Property(p, nameof(InvestmentProject.StageEnteredAtUtc)), Common.Paging.Parameter.Of(cutoff)));
-            body = body is null ? clause : Expression.OrElse(body, clause);
-        }
-
-        return Expression.Lambda<Func<InvestmentProject, bool>>(body ?? Expression.Constant(false), p);
-    }
+    /// <summary>The 六未 predicate with the same limits for every sector.</summary>
+    public static Expression<Func<InvestmentProject, bool>> StalledPredicate(StalledLimits limits, DateTime nowUtc) =>
+        new StalledRule(limits).Predicate(nowUtc);
 
     private static Expression<Func<T, bool>> Not<T>(Expression<Func<T, bool>> predicate) =>
         Expression.Lambda<Func<T, bool>>(Expression.Not(predicate.Body), predicate.Parameters);

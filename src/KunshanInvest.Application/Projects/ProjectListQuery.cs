@@ -3,6 +3,7 @@ using System.Linq.Expressions;
 using KunshanInvest.Application.Common;
 using KunshanInvest.Application.Common.Paging;
 using KunshanInvest.Domain.Projects;
+using KunshanInvest.Domain.Sectors;
 
 namespace KunshanInvest.Application.Projects;
 
@@ -54,8 +55,11 @@ internal static class ProjectListQuery
     /// <summary>The position just after <paramref name="item"/> in the given order.</summary>
     public static Cursor After(ProjectListItem item, ProjectSort sort) => new(sort.ToString(), KeyOf(item, sort), item.Code);
 
-    /// <summary>One row per project with its enterprise, sector and park names — joined in the same statement.</summary>
-    public static IQueryable<ProjectListItem> Project(IAppDbContext db, IQueryable<InvestmentProject> projects) =>
+    /// <summary>
+    /// One row per project with its enterprise, sector and park names, and the sector's own 六未 limits (so the
+    /// flag costs no statement of its own) — joined in the same statement.
+    /// </summary>
+    public static IQueryable<ProjectListRow> Project(IAppDbContext db, IQueryable<InvestmentProject> projects) =>
         from p in projects
         join e in db.Enterprises on p.EnterpriseId equals e.Id into es
         from e in es.DefaultIfEmpty()
@@ -63,7 +67,7 @@ internal static class ProjectListQuery
         from s in ss.DefaultIfEmpty()
         join k in db.Parks on p.ParkId equals k.Id into ks
         from k in ks.DefaultIfEmpty()
-        select new ProjectListItem(
+        select new ProjectListRow(new ProjectListItem(
             p.Id, p.Code, p.Name, p.Stage,
             p.EnterpriseId, e.NameZh, e.NameEn,
             p.SectorId, s.Code, s.NameZh,
@@ -71,7 +75,8 @@ internal static class ProjectListQuery
             p.Source, p.OwnerId, null,
             p.EstimatedInvestment == null ? null : new MoneyDto(p.EstimatedInvestment!.MinorUnits, p.EstimatedInvestment!.Currency),
             p.PledgedInvestment == null ? null : new MoneyDto(p.PledgedInvestment!.MinorUnits, p.PledgedInvestment!.Currency),
-            p.IsMajor, false, p.StageEnteredAtUtc, p.LastActivityAtUtc, p.NextFollowUpOn, p.CreatedAtUtc);
+            p.IsMajor, false, p.StageEnteredAtUtc, p.LastActivityAtUtc, p.NextFollowUpOn, p.CreatedAtUtc),
+            new SectorLimits(s.SignedDays, s.RegisteredDays, s.LandSecuredDays, s.UnderConstructionDays, s.OperatingDays, s.AboveScaleDays, null));
 
     private static IQueryable<InvestmentProject> Seek<TKey>(IQueryable<InvestmentProject> query, Expression<Func<InvestmentProject, TKey>> key, Cursor? cursor, string sort, bool descending, Func<string, TKey> parse)
     {
@@ -94,4 +99,11 @@ internal static class ProjectListQuery
         ProjectSort.Stage => ((int)item.Stage).ToString(CultureInfo.InvariantCulture),
         _ => item.LastActivityAtUtc.Ticks.ToString(CultureInfo.InvariantCulture),
     };
+}
+
+/// <summary>A list row and its sector's own 六未 limits (null where the default applies).</summary>
+internal sealed record ProjectListRow(ProjectListItem Item, SectorLimits SectorLimits)
+{
+    public bool IsStalled(StalledLimits defaults, DateTime nowUtc) =>
+        SectorLimits.Over(defaults).IsStalled(Item.Stage, Item.StageEnteredAtUtc, nowUtc);
 }

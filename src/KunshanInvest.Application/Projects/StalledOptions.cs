@@ -14,6 +14,9 @@ public sealed class StalledOptions
     public int OperatingDays { get; set; } = 365;
     public int AboveScaleDays { get; set; } = 730;
 
+    /// <summary>Days without any recorded activity before a live project counts as stale.</summary>
+    public int StaleActivityDays { get; set; } = 60;
+
     public StalledLimits ToLimits() => new()
     {
         SignedDays = SignedDays,

@@ -23,4 +23,12 @@ public sealed class Park : AggregateRoot
     public string NameZh { get; private set; } = "";
     public string NameEn { get; private set; } = "";
     public string? Description { get; private set; }
+
+    public void Rename(string nameZh, string nameEn)
+    {
+        NameZh = nameZh;
+        NameEn = nameEn;
+    }
+
+    public void Describe(string? description) => Description = description;
 }

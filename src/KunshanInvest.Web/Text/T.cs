@@ -43,7 +43,7 @@ public static partial class T
     public static string ApiDocs => P("接口文档", "API reference");
     public static string Welcome(string name) => P($"欢迎,{name}", $"Welcome, {name}");
     public static string PartnerWelcome => P("合作伙伴门户即将开放:届时可在此提交项目并跟踪进展。", "The partner portal opens here: submit projects and follow their status.");
-    public static string AuditorWelcome => P("审计员可通过接口查阅审计记录。", "Auditors review the audit trail through the API.");
+    public static string AuditorWelcome => P("审计员可在「审计记录」页查询并导出审计记录。", "Auditors search and export the audit trail on the Audit trail page.");
     public static string Loading => P("加载中…", "Loading…");
     public static string RoleName(string role) => role switch
     {

@@ -85,15 +85,15 @@ public sealed class ExportProjectsHandler(IAppDbContext db, ICurrentUser user, I
     /// <summary>Keyset batches of <see cref="BatchSize"/> in the list's order: one statement per batch, plus one for owners not yet named.</summary>
     private async IAsyncEnumerable<ProjectExportRow> RowsAsync(ExportProjects query, DateTime nowUtc, RowCounter counter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var limits = stalled.Value.ToLimits();
-        var filtered = db.Projects.AsNoTracking().Apply(db, query.Filter, user, limits, nowUtc);
+        var rule = await StalledRule.ForAsync(db, query.Filter, stalled.Value, cancellationToken);
+        var filtered = db.Projects.AsNoTracking().Apply(db, query.Filter, user, rule, nowUtc);
         var owners = new Dictionary<Guid, string?>();
         Cursor? after = null;
         while (true)
         {
             var batch = await ProjectListQuery.Project(db, ProjectListQuery.Seek(filtered, query.Sort, query.Descending, after).Take(BatchSize))
                 .ToListAsync(cancellationToken);
-            var unnamed = batch.Select(r => r.OwnerId).Where(id => !owners.ContainsKey(id)).Distinct().ToList();
+            var unnamed = batch.Select(r => r.Item.OwnerId).Where(id => !owners.ContainsKey(id)).Distinct().ToList();
             if (unnamed.Count > 0)
             {
                 var names = await users.DisplayNamesAsync(unnamed, cancellationToken);
@@ -103,10 +103,10 @@ public sealed class ExportProjectsHandler(IAppDbContext db, ICurrentUser user, I
                 }
             }
 
-            foreach (var item in batch)
+            foreach (var row in batch)
             {
                 counter.Count++;
-                yield return ProjectExportRow.From(item, owners[item.OwnerId], limits.IsStalled(item.Stage, item.StageEnteredAtUtc, nowUtc));
+                yield return ProjectExportRow.From(row.Item, owners[row.Item.OwnerId], row.IsStalled(rule.Defaults, nowUtc));
             }
 
             if (batch.Count < BatchSize)
@@ -114,7 +114,7 @@ public sealed class ExportProjectsHandler(IAppDbContext db, ICurrentUser user, I
                 yield break;
             }
 
-            after = ProjectListQuery.After(batch[^1], query.Sort);
+            after = ProjectListQuery.After(batch[^1].Item, query.Sort);
         }
     }
 

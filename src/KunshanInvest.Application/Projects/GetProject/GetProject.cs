@@ -3,6 +3,7 @@ using KunshanInvest.Application.Common.Exceptions;
 using KunshanInvest.Application.Common.Security;
 using KunshanInvest.Application.Common.Users;
 using KunshanInvest.Domain.Projects;
+using KunshanInvest.Domain.Sectors;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -38,11 +39,15 @@ public sealed class GetProjectHandler(IAppDbContext db, IUserDirectory users, IO
             {
                 EnterpriseZh = e.NameZh, EnterpriseEn = e.NameEn, SectorZh = s.NameZh, SectorEn = s.NameEn,
                 ParkZh = k.NameZh, ParkEn = k.NameEn, EventZh = v.NameZh, ExpansionCode = x.Code,
+
+                // The sector's own 六未 limits ride along, so the rule costs no statement of its own.
+                s.SignedDays, s.RegisteredDays, s.LandSecuredDays, s.UnderConstructionDays, s.OperatingDays, s.AboveScaleDays,
             }).AsNoTracking().SingleAsync(cancellationToken);
 
         var changes = project.StageChanges.OrderBy(c => c.AtUtc).ToList();
         var people = await users.DisplayNamesAsync(changes.Where(c => c.ByUserId != null).Select(c => c.ByUserId!.Value).Append(project.OwnerId), cancellationToken);
-        var limits = stalled.Value.ToLimits();
+        var limits = new SectorLimits(names.SignedDays, names.RegisteredDays, names.LandSecuredDays, names.UnderConstructionDays, names.OperatingDays, names.AboveScaleDays)
+            .Over(stalled.Value.ToLimits());
         var now = clock.GetUtcNow().UtcDateTime;
         var next = NextStage(project);
 

@@ -33,19 +33,19 @@ public sealed class ListProjectsHandler(IAppDbContext db, ICurrentUser user, IUs
     public async ValueTask<Page<ProjectListItem>> Handle(ListProjects query, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var limits = stalled.Value.ToLimits();
-        var filtered = db.Projects.AsNoTracking().Apply(db, query.Filter, user, limits, now);
+        var rule = await StalledRule.ForAsync(db, query.Filter, stalled.Value, cancellationToken);
+        var filtered = db.Projects.AsNoTracking().Apply(db, query.Filter, user, rule, now);
         var total = await filtered.CountAsync(cancellationToken);
 
         var page = ProjectListQuery.Seek(filtered, query.Sort, query.Descending, Cursor.Decode(query.Cursor));
         var rows = await ProjectListQuery.Project(db, page.Take(query.PageSize + 1)).ToListAsync(cancellationToken);
         var hasMore = rows.Count > query.PageSize;
         rows = [.. rows.Take(query.PageSize)];
-        var names = await users.DisplayNamesAsync(rows.Select(r => r.OwnerId), cancellationToken);
-        var items = rows.Select(r => r with
+        var names = await users.DisplayNamesAsync(rows.Select(r => r.Item.OwnerId), cancellationToken);
+        var items = rows.Select(r => r.Item with
         {
-            OwnerName = names.GetValueOrDefault(r.OwnerId),
-            IsStalled = limits.IsStalled(r.Stage, r.StageEnteredAtUtc, now),
+            OwnerName = names.GetValueOrDefault(r.Item.OwnerId),
+            IsStalled = r.IsStalled(rule.Defaults, now),
         }).ToList();
 
         var next = hasMore && items.Count > 0 ? ProjectListQuery.After(items[^1], query.Sort).Encode() : null;

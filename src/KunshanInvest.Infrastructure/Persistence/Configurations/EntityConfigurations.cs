@@ -38,6 +38,7 @@ internal sealed class SectorConfiguration : IEntityTypeConfiguration<Sector>
         builder.Property(s => s.DescriptionZh).HasMaxLength(Sector.DescriptionMaxLength);
         builder.Property(s => s.DescriptionEn).HasMaxLength(Sector.DescriptionMaxLength);
         builder.HasOne<AppUser>().WithMany().HasForeignKey(s => s.LeadOfficerId).OnDelete(DeleteBehavior.Restrict);
+        builder.Ignore(s => s.Limits);
     }
 }
 

@@ -302,6 +302,13 @@ namespace KunshanInvest.Migrations.SqlServer.Migrations
                     DescriptionEn = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
                     LeadOfficerId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
                     IsActive = table.Column<bool>(type: "bit", nullable: false),
+                    SignedDays = table.Column<int>(type: "int", nullable: true),
+                    RegisteredDays = table.Column<int>(type: "int", nullable: true),
+                    LandSecuredDays = table.Column<int>(type: "int", nullable: true),
+                    UnderConstructionDays = table.Column<int>(type: "int", nullable: true),
+                    OperatingDays = table.Column<int>(type: "int", nullable: true),
+                    AboveScaleDays = table.Column<int>(type: "int", nullable: true),
+                    StaleActivityDays = table.Column<int>(type: "int", nullable: true),
                     Version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
