@@ -41,7 +41,7 @@ public sealed class CeremonyJourneyTests(BrowserApp app) : IClassFixture<Browser
     }
 
     [SkippableFact]
-    public async Task A_manager_records_three_signings_at_the_coffee_conference_and_sees_the_totals()
+    public async Task An_admin_records_three_signings_at_the_coffee_conference_and_sees_the_totals()
     {
         var page = await app.NewPageAsync();
         await app.JourneyAsync(page, "ceremony-journey", () => JourneyAsync(page));
@@ -49,7 +49,7 @@ public sealed class CeremonyJourneyTests(BrowserApp app) : IClassFixture<Browser
 
     private static async Task JourneyAsync(IPage page)
     {
-        await SignInAsync(page, "manager");
+        await SignInAsync(page, "admin");
 
         await page.ClickAsync("[data-testid=nav-events]");
         await page.WaitForSelectorAsync("[data-testid=event-table]");
