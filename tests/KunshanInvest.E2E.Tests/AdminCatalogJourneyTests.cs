@@ -62,7 +62,9 @@ public sealed class AdminCatalogJourneyTests(BrowserApp app) : IClassFixture<Bro
             await auditor.FillAsync("[data-testid=audit-entity-type]", "Sector");
             await auditor.FillAsync("[data-testid=audit-user]", "admin");
             await auditor.ClickAsync("[data-testid=audit-search]");
-            await auditor.WaitForSelectorAsync("[data-testid=audit-table]:has-text('low-altitude')");
+            // The search re-renders the table: wait for the searched rows, not for whatever was listed before.
+            await auditor.WaitForFunctionAsync(
+                "() => { const t = document.querySelector('[data-testid=audit-table]'); return !!t && t.innerText.includes('low-altitude') && t.innerText.includes('SignedDays') && t.innerText.includes('IsActive'); }");
             var table = await auditor.InnerTextAsync("[data-testid=audit-table]");
             Assert.Contains("SignedDays", table, StringComparison.Ordinal);
             Assert.Contains("IsActive", table, StringComparison.Ordinal);
