@@ -22,7 +22,7 @@ internal static class ApiSetup
             // Scoped: a singleton mediator would share one DbContext across requests.
             options.ServiceLifetime = ServiceLifetime.Scoped;
             options.Assemblies = [typeof(ListSectors)];
-            options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(AuthorizationBehavior<,>), typeof(ValidationBehavior<,>)];
+            options.PipelineBehaviors = [typeof(LoggingBehavior<,>), typeof(AuthorizationBehavior<,>), typeof(ValidationBehavior<,>), typeof(UnitOfWorkBehavior<,>)];
         });
         return services;
     }

@@ -56,4 +56,35 @@ public sealed class BehaviourTests
         Assert.False(reached);
         Assert.Equal(["Code", "NameEn", "NameZh"], error.Errors.Select(e => e.PropertyName).Distinct().Order(StringComparer.Ordinal));
     }
+
+    [Fact]
+    public async Task A_refused_command_leaves_nothing_for_the_next_save_in_a_long_lived_context()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using (var seed = database.NewContext())
+        {
+            seed.Sectors.Add(new Domain.Sectors.Sector("food", "食品", "Food"));
+            await seed.SaveChangesAsync();
+        }
+
+        // One context, as a Blazor circuit holds one for the whole page session.
+        await using var circuit = database.NewContext();
+        var refused = new UnitOfWorkBehavior<CreateSector, SectorDto>(circuit);
+        await Assert.ThrowsAsync<ForbiddenAccessException>(async () => await refused.Handle(ValidCommand, async (_, ct) =>
+        {
+            var sector = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(circuit.Sectors, ct);
+            sector.Rename("半途而废", "Half done");
+            throw new ForbiddenAccessException();
+        }, CancellationToken.None));
+
+        var next = new UnitOfWorkBehavior<CreateSector, SectorDto>(circuit);
+        await next.Handle(ValidCommand, async (c, ct) =>
+        {
+            await ((Common.IAppDbContext)circuit).SaveChangesAsync(ct);
+            return await Reached(c, ct);
+        }, CancellationToken.None);
+
+        await using var read = database.NewContext();
+        Assert.Equal("食品", (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(read.Sectors)).NameZh);
+    }
 }

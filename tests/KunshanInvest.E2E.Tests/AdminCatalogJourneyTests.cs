@@ -68,7 +68,7 @@ public sealed class AdminCatalogJourneyTests(BrowserApp app) : IClassFixture<Bro
             var table = await auditor.InnerTextAsync("[data-testid=audit-table]");
             Assert.Contains("SignedDays", table, StringComparison.Ordinal);
             Assert.Contains("IsActive", table, StringComparison.Ordinal);
-            Assert.Contains("entityType=Sector", await auditor.GetAttributeAsync("[data-testid=audit-export-csv]", "href") ?? "", StringComparison.Ordinal);
+            await auditor.WaitForFunctionAsync("() => (document.querySelector('[data-testid=audit-export-csv]')?.getAttribute('href') ?? '').includes('entityType=Sector')");
             await BrowserApp.ScreenshotAsync(auditor, "43-audit-search");
         });
     }

@@ -36,4 +36,7 @@ public interface IAppDbContext
     /// fails with a concurrency conflict (409) when someone else saved in between.
     /// </summary>
     void ExpectVersion(Domain.Common.AggregateRoot aggregate, int version);
+
+    /// <summary>Forgets every tracked entity and unsaved change (see <see cref="Behaviours.UnitOfWorkBehavior{TMessage,TResponse}"/>).</summary>
+    void DiscardChanges();
 }

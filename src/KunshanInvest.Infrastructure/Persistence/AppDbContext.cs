@@ -50,6 +50,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
         }
     }
 
+    public void DiscardChanges() => ChangeTracker.Clear();
+
     public void ExpectVersion(Domain.Common.AggregateRoot aggregate, int version) =>
         Entry(aggregate).Property(a => a.Version).OriginalValue = version;
 
