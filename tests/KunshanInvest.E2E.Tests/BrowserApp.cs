@@ -65,7 +65,8 @@ public sealed class BrowserApp : IAsyncLifetime
     {
         Requirement.Need(UnavailableReason);
         var context = await Browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
-        context.SetDefaultTimeout(20_000);
+        // Generous: CI runs the browser tests beside the API suites on two cores.
+        context.SetDefaultTimeout(45_000);
         var page = await context.NewPageAsync();
         page.Console += (_, message) =>
         {
