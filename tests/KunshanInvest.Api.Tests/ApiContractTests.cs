@@ -199,6 +199,18 @@ public abstract class ApiContractTests<TApp>(TApp fixture) : IClassFixture<TApp>
     }
 
     [SkippableFact]
+    public async Task A_ceremony_table_with_a_null_row_is_400_not_500()
+    {
+        using var admin = await fixture.ClientAsync("admin");
+        await using var scope = fixture.App.Services.CreateAsyncScope();
+        var id = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Events.Where(e => e.Code == "suzhou-2025").Select(e => e.Id).SingleAsync();
+
+        var response = await admin.PostAsync($"/api/v1/events/{id}/signings", new StringContent("{\"rows\":[null]}", Encoding.UTF8, "application/json"));
+
+        await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+    }
+
+    [SkippableFact]
     public async Task Health_probes_answer()
     {
         using var client = fixture.Anonymous();

@@ -22,12 +22,14 @@ public sealed class SignInPolicyTests
 
         var refused = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = "admin", password = Configured });
         var weak = await client.PostAsJsonAsync("/api/v1/auth/change-password", new { userName = "admin", currentPassword = Configured, newPassword = "alllowercase" });
+        var same = await client.PostAsJsonAsync("/api/v1/auth/change-password", new { userName = "admin", currentPassword = Configured, newPassword = Configured });
         var changed = await client.PostAsJsonAsync("/api/v1/auth/change-password", new { userName = "admin", currentPassword = Configured, newPassword = "Kunshan-1984" });
         var accepted = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = "admin", password = "Kunshan-1984" });
 
         var problem = await refused.ShouldBeProblemAsync(HttpStatusCode.Forbidden);
         Assert.Equal("password_change_required", problem.GetProperty("code").GetString());
         await weak.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        await same.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
         Assert.Equal(HttpStatusCode.NoContent, changed.StatusCode);
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
         Assert.False(string.IsNullOrEmpty((await accepted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()));

@@ -95,6 +95,28 @@ public sealed class SigningCeremonyTests
     }
 
     [Fact]
+    public async Task A_ceremony_does_not_reopen_a_lost_project_or_move_one_back()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var world = await ArrangeAsync(database);
+        await using (var db = database.NewContext())
+        {
+            var lead = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Projects, p => p.Id == world.Lead);
+            lead.MoveTo(KunshanInvest.Domain.Projects.ProjectStage.Lost, new KunshanInvest.Domain.Projects.StageActor(null, false), "投资方放弃", database.Clock.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync();
+        }
+
+        await using var ceremony = database.NewContext();
+        var row = new SigningRow(EnterpriseId: world.Enterprise, ProjectId: world.Lead, ParkId: world.Park, PledgedInvestment: new MoneyDto(1_000_000_00, "CNY"));
+        var refused = await Assert.ThrowsAsync<SigningRulesException>(() => Handler(database, ceremony).Handle(new RecordSignings(world.Event, [row]), CancellationToken.None).AsTask());
+
+        Assert.Equal("rows[0].projectId", Assert.Single(refused.Errors).PropertyName);
+        await using var read = database.NewContext();
+        Assert.Equal(KunshanInvest.Domain.Projects.ProjectStage.Lost, await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+            System.Linq.Queryable.Select(System.Linq.Queryable.Where(read.Projects, p => p.Id == world.Lead), p => p.Stage)));
+    }
+
+    [Fact]
     public async Task A_project_already_signed_or_twice_in_the_table_is_an_error_of_its_row()
     {
         await using var database = await TestDatabase.CreateAsync();

@@ -80,6 +80,12 @@ internal static partial class PasswordCheck
             return new Change.Invalid();
         }
 
+        // A reset or new account starts from a password the admin knows; keeping it would defeat the forced change.
+        if (string.Equals(newPassword, currentPassword, StringComparison.Ordinal))
+        {
+            return new Change.Rejected("新密码不能与当前密码相同 / The new password must differ from the current one.");
+        }
+
         var changed = await signIn.UserManager.ChangePasswordAsync(user, currentPassword!, newPassword);
         if (!changed.Succeeded)
         {

@@ -125,7 +125,7 @@ internal sealed class UserAdministration(UserManager<AppUser> users, AppDbContex
         }
 
         var describer = new IdentityErrorDescriber();
-        if (result.Errors.Any(e => e.Code is nameof(describer.DuplicateUserName) or nameof(describer.DuplicateEmail)))
+        if (result.Errors.Any(e => e.Code is nameof(describer.DuplicateUserName) or nameof(describer.DuplicateEmail) or nameof(describer.ConcurrencyFailure)))
         {
             throw new ConflictException(string.Join(" ", result.Errors.Select(e => e.Description)));
         }

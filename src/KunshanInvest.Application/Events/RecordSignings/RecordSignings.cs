@@ -65,7 +65,7 @@ public sealed class RecordSigningsValidator : AbstractValidator<RecordSignings>
         RuleFor(x => x.Rows).Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("请至少填写一行签约 / Enter at least one signing.")
             .Must(r => r.Count <= RecordSignings.MaxRows).WithMessage($"一次最多 {RecordSignings.MaxRows} 行 / At most {RecordSignings.MaxRows} rows at once.");
-        RuleForEach(x => x.Rows).SetValidator(new SigningRowValidator());
+        RuleForEach(x => x.Rows).NotNull().SetValidator(new SigningRowValidator());
     }
 }
 
@@ -122,7 +122,7 @@ public sealed class RecordSigningsHandler(IAppDbContext db, ICurrentUser user, N
             // The rows that passed so far still meet the gates, so that one answer names every row's problems.
             var clean = rows.Where(r => r.Errors.Count == 0).ToList();
             var inputErrors = rows.Count != clean.Count;
-            var codes = await ProjectCodes.NextAsync(db, now.Year, clean.Count(r => r.Existing is null), cancellationToken);
+            var codes = await ProjectCodes.NextAsync(db, clock.BureauToday().Year, clean.Count(r => r.Existing is null), cancellationToken);
             Sign(clean, promotion, codes, me, now);
             var errors = rows.SelectMany(r => r.Errors).ToList();
             if (inputErrors)
@@ -159,7 +159,7 @@ public sealed class RecordSigningsHandler(IAppDbContext db, ICurrentUser user, N
             notifier.Notify(project.OwnerId, "project.signed", $"{project.Code} 已在{promotion.NameZh}签约", project.Name, $"/projects/{project.Id}");
         }
 
-        await ProjectCodes.SaveAsync(db, fresh, now.Year, cancellationToken);
+        await ProjectCodes.SaveAsync(db, fresh, clock.BureauToday().Year, cancellationToken);
 
         return new SigningsRecorded(
             rows.Count,
@@ -376,9 +376,21 @@ public sealed class RecordSigningsHandler(IAppDbContext db, ICurrentUser user, N
         foreach (var row in rows)
         {
             var project = row.Existing;
+
+            // A ceremony signs projects that have not signed yet. The actor is a manager with a note, who may move a
+            // project back or reopen a lost one: an advanced, paused-after-signing or lost project is refused here.
+            if (project is not null
+                && (project.Stage == ProjectStage.Lost || (project.Stage.IsPipeline() ? project.Stage : project.StageBeforeSideState ?? ProjectStage.Lead) >= ProjectStage.Signed))
+            {
+                row.Fail("projectId", project.Stage == ProjectStage.Signed
+                    ? "该项目已是签约阶段 / This project is already signed."
+                    : $"该项目处于“{project.Stage.ZhName()}”阶段,签约仪式不能改动 / A project at {project.Stage} cannot be signed at a ceremony.");
+                continue;
+            }
+
             if (project is null)
             {
-                var name = string.IsNullOrWhiteSpace(row.Row.ProjectName) ? $"{row.EnterpriseName} 投资项目" : row.Row.ProjectName.Trim();
+                var name = string.IsNullOrWhiteSpace(row.Row.ProjectName) ? InvestmentProject.DefaultName(row.EnterpriseName) : row.Row.ProjectName.Trim();
                 project = new InvestmentProject(codes[next++], name, source, me, now);
             }
             else if (!string.IsNullOrWhiteSpace(row.Row.ProjectName))

@@ -34,6 +34,7 @@ public sealed class UpdateSectorHandler(IAppDbContext db) : ICommandHandler<Upda
         var sector = await SectorSettings.ForEditAsync(db, command.Id, command.Version, cancellationToken);
         sector.Rename(command.NameZh.Trim(), command.NameEn.Trim());
         sector.Describe(Blank(command.DescriptionZh), Blank(command.DescriptionEn));
+        // PUT replaces the whole editable set: no limits means the configured defaults for every stage.
         sector.SetLimits(command.Limits ?? new SectorLimits());
         await db.SaveChangesAsync(cancellationToken);
         return SectorSettings.From(sector);
