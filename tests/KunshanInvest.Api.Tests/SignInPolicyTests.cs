@@ -77,4 +77,32 @@ public sealed class SignInPolicyTests
         var problem = await locked.ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
         Assert.Contains("locked", problem.GetProperty("title").GetString(), StringComparison.OrdinalIgnoreCase);
     }
+
+    [Fact]
+    public async Task A_password_reset_forgets_earlier_failed_attempts()
+    {
+        await using var app = new KunshanApiFactory(DatabaseProvider.Sqlite, SqliteFile());
+        using var client = app.CreateClient();
+        for (var i = 0; i < 4; i++)
+        {
+            await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = "officer2", password = $"Wrong-{i}-pass" });
+        }
+
+        var token = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = "admin", password = AppFixture.DemoPassword });
+        var accessToken = (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        using var admin = app.CreateClient();
+        admin.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", accessToken);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var id = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Users.Where(u => u.UserName == "officer2").Select(u => u.Id).SingleAsync();
+            var reset = await admin.PostAsJsonAsync($"/api/v1/admin/users/{id}/reset-password", new { password = "Temp#Pass-2026" });
+            Assert.Equal(HttpStatusCode.NoContent, reset.StatusCode);
+        }
+
+        await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = "officer2", password = "Wrong-5-pass" });
+        var afterReset = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = "officer2", password = "Temp#Pass-2026" });
+
+        var problem = await afterReset.ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+        Assert.Equal("password_change_required", problem.GetProperty("code").GetString());
+    }
 }

@@ -95,12 +95,12 @@ internal sealed class UserAdministration(UserManager<AppUser> users, AppDbContex
         var user = await FindAsync(id);
         var token = await users.GeneratePasswordResetTokenAsync(user);
         user.MustChangePassword = true;
-        // ResetPasswordAsync validates the password, renews the security stamp and saves the flag with it.
+
+        // A fresh start: earlier failed attempts no longer count and any lockout ends, saved with the new password
+        // (ResetPasswordAsync validates it, renews the security stamp and saves everything set on the user).
+        user.AccessFailedCount = 0;
+        user.LockoutEnd = null;
         Check(await users.ResetPasswordAsync(user, token, temporaryPassword));
-        if (await users.IsLockedOutAsync(user))
-        {
-            Check(await users.SetLockoutEndDateAsync(user, null));
-        }
     }
 
     private async Task<AppUser> FindAsync(Guid id) =>
