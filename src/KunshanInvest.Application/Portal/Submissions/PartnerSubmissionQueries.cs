@@ -120,7 +120,7 @@ internal static class SubmissionConversation
     public static async Task<IReadOnlyList<AttachmentDto>> AttachmentsAsync(IAppDbContext db, Guid submissionId, CancellationToken cancellationToken) =>
         await db.SubmissionAttachments.AsNoTracking()
             .Where(a => a.SubmissionId == submissionId)
-            .OrderBy(a => a.UploadedAtUtc).ThenBy(a => a.Id)
+            .OrderBy(a => a.UploadedAtUtc).ThenBy(a => a.FileName)
             .Select(a => new AttachmentDto(a.Id, a.FileName, a.ContentType, a.SizeBytes))
             .ToListAsync(cancellationToken);
 

@@ -223,7 +223,7 @@ public sealed class SubmitProjectHandler(IAppDbContext db, ICurrentUser user, IA
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     /// <summary>SHA-256 over the request as the handler sees it (fields, then each file's name and content hash), so JSON and multipart bodies hash alike.</summary>
-    internal static string Hash(SubmitProject command)
+    public static string Hash(SubmitProject command)
     {
         var canonical = JsonSerializer.Serialize(command with { Files = null, IdempotencyKey = null }, Json);
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
