@@ -374,6 +374,30 @@ public abstract class PortalContractTests<TApp>(TApp fixture) : IClassFixture<TA
     }
 
     [SkippableFact]
+    public async Task A_key_whose_first_request_died_in_flight_is_taken_over_by_the_repeat()
+    {
+        var partner = await fixture.NewPartnerAsync();
+        var sector = await fixture.SectorIdAsync();
+        var key = Guid.NewGuid().ToString();
+        var name = $"中断企业 {key}";
+        var command = new SubmitProject(name, null, "DE", null, "拟在昆山设立华东生产基地。", sector, new MoneyDto(5_000_000_000L, "EUR"), 30.5, 80, "Jonas Weber", "+49 221 000 0000", "jonas@example.test");
+
+        // The server stopped after claiming the key: the row is in flight, long enough ago to count as abandoned.
+        await fixture.QueryAsync(async db =>
+        {
+            db.IdempotencyRecords.Add(new IdempotencyRecord(partner.PartnerId, key, SubmitProjectHandler.Hash(command), DateTime.UtcNow - IdempotencyRecord.Abandoned - TimeSpan.FromSeconds(5)));
+            return await db.SaveChangesAsync();
+        });
+
+        var repeat = await partner.Client.SubmitJsonAsync(PortalWork.Body(sector, name), key);
+        var again = await partner.Client.SubmitJsonAsync(PortalWork.Body(sector, name), key);
+
+        Assert.Equal(HttpStatusCode.Created, repeat.StatusCode);
+        Assert.Equal(await repeat.Content.ReadAsStringAsync(), await again.Content.ReadAsStringAsync());
+        Assert.Equal(1, await fixture.SubmissionCountAsync(partner.PartnerId));
+    }
+
+    [SkippableFact]
     public async Task Fifty_parallel_double_submits_create_exactly_fifty_submissions()
     {
         var partner = await fixture.NewPartnerAsync();

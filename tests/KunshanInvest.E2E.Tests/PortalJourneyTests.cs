@@ -98,6 +98,8 @@ public sealed class PortalJourneyTests(BrowserApp app) : IClassFixture<BrowserAp
             Assert.Matches("^PS-20[0-9]{2}-[2-9A-Z]{6}$", reference);
             Assert.Contains("<script>alert(1)</script>", await partner.InnerTextAsync("[data-testid=sub-view-summary]"), StringComparison.Ordinal);
             await partner.WaitForSelectorAsync("[data-testid=attachment-link]:has-text('项目方案.pdf')");
+            var download = await partner.RunAndWaitForDownloadAsync(() => partner.ClickAsync("[data-testid=attachment-link]"));
+            Assert.Equal("项目方案.pdf", download.SuggestedFilename);
             await BrowserApp.ScreenshotAsync(partner, "64-portal-submitted-reference");
         });
 
