@@ -534,6 +534,22 @@ public abstract class PortalContractTests<TApp>(TApp fixture) : IClassFixture<TA
         Assert.Equal(before, await fixture.QueryAsync(db => db.Partners.CountAsync()));
     }
 
+    [SkippableFact]
+    public async Task The_demo_partner_sees_its_organisations_demo_submissions_and_ledger_only()
+    {
+        var demo = await fixture.ClientAsync("partner");
+
+        var me = await (await demo.GetAsync("/api/v1/portal/me")).JsonAsync();
+        var submissions = await (await demo.GetAsync("/api/v1/portal/submissions")).JsonAsync();
+        var ledger = await (await demo.GetAsync("/api/v1/portal/ledger")).JsonAsync();
+        var demoIds = await fixture.QueryAsync(db => db.Submissions.Where(s => s.IsDemo).Select(s => s.Id).ToListAsync());
+
+        Assert.Equal("Approved", me.GetProperty("status").GetString());
+        Assert.Equal(demoIds.Order(), submissions.EnumerateArray().Select(s => s.Id()).Order());
+        Assert.Equal(["Accepted", "Submitted", "UnderReview"], submissions.EnumerateArray().Select(s => s.GetProperty("status").GetString()).Order(StringComparer.Ordinal));
+        Assert.Equal(3, ledger.GetArrayLength());
+    }
+
     private static byte[] MinimalZip(string entry)
     {
         using var memory = new MemoryStream();
