@@ -550,6 +550,27 @@ public abstract class PortalContractTests<TApp>(TApp fixture) : IClassFixture<TA
         Assert.Equal(3, ledger.GetArrayLength());
     }
 
+    [SkippableFact]
+    public async Task A_submission_reads_as_much_with_five_files_as_with_one_and_the_queue_is_one_query()
+    {
+        var partner = await fixture.NewPartnerAsync();
+        var sector = await fixture.SectorIdAsync();
+        var (_, officer) = await fixture.NewUserAsync(Roles.Officer);
+        await (await partner.Client.SubmitJsonAsync(PortalWork.Body(sector), Guid.NewGuid().ToString())).JsonAsync(); // warm-up
+
+        var one = await fixture.App.Sql.Measure(async () =>
+            await (await partner.Client.SubmitFormAsync(PortalWork.Body(sector), ("1.pdf", PortalWork.PdfBytes))).JsonAsync());
+        var five = await fixture.App.Sql.Measure(async () =>
+            await (await partner.Client.SubmitFormAsync(PortalWork.Body(sector), [.. Enumerable.Range(1, 5).Select(i => ($"{i}.pdf", PortalWork.PdfBytes))])).JsonAsync());
+        var queue = await fixture.App.Sql.Measure(async () => await (await officer.GetAsync("/api/v1/triage/submissions")).JsonAsync());
+
+        // Reads do not grow with the files; inserts do only where the provider does not batch them (SQLite).
+        static int Reads(IReadOnlyList<string> statements) => statements.Count(c => c.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(Reads(one), Reads(five));
+        Assert.InRange(Reads(five), 1, 8);
+        Assert.Single(queue);
+    }
+
     private static byte[] MinimalZip(string entry)
     {
         using var memory = new MemoryStream();
