@@ -16,4 +16,12 @@ public static class AttributionQueries
         return db.Attributions.Where(a => a.VoidedAtUtc == null && a.LapsedAtUtc == null
             && (db.Projects.Where(p => p.Id == a.ProjectId).Select(p => (DateTime?)p.StageEnteredAtUtc).FirstOrDefault() ?? a.ReportedAtUtc) >= cutoff);
     }
+
+    /// <summary>The complement among unrecorded ones: lapsed by now, not yet stamped (what the lapse sweep stamps).</summary>
+    public static IQueryable<Attribution> LapsedUnrecorded(IAppDbContext db, int lapseDays, DateTime nowUtc)
+    {
+        var cutoff = AttributionRules.LapseCutoff(lapseDays, nowUtc);
+        return db.Attributions.Where(a => a.VoidedAtUtc == null && a.LapsedAtUtc == null
+            && (db.Projects.Where(p => p.Id == a.ProjectId).Select(p => (DateTime?)p.StageEnteredAtUtc).FirstOrDefault() ?? a.ReportedAtUtc) < cutoff);
+    }
 }

@@ -1,7 +1,7 @@
 using KunshanInvest.Application.Common;
 using KunshanInvest.Application.Common.Security;
-using KunshanInvest.Domain.Partners;
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace KunshanInvest.Application.Portal.Ledger;
@@ -9,7 +9,7 @@ namespace KunshanInvest.Application.Portal.Ledger;
 /// <summary>
 /// Stamps every attribution that has lapsed (no stage progress within Portal:AttributionLapseDays) with the time it
 /// was found so, in one UPDATE statement. Safe to run twice or on two servers at once: only unstamped rows change.
-/// The state is derived anyway (<see cref="AttributionRules.StateAt"/>); the stamp makes it permanent, so a project
+/// The state is derived anyway (<see cref="Domain.Partners.AttributionRules.StateAt"/>); the stamp makes it permanent, so a project
 /// moving again later does not revive a lapsed attribution. The jobs issue schedules it.
 /// </summary>
 [AuthorizeRequest(Roles = Roles.Admin)]
@@ -20,11 +20,7 @@ public sealed class RecordAttributionLapsesHandler(IAppDbContext db, IOptions<Po
     public async ValueTask<int> Handle(RecordAttributionLapses command, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var cutoff = AttributionRules.LapseCutoff(options.Value.AttributionLapseDays, now);
-        return await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ExecuteUpdateAsync(
-            db.Attributions.Where(a => a.VoidedAtUtc == null && a.LapsedAtUtc == null
-                && (db.Projects.Where(p => p.Id == a.ProjectId).Select(p => (DateTime?)p.StageEnteredAtUtc).FirstOrDefault() ?? a.ReportedAtUtc) < cutoff),
-            s => s.SetProperty(a => a.LapsedAtUtc, now),
-            cancellationToken);
+        return await AttributionQueries.LapsedUnrecorded(db, options.Value.AttributionLapseDays, now)
+            .ExecuteUpdateAsync(s => s.SetProperty(a => a.LapsedAtUtc, now), cancellationToken);
     }
 }

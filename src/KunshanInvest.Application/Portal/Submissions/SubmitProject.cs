@@ -110,8 +110,7 @@ public sealed class SubmitProjectHandler(IAppDbContext db, ICurrentUser user, IA
         var stored = new List<string>();
         try
         {
-            var result = await CreateAsync(command, membership.PartnerId, me, record, stored, cancellationToken);
-            return result;
+            return await CreateAsync(command, membership.PartnerId, me, record, stored, cancellationToken);
         }
         catch
         {
