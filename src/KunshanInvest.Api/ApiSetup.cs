@@ -31,6 +31,7 @@ internal static class ApiSetup
     {
         services.AddKunshanAuthentication();
         services.AddKunshanRateLimits(configuration);
+        services.AddSingleton<PortalRateLimiter>();
         services.AddScoped<CircuitHandler, CircuitUserHandler>();
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier);
@@ -87,6 +88,7 @@ internal static class ApiSetup
         app.MapEventEndpoints();
         app.MapAdminCatalogEndpoints();
         app.MapAuditEndpoints();
+        app.MapPortalEndpoints();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

@@ -13,6 +13,7 @@ public static class DependencyInjection
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<Common.Notifications.Notifier>();
         services.AddOptions<Projects.StalledOptions>().BindConfiguration(Projects.StalledOptions.Section);
+        services.AddOptions<Portal.PortalOptions>().BindConfiguration(Portal.PortalOptions.Section);
         return services;
     }
 }

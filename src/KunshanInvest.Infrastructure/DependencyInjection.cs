@@ -53,6 +53,8 @@ public static class DependencyInjection
 
         services.AddScoped<Application.Common.Users.IUserDirectory, UserDirectory>();
         services.AddScoped<Application.Common.Users.IUserAdministration, UserAdministration>();
+        services.AddScoped<Application.Portal.Partners.IPartnerAccounts, Portal.PartnerAccounts>();
+        services.AddSingleton<Application.Portal.IAttachmentStore, Portal.FileAttachmentStore>();
         services.AddScoped<SeedLoader>();
         services.AddScoped<IdentitySeeder>();
         services.AddHostedService<DatabaseInitializer>();

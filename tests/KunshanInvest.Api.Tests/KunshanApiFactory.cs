@@ -11,9 +11,13 @@ using Microsoft.Extensions.DependencyInjection;
 namespace KunshanInvest.Api.Tests;
 
 /// <summary>The real host over a real database, seeded with the demo data.</summary>
-public sealed class KunshanApiFactory(DatabaseProvider provider, string connectionString, string environment = "Development") : WebApplicationFactory<Program>
+public sealed class KunshanApiFactory(DatabaseProvider provider, string connectionString, string environment = "Development", IReadOnlyDictionary<string, string>? settings = null)
+    : WebApplicationFactory<Program>
 {
     public DatabaseProvider Provider { get; } = provider;
+
+    /// <summary>The app's data folder (attachments), a fresh temporary one per app.</summary>
+    public string DataDirectory { get; } = Directory.CreateTempSubdirectory("ki-data-").FullName;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -22,6 +26,13 @@ public sealed class KunshanApiFactory(DatabaseProvider provider, string connecti
         builder.UseSetting("Database:ConnectionString", connectionString);
         builder.UseSetting("Seed:Demo", "true");
         builder.UseSetting("RateLimits:SignInPerMinute", "100000");
+        builder.UseSetting("Portal:SubmissionsPerMinute", "100000");
+        builder.UseSetting("Database:DataDirectory", DataDirectory);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureTestServices(services => services.AddSingleton<IInterceptor>(Sql));
     }
 
@@ -42,13 +53,16 @@ public abstract class AppFixture : IAsyncLifetime
 
     protected abstract Task<(DatabaseProvider Provider, string? ConnectionString, string? Unavailable)> DatabaseAsync();
 
+    /// <summary>Configuration this fixture's app runs with beyond the defaults.</summary>
+    protected virtual IReadOnlyDictionary<string, string>? Settings => null;
+
     public async Task InitializeAsync()
     {
         var (provider, connectionString, unavailable) = await DatabaseAsync();
         UnavailableReason = unavailable;
         if (connectionString is not null)
         {
-            Factory = new KunshanApiFactory(provider, connectionString);
+            Factory = new KunshanApiFactory(provider, connectionString, settings: Settings);
             _ = Factory.Server; // start (migrate + seed) now, not inside the first test
         }
     }
@@ -110,5 +124,19 @@ public sealed class PostgresApp : AppFixture
         return unavailable is null
             ? (DatabaseProvider.PostgreSql, await PostgresServer.CreateDatabaseAsync("ki_api"), null)
             : (DatabaseProvider.PostgreSql, null, unavailable);
+    }
+}
+
+/// <summary>A SQLite app whose portal allows only <see cref="SubmissionsPerMinute"/> submissions a minute per partner.</summary>
+public sealed class SqliteLowRateApp : AppFixture
+{
+    public const int SubmissionsPerMinute = 3;
+
+    protected override IReadOnlyDictionary<string, string>? Settings => new Dictionary<string, string> { ["Portal:SubmissionsPerMinute"] = SubmissionsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+
+    protected override Task<(DatabaseProvider, string?, string?)> DatabaseAsync()
+    {
+        var folder = Directory.CreateTempSubdirectory("ki-sqlite-").FullName;
+        return Task.FromResult<(DatabaseProvider, string?, string?)>((DatabaseProvider.Sqlite, $"Data Source={Path.Combine(folder, "api.db")}", null));
     }
 }

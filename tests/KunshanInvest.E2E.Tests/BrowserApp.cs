@@ -46,6 +46,7 @@ public sealed class BrowserApp : IAsyncLifetime
             builder.UseSetting("Database:ConnectionString", $"Data Source={Path.Combine(data, "e2e.db")}");
             builder.UseSetting("Seed:Demo", "true");
             builder.UseSetting("RateLimits:SignInPerMinute", "100000");
+            builder.UseSetting("Database:DataDirectory", data);
         });
         _factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         _factory.StartServer();

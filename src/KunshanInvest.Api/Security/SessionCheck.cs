@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using KunshanInvest.Domain.Partners;
 using KunshanInvest.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -36,12 +37,16 @@ internal static class SessionCheck
             {
                 u.SecurityStamp,
                 u.IsDisabled,
+
+                // A suspended partner organisation's members keep their session but lose every role: each protected
+                // endpoint answers 403 until an administrator reinstates the organisation.
+                Suspended = db.PartnerMembers.Any(m => m.UserId == u.Id && db.Partners.Any(p => p.Id == m.PartnerId && p.Status == PartnerStatus.Suspended)),
                 Roles = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name!).ToList(),
             })
             .SingleOrDefaultAsync(cancellationToken);
         return account is null || account.IsDisabled || !string.Equals(account.SecurityStamp, stamp, StringComparison.Ordinal)
             ? null
-            : account.Roles;
+            : account.Suspended ? [] : account.Roles;
     }
 
     /// <summary>The principal with its role claims replaced by <paramref name="roles"/>.</summary>

@@ -5,6 +5,7 @@ using KunshanInvest.Domain.FollowUps;
 using KunshanInvest.Domain.Interactions;
 using KunshanInvest.Domain.Notifications;
 using KunshanInvest.Domain.Parks;
+using KunshanInvest.Domain.Partners;
 using KunshanInvest.Domain.Projects;
 using KunshanInvest.Domain.Rates;
 using KunshanInvest.Domain.Sectors;
@@ -28,6 +29,14 @@ public interface IAppDbContext
     DbSet<FollowUp> FollowUps { get; }
     DbSet<Notification> Notifications { get; }
     DbSet<AuditEntry> AuditEntries { get; }
+    DbSet<Partner> Partners { get; }
+    DbSet<PartnerMember> PartnerMembers { get; }
+    DbSet<PartnerSubmission> Submissions { get; }
+    DbSet<SubmissionStatusChange> SubmissionStatusChanges { get; }
+    DbSet<SubmissionAttachment> SubmissionAttachments { get; }
+    DbSet<SubmissionMessage> SubmissionMessages { get; }
+    DbSet<Attribution> Attributions { get; }
+    DbSet<IdempotencyRecord> IdempotencyRecords { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 

@@ -117,7 +117,7 @@ internal sealed class UserAdministration(UserManager<AppUser> users, AppDbContex
     }
 
     /// <summary>Identity's refusals, as the Application's exceptions: the field for input, 409 for a taken name.</summary>
-    private static void Check(IdentityResult result)
+    internal static void Check(IdentityResult result)
     {
         if (result.Succeeded)
         {

@@ -7,6 +7,7 @@ using KunshanInvest.Domain.FollowUps;
 using KunshanInvest.Domain.Interactions;
 using KunshanInvest.Domain.Notifications;
 using KunshanInvest.Domain.Parks;
+using KunshanInvest.Domain.Partners;
 using KunshanInvest.Domain.Projects;
 using KunshanInvest.Domain.Rates;
 using KunshanInvest.Domain.Sectors;
@@ -32,6 +33,14 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<FollowUp> FollowUps => Set<FollowUp>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Partner> Partners => Set<Partner>();
+    public DbSet<PartnerMember> PartnerMembers => Set<PartnerMember>();
+    public DbSet<PartnerSubmission> Submissions => Set<PartnerSubmission>();
+    public DbSet<SubmissionStatusChange> SubmissionStatusChanges => Set<SubmissionStatusChange>();
+    public DbSet<SubmissionAttachment> SubmissionAttachments => Set<SubmissionAttachment>();
+    public DbSet<SubmissionMessage> SubmissionMessages => Set<SubmissionMessage>();
+    public DbSet<Attribution> Attributions => Set<Attribution>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     /// <summary>
     /// The port's save: a lost optimistic-concurrency race becomes the Application's <see cref="ConflictException"/>,

@@ -55,3 +55,12 @@ internal sealed record InteractionSeed(bool Demo, string? Project, string? Enter
 /// shows overdue, today's and upcoming work. A <see cref="CompletionNote"/> marks it done on its due day.
 /// </summary>
 internal sealed record FollowUpSeed(bool Demo, string Project, string Assignee, string Title, int DueInDays, string? CompletionNote);
+
+/// <summary>A fictional partner organisation, its members (demo user names) and its submissions.</summary>
+internal sealed record PartnerSeed(bool Demo, string NameZh, string? NameEn, string Type, string Country, IReadOnlyList<string> Members, IReadOnlyList<SubmissionSeed> Submissions);
+
+/// <summary>A demo submission; <see cref="Project"/> names the project code an accepted one became.</summary>
+internal sealed record SubmissionSeed(
+    string Reference, string? EnterpriseNameZh, string? EnterpriseNameEn, string Country, string? CreditCode, string Summary, string Sector,
+    long? InvestmentFen, string? Currency, double? LandMu, int? ExpectedJobs, string ContactName, string? ContactPhone, string? ContactEmail,
+    string Status, string? Project, string? BureauMessage, int SubmittedDaysAgo);

@@ -5,6 +5,7 @@ using KunshanInvest.Domain.Events;
 using KunshanInvest.Domain.FollowUps;
 using KunshanInvest.Domain.Interactions;
 using KunshanInvest.Domain.Parks;
+using KunshanInvest.Domain.Partners;
 using KunshanInvest.Domain.Projects;
 using KunshanInvest.Domain.Rates;
 using KunshanInvest.Domain.Sectors;
@@ -170,6 +171,80 @@ public sealed class SeedLoader(AppDbContext db, IdentitySeeder identity, IOption
 
         await db.SaveChangesAsync(cancellationToken);
         await LoadDemoWorkAsync(owners, enterprises, report, cancellationToken);
+        await LoadDemoPartnersAsync(owners, report, cancellationToken);
+    }
+
+    /// <summary>Demo partner organisations (approved), their members and submissions, matched on name and reference.</summary>
+    private async Task LoadDemoPartnersAsync(IReadOnlyDictionary<string, Guid> users, SeedReport report, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var partners = await db.Partners.ToDictionaryAsync(p => p.NameZh, cancellationToken);
+        var members = await db.PartnerMembers.Select(m => m.UserId).ToHashSetAsync(cancellationToken);
+        var references = await db.Submissions.Select(s => s.Reference).ToHashSetAsync(cancellationToken);
+        var sectors = await db.Sectors.ToDictionaryAsync(s => s.Code, s => s.Id, cancellationToken);
+        var projects = await db.Projects.ToDictionaryAsync(p => p.Code, p => p.Id, cancellationToken);
+        var officer = users["officer"];
+        foreach (var seed in await SeedFiles.ReadAsync<PartnerSeed>(Folder, "demo-partners.json", cancellationToken))
+        {
+            var added = !partners.TryGetValue(seed.NameZh, out var partner);
+            if (partner is null)
+            {
+                partner = new Partner(seed.NameZh, seed.NameEn, Enum.Parse<PartnerType>(seed.Type), seed.Country, now.AddDays(-420));
+                partner.Approve(now.AddDays(-419));
+                partner.MarkDemo();
+                db.Partners.Add(partner);
+            }
+
+            report.Count("partners (demo)", added);
+            foreach (var member in seed.Members.Where(m => users.ContainsKey(m) && members.Add(users[m])))
+            {
+                db.PartnerMembers.Add(new PartnerMember(partner.Id, users[member], isFounder: true, now.AddDays(-420)));
+            }
+
+            foreach (var s in seed.Submissions)
+            {
+                var addedSubmission = references.Add(s.Reference);
+                if (addedSubmission)
+                {
+                    AddDemoSubmission(s, partner.Id, users[seed.Members[0]], officer, sectors, projects, now);
+                }
+
+                report.Count("partner submissions (demo)", addedSubmission);
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private void AddDemoSubmission(SubmissionSeed seed, Guid partnerId, Guid by, Guid officer, Dictionary<string, Guid> sectors, Dictionary<string, Guid> projects, DateTime now)
+    {
+        var at = now.AddDays(-seed.SubmittedDaysAgo);
+        var submission = new PartnerSubmission(seed.Reference, partnerId, by,
+            new SubmittedEnterprise(seed.EnterpriseNameZh, seed.EnterpriseNameEn, seed.Country, seed.CreditCode),
+            new SubmittedProject(seed.Summary, sectors[seed.Sector], seed.InvestmentFen is { } fen ? new Money(fen, seed.Currency ?? "CNY") : null,
+                seed.LandMu, seed.ExpectedJobs, seed.ContactName, seed.ContactPhone, seed.ContactEmail),
+            at);
+        submission.MarkDemo();
+        var attribution = new Attribution(partnerId, submission.Id, seed.CreditCode,
+            seed.EnterpriseNameZh is { } zh ? EnterpriseName.Key(zh) : null, seed.EnterpriseNameEn is { } en ? EnterpriseName.Key(en) : null, at);
+        var status = Enum.Parse<SubmissionStatus>(seed.Status);
+        if (status != SubmissionStatus.Submitted)
+        {
+            submission.StartReview(officer, at.AddDays(1));
+        }
+
+        if (status == SubmissionStatus.Accepted && seed.Project is { } code)
+        {
+            submission.Accept(projects[code], officer, at.AddDays(3));
+            attribution.LinkProject(projects[code]);
+        }
+
+        db.Submissions.Add(submission);
+        db.Attributions.Add(attribution);
+        if (seed.BureauMessage is { } message)
+        {
+            db.SubmissionMessages.Add(new SubmissionMessage(submission.Id, partnerId, officer, fromBureau: true, isInternal: false, message, at.AddDays(2)));
+        }
     }
 
     /// <summary>

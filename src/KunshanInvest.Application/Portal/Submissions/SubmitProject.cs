@@ -1,0 +1,301 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using FluentValidation;
+using KunshanInvest.Application.Common;
+using KunshanInvest.Application.Common.Exceptions;
+using KunshanInvest.Application.Common.Security;
+using KunshanInvest.Application.Enterprises.Duplicates;
+using KunshanInvest.Application.Projects;
+using KunshanInvest.Application.Projects.CreateLead;
+using KunshanInvest.Domain.Common;
+using KunshanInvest.Domain.Enterprises;
+using KunshanInvest.Domain.Partners;
+using KunshanInvest.Domain.Projects;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace KunshanInvest.Application.Portal.Submissions;
+
+/// <summary>
+/// A partner submits a project (portal page or API). With an <see cref="IdempotencyKey"/> a repeat returns the first
+/// response and creates nothing; the same key with another body is 422; a repeat while the first is in flight is 409.
+/// The duplicate check and the 首报 check run here, before anyone triages it.
+/// </summary>
+[AuthorizeRequest(Roles = Roles.Partner)]
+public sealed record SubmitProject(
+    string? EnterpriseNameZh,
+    string? EnterpriseNameEn,
+    string? Country,
+    string? CreditCode,
+    string? Summary,
+    Guid? SectorId,
+    MoneyDto? EstimatedInvestment,
+    double? LandMu,
+    int? ExpectedJobs,
+    string? ContactName,
+    string? ContactPhone,
+    string? ContactEmail,
+    IReadOnlyList<UploadedFile>? Files = null,
+    string? IdempotencyKey = null) : ICommand<SubmissionResult>;
+
+/// <summary>What the partner is told: the public reference, and whether another partner reported the enterprise first.</summary>
+public sealed record SubmissionReceipt(Guid Id, string Reference, SubmissionStatus Status, bool AlreadyReported, DateTime SubmittedAtUtc, int Attachments);
+
+/// <summary>The receipt, its JSON exactly as first sent (replayed byte for byte), and whether this was a repeat.</summary>
+public sealed record SubmissionResult(SubmissionReceipt Receipt, string Json, bool Replayed);
+
+/// <summary>The Idempotency-Key was used before with a different body (422).</summary>
+public sealed class IdempotencyMismatchException()
+    : DomainRuleException("idempotency.mismatch", "该 Idempotency-Key 已用于另一份报送内容 / This Idempotency-Key was already used with a different request body.");
+
+public sealed class SubmitProjectValidator : AbstractValidator<SubmitProject>
+{
+    public const double MaxLandMu = 100_000;
+
+    public SubmitProjectValidator()
+    {
+        RuleFor(x => x).Must(x => !string.IsNullOrWhiteSpace(x.EnterpriseNameZh) || !string.IsNullOrWhiteSpace(x.EnterpriseNameEn))
+            .OverridePropertyName("enterpriseNameZh")
+            .WithMessage("请填写企业中文名或英文名 / Enter the enterprise's Chinese or English name.");
+        RuleFor(x => x.EnterpriseNameZh).MaximumLength(PartnerSubmission.NameMaxLength);
+        RuleFor(x => x.EnterpriseNameEn).MaximumLength(PartnerSubmission.NameMaxLength);
+        RuleFor(x => x.Country).NotEmpty().Matches("^[A-Z]{2}$").WithMessage("国家/地区用两位大写代码,如 CN、DE / Country is a two-letter code such as CN or DE.");
+        RuleFor(x => x.CreditCode).Custom((code, context) => CreditCodeRule.Report(code, context.AddFailure));
+        RuleFor(x => x.Summary).NotEmpty().WithMessage("请填写项目简介 / Describe the project.").MaximumLength(PartnerSubmission.SummaryMaxLength);
+        RuleFor(x => x.SectorId).NotNull().WithMessage("请选择产业链 / Choose the sector.");
+        RuleFor(x => x.EstimatedInvestment!).SetValidator(new MoneyValidator()).When(x => x.EstimatedInvestment is not null);
+        RuleFor(x => x.LandMu).InclusiveBetween(0, MaxLandMu).WithMessage("用地需求(亩)须在 0 到 100000 之间 / Land need (mu) is between 0 and 100,000.");
+        RuleFor(x => x.ExpectedJobs).InclusiveBetween(0, 1_000_000);
+        RuleFor(x => x.ContactName).NotEmpty().WithMessage("请填写联系人 / Name the contact person.").MaximumLength(PartnerSubmission.ContactMaxLength);
+        RuleFor(x => x.ContactPhone).MaximumLength(PartnerSubmission.ContactMaxLength);
+        RuleFor(x => x.ContactEmail).MaximumLength(PartnerSubmission.ContactMaxLength).EmailAddress().When(x => !string.IsNullOrWhiteSpace(x.ContactEmail));
+        RuleFor(x => x.IdempotencyKey).MaximumLength(IdempotencyRecord.KeyMaxLength);
+        RuleFor(x => x.Files).Must(f => f is null || f.Count <= AttachmentRules.MaxFiles)
+            .OverridePropertyName("files")
+            .WithMessage($"每次最多 {AttachmentRules.MaxFiles} 个附件 / At most {AttachmentRules.MaxFiles} attachments per submission.");
+        RuleForEach(x => x.Files).Custom((file, context) =>
+        {
+            if (AttachmentRules.Problem(file?.FileName, file?.Content) is { } problem)
+            {
+                context.AddFailure(problem);
+            }
+        });
+    }
+}
+
+public sealed class SubmitProjectHandler(IAppDbContext db, ICurrentUser user, IAttachmentStore store, IOptions<PortalOptions> options, TimeProvider clock)
+    : ICommandHandler<SubmitProject, SubmissionResult>
+{
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    public async ValueTask<SubmissionResult> Handle(SubmitProject command, CancellationToken cancellationToken)
+    {
+        var membership = await PartnerAccess.RequireApprovedAsync(db, user, cancellationToken);
+        var me = user.RequireId();
+        IdempotencyRecord? record = null;
+        if (!string.IsNullOrWhiteSpace(command.IdempotencyKey))
+        {
+            var (begun, replay) = await Idempotency.BeginAsync(db, membership.PartnerId, command.IdempotencyKey.Trim(), Hash(command), clock.GetUtcNow().UtcDateTime, cancellationToken);
+            if (replay is not null)
+            {
+                return new SubmissionResult(JsonSerializer.Deserialize<SubmissionReceipt>(replay, Json)!, replay, Replayed: true);
+            }
+
+            record = begun;
+        }
+
+        var stored = new List<string>();
+        try
+        {
+            return await CreateAsync(command, membership.PartnerId, me, record, stored, cancellationToken);
+        }
+        catch
+        {
+            // Nothing half-saved: the files written for a submission that was not committed go, and so does the claim on the key.
+            foreach (var name in stored)
+            {
+                store.Delete(name);
+            }
+
+            if (record is not null)
+            {
+                await Idempotency.AbandonAsync(db, record.Id, CancellationToken.None);
+            }
+
+            throw;
+        }
+    }
+
+    private async Task<SubmissionResult> CreateAsync(SubmitProject command, Guid partnerId, Guid me, IdempotencyRecord? record, List<string> stored, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (!await db.Sectors.AnyAsync(s => s.Id == command.SectorId && s.IsActive, cancellationToken))
+        {
+            throw FieldError.Invalid("sectorId", "产业链不存在或已停用 / No such active sector.");
+        }
+
+        var creditCode = string.IsNullOrWhiteSpace(command.CreditCode) ? null : CreditCode.Normalize(command.CreditCode);
+        var submission = new PartnerSubmission(
+            SubmissionReferences.New(now.Year),
+            partnerId,
+            me,
+            new SubmittedEnterprise(Clean(command.EnterpriseNameZh), Clean(command.EnterpriseNameEn), command.Country!, creditCode),
+            new SubmittedProject(command.Summary!.Trim(), command.SectorId!.Value, command.EstimatedInvestment?.ToMoney(), command.LandMu, command.ExpectedJobs,
+                command.ContactName!.Trim(), Clean(command.ContactPhone), Clean(command.ContactEmail)),
+            now);
+
+        var match = await DuplicateCheckAsync(submission, cancellationToken);
+        var attribution = await FirstReportAsync(submission, partnerId, now, cancellationToken);
+        submission.RecordDuplicateCheck(match.EnterpriseId, match.ProjectId, attribution.AlreadyReported);
+        db.Submissions.Add(submission);
+        if (attribution.New is { } held)
+        {
+            db.Attributions.Add(held);
+        }
+
+        foreach (var file in command.Files ?? [])
+        {
+            var storedName = await store.SaveAsync(file.Content, cancellationToken);
+            stored.Add(storedName);
+            var extension = Path.GetExtension(file.FileName);
+            db.SubmissionAttachments.Add(new SubmissionAttachment(submission.Id, partnerId, AttachmentRules.SafeName(file.FileName), storedName, AttachmentRules.ContentTypes[extension], file.Content.LongLength, now));
+        }
+
+        var receipt = new SubmissionReceipt(submission.Id, submission.Reference, submission.Status, submission.AlreadyReported, submission.SubmittedAtUtc, stored.Count);
+        var json = JsonSerializer.Serialize(receipt, Json);
+        record?.Complete(201, json, submission.Id, now);
+
+        // The submission, its files' rows, the attribution and the completed key commit together, or none of them.
+        await db.SaveChangesAsync(cancellationToken);
+        return new SubmissionResult(receipt, json, Replayed: false);
+    }
+
+    /// <summary>Credit code or normalised zh/en name against enterprises, and that enterprise's open project.</summary>
+    private async Task<(Guid? EnterpriseId, Guid? ProjectId)> DuplicateCheckAsync(PartnerSubmission submission, CancellationToken cancellationToken)
+    {
+        var candidates = await EnterpriseDuplicates.FindAsync(db, submission.EnterpriseNameZh, submission.EnterpriseNameEn, submission.CreditCode, null, cancellationToken);
+        var enterprise = candidates.OrderBy(c => c.Reason == EnterpriseDuplicates.SameCreditCode ? 0 : 1).FirstOrDefault();
+        if (enterprise is null)
+        {
+            return (null, null);
+        }
+
+        var project = await db.Projects.AsNoTracking()
+            .Where(p => p.EnterpriseId == enterprise.Id && p.Stage != ProjectStage.Lost && p.Stage != ProjectStage.AtCapacity)
+            .OrderByDescending(p => p.LastActivityAtUtc)
+            .Select(p => (Guid?)p.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+        return (enterprise.Id, project);
+    }
+
+    /// <summary>
+    /// 首报: a live attribution of the same enterprise (credit code or name key) held by another partner means this
+    /// report comes too late (the partner is told so, not by whom); one held by the caller's own organisation stays.
+    /// </summary>
+    private async Task<(bool AlreadyReported, Attribution? New)> FirstReportAsync(PartnerSubmission submission, Guid partnerId, DateTime now, CancellationToken cancellationToken)
+    {
+        var keys = new[] { submission.EnterpriseNameZh, submission.EnterpriseNameEn }
+            .Where(n => !string.IsNullOrWhiteSpace(n))
+            .Select(n => EnterpriseName.Key(n!))
+            .Where(k => k.Length > 0 && k.Length <= Attribution.KeyMaxLength)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        var code = submission.CreditCode;
+        var holders = await AttributionQueries.Live(db, options.Value.AttributionLapseDays, now)
+            .Where(a => (code != null && a.CreditCode == code) || keys.Contains(a.NameZhKey!) || keys.Contains(a.NameEnKey!))
+            .Select(a => a.PartnerId)
+            .Distinct()
+            .ToListAsync(cancellationToken);
+        if (holders.Count > 0)
+        {
+            return (holders.Any(p => p != partnerId), null);
+        }
+
+        var zhKey = submission.EnterpriseNameZh is { } zh ? keys.FirstOrDefault(k => k == EnterpriseName.Key(zh)) : null;
+        var enKey = submission.EnterpriseNameEn is { } en ? keys.FirstOrDefault(k => k == EnterpriseName.Key(en)) : null;
+        return (false, new Attribution(partnerId, submission.Id, code, zhKey, enKey, now));
+    }
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    /// <summary>SHA-256 over the request as the handler sees it (fields, then each file's name and content hash), so JSON and multipart bodies hash alike.</summary>
+    public static string Hash(SubmitProject command)
+    {
+        var canonical = JsonSerializer.Serialize(command with { Files = null, IdempotencyKey = null }, Json);
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        sha.AppendData(Encoding.UTF8.GetBytes(canonical));
+        foreach (var file in command.Files ?? [])
+        {
+            sha.AppendData(Encoding.UTF8.GetBytes("\n" + file.FileName + "\n"));
+            sha.AppendData(SHA256.HashData(file.Content));
+        }
+
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+}
+
+/// <summary>The database side of Idempotency-Key handling (see <see cref="IdempotencyRecord"/>).</summary>
+internal static class Idempotency
+{
+    /// <summary>
+    /// Claims the key (a committed in-flight row), or returns the stored response of a completed repeat. A lost race
+    /// on the unique index (partner, key) reads the winner's row and decides from it.
+    /// </summary>
+    public static async Task<(IdempotencyRecord? Record, string? Replay)> BeginAsync(IAppDbContext db, Guid partnerId, string key, string hash, DateTime now, CancellationToken cancellationToken)
+    {
+        var existing = await FindAsync(db, partnerId, key, cancellationToken);
+        if (existing is null)
+        {
+            var record = new IdempotencyRecord(partnerId, key, hash, now);
+            db.IdempotencyRecords.Add(record);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return (record, null);
+            }
+            catch (DbUpdateException)
+            {
+                db.DiscardChanges();
+                existing = await FindAsync(db, partnerId, key, cancellationToken) ?? throw new ConflictException("请重试 / Please retry.");
+            }
+        }
+
+        if (!string.Equals(existing.RequestHash, hash, StringComparison.Ordinal))
+        {
+            throw new IdempotencyMismatchException();
+        }
+
+        if (existing.State == IdempotencyState.Completed)
+        {
+            return (null, existing.ResponseBody);
+        }
+
+        if (existing.CreatedAtUtc > now - IdempotencyRecord.Abandoned)
+        {
+            throw new ConflictException("相同 Idempotency-Key 的请求正在处理中 / A request with this Idempotency-Key is still in progress; retry shortly.");
+        }
+
+        // The first attempt died before committing anything (e.g. the server stopped): this repeat takes it over, if
+        // no other repeat took it first.
+        var taken = await db.IdempotencyRecords
+            .Where(r => r.Id == existing.Id && r.State == IdempotencyState.InFlight && r.CreatedAtUtc == existing.CreatedAtUtc)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.CreatedAtUtc, now), cancellationToken);
+        if (taken != 1)
+        {
+            throw new ConflictException("相同 Idempotency-Key 的请求正在处理中 / A request with this Idempotency-Key is still in progress; retry shortly.");
+        }
+
+        var claimed = await db.IdempotencyRecords.SingleAsync(r => r.Id == existing.Id, cancellationToken);
+        return (claimed, null);
+    }
+
+    /// <summary>Releases the key of a request that failed, so a corrected request may use it.</summary>
+    public static Task AbandonAsync(IAppDbContext db, Guid id, CancellationToken cancellationToken) =>
+        db.IdempotencyRecords.Where(r => r.Id == id && r.State == IdempotencyState.InFlight).ExecuteDeleteAsync(cancellationToken);
+
+    private static Task<IdempotencyRecord?> FindAsync(IAppDbContext db, Guid partnerId, string key, CancellationToken cancellationToken) =>
+        db.IdempotencyRecords.AsNoTracking().SingleOrDefaultAsync(r => r.PartnerId == partnerId && r.Key == key, cancellationToken);
+}
