@@ -53,6 +53,7 @@ public static class DependencyInjection
 
         services.AddScoped<Application.Common.Users.IUserDirectory, UserDirectory>();
         services.AddScoped<Application.Common.Users.IUserAdministration, UserAdministration>();
+        services.AddScoped<Application.Reports.IReportSql, Reports.ReportSql>();
         services.AddScoped<SeedLoader>();
         services.AddScoped<IdentitySeeder>();
         services.AddHostedService<DatabaseInitializer>();

@@ -7,6 +7,7 @@ using KunshanInvest.Domain.Notifications;
 using KunshanInvest.Domain.Parks;
 using KunshanInvest.Domain.Projects;
 using KunshanInvest.Domain.Rates;
+using KunshanInvest.Domain.Reports;
 using KunshanInvest.Domain.Sectors;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,6 +29,8 @@ public interface IAppDbContext
     DbSet<FollowUp> FollowUps { get; }
     DbSet<Notification> Notifications { get; }
     DbSet<AuditEntry> AuditEntries { get; }
+    DbSet<Target> Targets { get; }
+    DbSet<PipelineSnapshot> PipelineSnapshots { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 

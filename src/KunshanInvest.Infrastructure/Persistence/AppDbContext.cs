@@ -9,6 +9,7 @@ using KunshanInvest.Domain.Notifications;
 using KunshanInvest.Domain.Parks;
 using KunshanInvest.Domain.Projects;
 using KunshanInvest.Domain.Rates;
+using KunshanInvest.Domain.Reports;
 using KunshanInvest.Domain.Sectors;
 using KunshanInvest.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -32,6 +33,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<FollowUp> FollowUps => Set<FollowUp>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Target> Targets => Set<Target>();
+    public DbSet<PipelineSnapshot> PipelineSnapshots => Set<PipelineSnapshot>();
 
     /// <summary>
     /// The port's save: a lost optimistic-concurrency race becomes the Application's <see cref="ConflictException"/>,
