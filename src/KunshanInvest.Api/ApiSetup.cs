@@ -87,6 +87,7 @@ internal static class ApiSetup
         app.MapEventEndpoints();
         app.MapAdminCatalogEndpoints();
         app.MapAuditEndpoints();
+        app.MapReportEndpoints();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

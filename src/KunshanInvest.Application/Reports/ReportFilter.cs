@@ -77,13 +77,23 @@ public sealed record ReportScope(DateOnly From, DateOnly To, Guid? SectorId, Gui
     }
 
     /// <summary>
-    /// The instant a project was signed: its first move to 签约 or any later pipeline stage (a forward jump past 签约
-    /// counts), as a correlated subquery.
+    /// Each project with the instant it was signed: its first move to 签约 or any later pipeline stage (a forward jump
+    /// past 签约 counts), as a correlated subquery; null when it never got there.
     /// </summary>
-    public static Expression<Func<InvestmentProject, DateTime?>> SignedAt(IAppDbContext db) =>
-        p => db.StageChanges
-            .Where(c => c.ProjectId == p.Id && c.To >= ProjectStage.Signed && c.To <= ProjectStage.AtCapacity)
-            .Min(c => (DateTime?)c.AtUtc);
+    public static IQueryable<SignedProject> WithSignedAt(IQueryable<InvestmentProject> projects, IAppDbContext db) =>
+        projects.Select(p => new SignedProject
+        {
+            Project = p,
+            SignedAt = db.StageChanges
+                .Where(c => c.ProjectId == p.Id && c.To >= ProjectStage.Signed && c.To <= ProjectStage.AtCapacity)
+                .Min(c => (DateTime?)c.AtUtc),
+        });
+}
+
+public sealed class SignedProject
+{
+    public required InvestmentProject Project { get; init; }
+    public DateTime? SignedAt { get; init; }
 }
 
 public static class ReportFilterRules
