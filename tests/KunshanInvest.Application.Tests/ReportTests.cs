@@ -297,4 +297,25 @@ public sealed class ReportTests
         Assert.Equal(live.Count(p => p.Stage is >= ProjectStage.Signed and <= ProjectStage.AtCapacity), point.SignedProjects);
         Assert.Equal(live.Sum(p => ReportScenario.Fen(p.PledgedInvestment, Rates2026) ?? 0), point.PledgedFen);
     }
+
+    [Fact]
+    public async Task A_backfilled_snapshot_rebuilds_the_pipeline_of_a_past_day_from_the_stage_history()
+    {
+        var (database, s) = await SeedAsync();
+        await using var _ = database;
+        var end = s.NowUtc.AddDays(-95);
+        await using (var db = database.NewContext())
+        {
+            await new ReportSql(db).BackfillSnapshotAsync(new DateOnly(2026, 3, 27), end, s.NowUtc, CancellationToken.None);
+        }
+
+        await using var read = database.NewContext();
+        var rows = await read.PipelineSnapshots.Where(x => x.SectorId == s.Sector.Id).ToListAsync();
+        var expected = s.Projects
+            .Select(p => p.StageChanges.Where(c => c.AtUtc < end).OrderBy(c => c.AtUtc).LastOrDefault())
+            .Where(c => c is not null)
+            .GroupBy(c => c!.To)
+            .ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(expected.OrderBy(e => e.Key), rows.GroupBy(r => r.Stage).Select(g => new KeyValuePair<ProjectStage, int>(g.Key, g.Sum(r => r.Projects))).OrderBy(e => e.Key));
+    }
 }

@@ -76,6 +76,36 @@ public sealed class ReportSql(AppDbContext db) : IReportSql
         return written;
     }
 
+    /// <summary>
+    /// The pipeline as it stood at the end of a past <paramref name="day"/>, rebuilt from the stage-change history (each
+    /// project's last change before <paramref name="endUtc"/>; changes at the same instant are ordered by id), with
+    /// today's sector, park, owner and pledges. Used to backfill demo snapshots; the daily job takes real ones.
+    /// </summary>
+    public async Task<int> BackfillSnapshotAsync(DateOnly day, DateTime endUtc, DateTime takenAtUtc, CancellationToken cancellationToken)
+    {
+        const string Table = PipelineSnapshotConfiguration.Table;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Database.ExecuteSqlRawAsync($$"""DELETE FROM "{{Table}}" WHERE "Day" = {0}""", [day], cancellationToken);
+        var written = await db.Database.ExecuteSqlRawAsync(
+            $$"""
+            INSERT INTO "{{Table}}" ("Day", "SectorId", "ParkId", "OwnerId", "Stage", "Currency", "Projects", "PledgedMinor", "ForeignCapitalUsdCents", "TakenAtUtc")
+            SELECT {0}, p."SectorId", p."ParkId", p."OwnerId", c."To", p."PledgedInvestmentCurrency",
+                   COUNT(*), COALESCE(SUM(p."PledgedInvestmentMinor"), 0), COALESCE(SUM(p."PledgedForeignCapitalUsdCents"), 0), {2}
+            FROM "Projects" p
+            JOIN "StageChanges" c ON c."ProjectId" = p."Id"
+            WHERE c."AtUtc" < {1}
+              AND NOT EXISTS (
+                  SELECT 1 FROM "StageChanges" n
+                  WHERE n."ProjectId" = c."ProjectId" AND n."AtUtc" < {1}
+                    AND (n."AtUtc" > c."AtUtc" OR (n."AtUtc" = c."AtUtc" AND n."Id" > c."Id")))
+            GROUP BY p."SectorId", p."ParkId", p."OwnerId", c."To", p."PledgedInvestmentCurrency"
+            """,
+            [day, endUtc, takenAtUtc],
+            cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return written;
+    }
+
     private static void AddFilter(StringBuilder where, List<object> parameters, string column, Guid? value)
     {
         if (value is { } id)
