@@ -152,6 +152,14 @@ public sealed class ReportTests
         Assert.Equal(["CHF"], report.Unconverted.Select(u => u.Currency));
     }
 
+    [Theory]
+    [InlineData(2026, "2025-12-31", 0.0)]
+    [InlineData(2026, "2026-01-01", 1.0 / 365)]
+    [InlineData(2028, "2028-12-31", 1.0)]
+    [InlineData(2025, "2026-03-01", 1.0)]
+    public void The_share_of_the_year_elapsed_counts_today_and_stays_between_0_and_1(int year, string today, double expected) =>
+        Assert.Equal(expected, GetTargetProgressHandler.ElapsedShare(year, DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture)), 9);
+
     [Fact]
     public async Task An_officer_gets_its_own_figures_whatever_officer_it_asks_for()
     {
