@@ -69,6 +69,35 @@ public sealed class DashboardJourneyTests(BrowserApp app) : IClassFixture<Browse
         });
     }
 
+    [SkippableFact]
+    public async Task An_admin_sets_a_coffee_target_and_reads_the_exchange_rates()
+    {
+        var page = await app.NewPageAsync();
+        await app.JourneyAsync(page, "admin-targets-journey", async () =>
+        {
+            await page.GotoAsync("/account/login");
+            await page.FillAsync("#userName", "admin");
+            await page.FillAsync("#password", "Demo#2026");
+            await page.ClickAsync("[data-testid=sign-in-submit]");
+            await page.WaitForSelectorAsync("[data-testid=interactive]", new() { State = WaitForSelectorState.Attached });
+
+            await page.ClickAsync("[data-testid=nav-admin-targets]");
+            await page.WaitForSelectorAsync("[data-testid=target-table]");
+            await page.WaitForSelectorAsync("[data-testid=interactive]", new() { State = WaitForSelectorState.Attached });
+            await page.ClickAsync("[data-testid=new-target-sector]");
+            await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = "咖啡" }).First.ClickAsync();
+            await page.FillAsync("[data-testid=new-target-value]", "12");
+            await page.ClickAsync("[data-testid=create-target]");
+            await page.WaitForSelectorAsync("[data-testid=target-row]:has-text('咖啡'):has-text('签约项目数')");
+            await BrowserApp.ScreenshotAsync(page, "53-admin-targets");
+
+            await page.ClickAsync("[data-testid=nav-admin-rates]");
+            await page.WaitForSelectorAsync("[data-testid=rate-table]");
+            Assert.Contains("7.12", await page.InnerTextAsync("[data-testid=rate-2026-USD]"), StringComparison.Ordinal);
+            await BrowserApp.ScreenshotAsync(page, "54-admin-rates");
+        });
+    }
+
     /// <summary>A coffee project signed 120 days ago and not yet registered (签约未注册 after 90 days), with a blocking issue.</summary>
     private async Task<string> AddStalledCoffeeProjectAsync()
     {

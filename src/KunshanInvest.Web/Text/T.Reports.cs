@@ -16,7 +16,7 @@ public static partial class T
     public static string InvestmentPerStage => P("各阶段协议投资额(亿元)", "Pledged investment per stage (CNY 100 m)");
     public static string Reached => P("已达到", "Reached");
     public static string Conversion => P("转化率", "Conversion");
-    public static string ForeignCapital => P("外资(万美元)", "Foreign capital (USD 10k)");
+    public static string ForeignCapital => P("外资", "Foreign capital");
     public static string RateNote(int year) => P($"外币按 {year} 年汇率折算为人民币。", $"Other currencies converted to CNY at {year}'s rates.");
     public static string NoRate(string list) => P($"缺少汇率、未计入合计:{list}", $"No rate, left out of the totals: {list}");
     public static string Targets => P("目标完成情况", "Targets vs actual");

@@ -60,19 +60,18 @@ public sealed class GetTrendHandler(IAppDbContext db, ICurrentUser user, TimePro
             .Select(g => new { g.Key.Day, g.Key.Signed, g.Key.Currency, Projects = g.Sum(s => s.Projects), Minor = g.Sum(s => s.PledgedMinor) })
             .ToListAsync(cancellationToken);
 
-        var unconverted = new List<UnconvertedAmount>();
+        // Each point converts with its own year's rates; what could not be converted is reported as of the latest point.
+        IReadOnlyList<UnconvertedAmount> unconverted = [];
         var points = chosen.Select(day =>
             {
                 var totals = new CnyTotals(rates.ForYear(day.Year));
                 var mine = groups.Where(g => g.Day == day).ToList();
                 var fen = mine.Sum(g => totals.Convert(g.Currency, g.Minor, g.Projects));
-                unconverted.AddRange(totals.Unconverted);
+                unconverted = totals.Unconverted;
                 return new TrendPoint(day.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), day, mine.Sum(g => g.Projects), mine.Where(g => g.Signed).Sum(g => g.Projects), fen);
             })
             .ToList();
 
-        return new Trend(scope.From, scope.To, points, [.. unconverted
-            .GroupBy(u => u.Currency, StringComparer.Ordinal)
-            .Select(g => new UnconvertedAmount(g.Key, g.Max(u => u.Projects), g.Max(u => u.MinorUnits)))]);
+        return new Trend(scope.From, scope.To, points, unconverted);
     }
 }
