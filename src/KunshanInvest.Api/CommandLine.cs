@@ -33,6 +33,6 @@ internal static partial class CommandLine
         return true;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Pipeline snapshot of {Day} taken: {Rows} row(s)")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Pipeline snapshot of {Day:yyyy-MM-dd} taken: {Rows} row(s)")]
     private static partial void LogSnapshot(ILogger logger, DateOnly day, int rows);
 }

@@ -287,7 +287,7 @@ public sealed class ReportTests
         await using var _ = database;
         await using (var db = database.NewContext())
         {
-            var handler = new TakePipelineSnapshotHandler(new ReportSql(db), database.Clock);
+            var handler = new TakePipelineSnapshotHandler(new ReportSql(db), db, database.User, database.Clock);
             await handler.Handle(new TakePipelineSnapshot(), CancellationToken.None);
             var second = await handler.Handle(new TakePipelineSnapshot(), CancellationToken.None);
             Assert.Equal(new DateOnly(2026, 6, 30), second.Day);
@@ -297,6 +297,7 @@ public sealed class ReportTests
         var rows = await read.PipelineSnapshots.Where(x => x.SectorId == s.Sector.Id).ToListAsync();
         Assert.Equal(s.Projects.Count, rows.Sum(r => r.Projects));
         Assert.Single(rows.Select(r => r.Day).Distinct());
+        Assert.Equal(2, await read.AuditEntries.CountAsync(a => a.EntityType == "PipelineSnapshot" && a.EntityId == "2026-06-30" && a.ActorName == "manager"));
 
         var trend = await new GetTrendHandler(read, database.User, database.Clock).Handle(new GetTrend(Filter(s)), CancellationToken.None);
         var point = Assert.Single(trend.Points);
