@@ -94,6 +94,26 @@ public abstract class ReportApiTests<TApp>(TApp fixture) : IClassFixture<TApp>
     }
 
     [SkippableFact]
+    public async Task The_event_report_puts_the_suzhou_conferences_recorded_signings_beside_its_announced_figures()
+    {
+        using var manager = await fixture.ClientAsync("manager");
+        var (suzhou, recorded, rates) = await fixture.QueryAsync(async db =>
+        {
+            var id = await db.Events.Where(e => e.Code == "suzhou-2025").Select(e => e.Id).SingleAsync();
+            var pledges = await db.Projects.Where(p => p.EventId == id).Select(p => p.PledgedInvestment).ToListAsync();
+            var yearRates = await db.ExchangeRates.Where(r => r.Year == 2025).ToDictionaryAsync(r => r.Currency.Trim(), r => (decimal)r.CnyPerUnitMicros / ExchangeRate.Scale);
+            return (id, pledges, yearRates);
+        });
+
+        var report = await ReadAsync<KunshanInvest.Application.Reports.GetEventReport.EventReport>(await manager.GetAsync($"{Reports}/events?from=2025-01-01&to=2025-12-31"));
+
+        var row = report.Events.Single(e => e.EventId == suzhou);
+        Assert.Equal((55, 4_418_000_000_000L), (row.AnnouncedProjects, row.AnnouncedInvestmentFen));
+        Assert.Equal(recorded.Count, row.RecordedProjects);
+        Assert.Equal(recorded.Sum(m => ReportScenario.Fen(m, rates) ?? 0), row.RecordedPledgedFen);
+    }
+
+    [SkippableFact]
     public async Task Stage_durations_are_the_nearest_rank_percentiles_of_the_stage_history()
     {
         var (s, _, _) = await SeedAsync();
