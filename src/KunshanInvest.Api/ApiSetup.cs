@@ -89,6 +89,7 @@ internal static class ApiSetup
         app.MapAdminCatalogEndpoints();
         app.MapAuditEndpoints();
         app.MapPortalEndpoints();
+        app.MapReportEndpoints();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

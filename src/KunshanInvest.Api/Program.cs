@@ -16,6 +16,11 @@ builder.Services
     .AddWebUi();
 
 var app = builder.Build();
+if (await CommandLine.TryRunAsync(app, args))
+{
+    return;
+}
+
 app.UseApi();
 app.Run();
 

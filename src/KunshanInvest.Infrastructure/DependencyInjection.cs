@@ -55,6 +55,7 @@ public static class DependencyInjection
         services.AddScoped<Application.Common.Users.IUserAdministration, UserAdministration>();
         services.AddScoped<Application.Portal.Partners.IPartnerAccounts, Portal.PartnerAccounts>();
         services.AddSingleton<Application.Portal.IAttachmentStore, Portal.FileAttachmentStore>();
+        services.AddScoped<Application.Reports.IReportSql, Reports.ReportSql>();
         services.AddScoped<SeedLoader>();
         services.AddScoped<IdentitySeeder>();
         services.AddHostedService<DatabaseInitializer>();

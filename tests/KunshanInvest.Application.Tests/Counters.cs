@@ -26,8 +26,10 @@ public sealed class StatementCounter : DbCommandInterceptor
 
     private void Record(DbCommand command)
     {
-        // Inserts also come back as readers (generated values); only SELECTs are the queries counted here.
-        if (command.CommandText.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase))
+        // Inserts also come back as readers (generated values); only SELECTs (with or without a WITH clause first) are
+        // the queries counted here.
+        var text = command.CommandText.TrimStart();
+        if (text.StartsWith("SELECT", StringComparison.OrdinalIgnoreCase) || text.StartsWith("WITH", StringComparison.OrdinalIgnoreCase))
         {
             _queries.Enqueue(command.CommandText);
         }

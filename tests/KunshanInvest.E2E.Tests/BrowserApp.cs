@@ -24,6 +24,9 @@ public sealed class BrowserApp : IAsyncLifetime
 
     public string BaseUrl { get; private set; } = "";
 
+    /// <summary>The app's services, for a journey that needs known rows in the database first.</summary>
+    public IServiceProvider Services => _factory?.Services ?? throw new InvalidOperationException(UnavailableReason ?? "The app is not running.");
+
     public string? UnavailableReason { get; private set; }
 
     /// <summary>Kept by .ci/run as artefacts: tests/KunshanInvest.E2E.Tests/bin/.../screenshots, or KI_SCREENSHOTS.</summary>

@@ -8,6 +8,7 @@ using KunshanInvest.Domain.Parks;
 using KunshanInvest.Domain.Partners;
 using KunshanInvest.Domain.Projects;
 using KunshanInvest.Domain.Rates;
+using KunshanInvest.Domain.Reports;
 using KunshanInvest.Domain.Sectors;
 using Microsoft.EntityFrameworkCore;
 
@@ -37,6 +38,8 @@ public interface IAppDbContext
     DbSet<SubmissionMessage> SubmissionMessages { get; }
     DbSet<Attribution> Attributions { get; }
     DbSet<IdempotencyRecord> IdempotencyRecords { get; }
+    DbSet<Target> Targets { get; }
+    DbSet<PipelineSnapshot> PipelineSnapshots { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 

@@ -34,6 +34,17 @@ public sealed class ExchangeRate : AggregateRoot
 
     public void MarkDemo() => IsDemo = true;
 
+    /// <summary>An Admin corrects the year's rate; reports convert with it from the next query on.</summary>
+    public void Revise(long cnyPerUnitMicros)
+    {
+        if (cnyPerUnitMicros <= 0)
+        {
+            throw new DomainRuleException("rate.value", "A rate must be positive.");
+        }
+
+        CnyPerUnitMicros = cnyPerUnitMicros;
+    }
+
     /// <summary>Converts minor units of <see cref="Currency"/> to fen (minor units are hundredths in every currency we report).</summary>
     public long ToFen(long minorUnits) => Convert(minorUnits, CnyPerUnitMicros);
 

@@ -10,6 +10,7 @@ using KunshanInvest.Domain.Parks;
 using KunshanInvest.Domain.Partners;
 using KunshanInvest.Domain.Projects;
 using KunshanInvest.Domain.Rates;
+using KunshanInvest.Domain.Reports;
 using KunshanInvest.Domain.Sectors;
 using KunshanInvest.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -41,6 +42,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<SubmissionMessage> SubmissionMessages => Set<SubmissionMessage>();
     public DbSet<Attribution> Attributions => Set<Attribution>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<Target> Targets => Set<Target>();
+    public DbSet<PipelineSnapshot> PipelineSnapshots => Set<PipelineSnapshot>();
 
     /// <summary>
     /// The port's save: a lost optimistic-concurrency race becomes the Application's <see cref="ConflictException"/>,

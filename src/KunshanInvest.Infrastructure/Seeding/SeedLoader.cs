@@ -33,9 +33,33 @@ public sealed class SeedLoader(AppDbContext db, IdentitySeeder identity, IOption
         {
             var owners = await identity.EnsureDemoUsersAsync(report);
             await LoadDemoAsync(owners, report, cancellationToken);
+            await BackfillDemoSnapshotsAsync(cancellationToken);
         }
 
         return report;
+    }
+
+    /// <summary>
+    /// Six month-ends rebuilt from the demo history and today's snapshot, so the dashboard's trend line is not empty
+    /// on a fresh demo; only when no snapshot exists yet.
+    /// </summary>
+    private async Task BackfillDemoSnapshotsAsync(CancellationToken cancellationToken)
+    {
+        if (await db.PipelineSnapshots.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var sql = new Reports.ReportSql(db);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = Application.Common.BureauCalendar.DateOf(now);
+        for (var back = 6; back >= 1; back--)
+        {
+            var monthEnd = new DateOnly(today.Year, today.Month, 1).AddMonths(-back + 1).AddDays(-1);
+            await sql.BackfillSnapshotAsync(monthEnd, Application.Common.BureauCalendar.ToUtc(monthEnd.AddDays(1), TimeOnly.MinValue), now, cancellationToken);
+        }
+
+        await sql.TakeSnapshotAsync(today, now, cancellationToken);
     }
 
     private async Task LoadReferenceAsync(SeedReport report, CancellationToken cancellationToken)

@@ -24,6 +24,15 @@ public static class Amounts
             : string.Create(culture, $"{(decimal)fen / FenPerWan:N0} 万元");
     }
 
+    /// <summary>US cents as 万美元 (USD 10k), or USD m in English.</summary>
+    public static string Usd(long cents)
+    {
+        var culture = CultureInfo.CurrentCulture;
+        return T.IsEnglish
+            ? string.Create(culture, $"USD {cents / 100m / 1_000_000m:N1} m")
+            : string.Create(culture, $"{cents / 100m / 10_000m:N0} 万美元");
+    }
+
     /// <summary>万 (10⁴) of a currency unit, as officers type amounts, → minor units (hundredths); null stays null.</summary>
     public static long? WanToMinor(decimal? wan) => wan is { } w ? checked((long)Math.Round(w * FenPerWan)) : null;
 

@@ -1,0 +1,158 @@
+using FluentValidation;
+using KunshanInvest.Application.Common;
+using KunshanInvest.Application.Common.Security;
+using KunshanInvest.Application.Common.Users;
+using KunshanInvest.Domain.Reports;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace KunshanInvest.Application.Reports.GetTargetProgress;
+
+/// <summary>
+/// 目标完成情况: for the year the period ends in, each metric's actual over the filter's projects, against the target
+/// set for exactly the filter's sector / officer / park, and every narrower target (the cascade) with its own actual;
+/// progress beside the share of the year elapsed in Kunshan. Seven statements whatever the data: rates, signings
+/// grouped by (sector, owner, park, currency), funds in place grouped the same way, targets, and three name lookups.
+/// </summary>
+[AuthorizeRequest(Roles = Roles.Staff)]
+public sealed record GetTargetProgress(ReportFilter Filter) : IQuery<TargetProgress>, IReportRequest;
+
+public sealed record TargetProgress(
+    int Year,
+    double ElapsedShare,
+    IReadOnlyList<MetricProgress> Metrics,
+    IReadOnlyList<TargetRow> Targets,
+    IReadOnlyList<UnconvertedAmount> Unconverted);
+
+/// <summary>A metric over the filter's projects, and the target set for exactly the filter's dimensions (if any).</summary>
+public sealed record MetricProgress(TargetMetric Metric, long Actual, long? Target, double? Progress);
+
+public sealed record TargetRow(
+    Guid Id,
+    int Version,
+    TargetMetric Metric,
+    Guid? SectorId,
+    string? SectorName,
+    Guid? OfficerId,
+    string? OfficerName,
+    Guid? ParkId,
+    string? ParkName,
+    long Value,
+    long Actual,
+    double? Progress,
+    bool Behind);
+
+public sealed class GetTargetProgressValidator : AbstractValidator<GetTargetProgress>
+{
+    public GetTargetProgressValidator() => this.AddReportFilterRules();
+}
+
+public sealed class GetTargetProgressHandler(IAppDbContext db, IUserDirectory users, ICurrentUser user, TimeProvider clock) : IQueryHandler<GetTargetProgress, TargetProgress>
+{
+    public async ValueTask<TargetProgress> Handle(GetTargetProgress query, CancellationToken cancellationToken)
+    {
+        var scope = ReportScope.Resolve(query.Filter, user, clock);
+        var year = scope.Year;
+        var yearStart = BureauCalendar.ToUtc(new DateOnly(year, 1, 1), TimeOnly.MinValue);
+        var yearEnd = BureauCalendar.ToUtc(new DateOnly(year + 1, 1, 1), TimeOnly.MinValue);
+        var rates = await new ExchangeRateTable(db).ForYearAsync(year, cancellationToken);
+
+        var signings = await ReportScope.WithSignedAt(scope.Projects(db), db)
+            .Where(x => x.SignedAt >= yearStart && x.SignedAt < yearEnd)
+            .GroupBy(x => new { x.Project.SectorId, x.Project.OwnerId, x.Project.ParkId, x.Project.PledgedInvestment!.Currency })
+            .Select(g => new
+            {
+                g.Key.SectorId,
+                g.Key.OwnerId,
+                g.Key.ParkId,
+                g.Key.Currency,
+                Projects = g.Count(),
+                Major = g.Count(x => x.Project.IsMajor),
+                Minor = g.Sum(x => x.Project.PledgedInvestment!.MinorUnits),
+                ForeignCapital = g.Sum(x => x.Project.PledgedForeignCapitalUsdCents ?? 0),
+                Jobs = g.Sum(x => (long)(x.Project.PledgedJobs ?? 0)),
+            })
+            .ToListAsync(cancellationToken);
+
+        var funds = await scope.Projects(db)
+            .Where(p => p.FundsInPlaceFen != null)
+            .GroupBy(p => new { p.SectorId, p.OwnerId, p.ParkId })
+            .Select(g => new { g.Key.SectorId, g.Key.OwnerId, g.Key.ParkId, Fen = g.Sum(p => p.FundsInPlaceFen ?? 0) })
+            .ToListAsync(cancellationToken);
+
+        var targets = await db.Targets.AsNoTracking()
+            .Where(t => t.Year == year)
+            .Where(t => scope.SectorId == null || t.SectorId == scope.SectorId)
+            .Where(t => scope.ParkId == null || t.ParkId == scope.ParkId)
+            .Where(t => scope.OfficerId == null || t.OfficerId == scope.OfficerId)
+            .OrderBy(t => t.Metric).ThenBy(t => t.SectorId).ThenBy(t => t.OfficerId).ThenBy(t => t.ParkId)
+            .ToListAsync(cancellationToken);
+
+        var totals = new CnyTotals(rates);
+        var facts = signings
+            .Select(s => new Fact(s.SectorId, s.OwnerId, s.ParkId, new Dictionary<TargetMetric, long>
+            {
+                [TargetMetric.SignedProjects] = s.Projects,
+                [TargetMetric.SignedInvestment] = totals.Convert(s.Currency, s.Minor, s.Projects),
+                [TargetMetric.ForeignCapital] = s.ForeignCapital,
+                [TargetMetric.MajorProjects] = s.Major,
+                [TargetMetric.Jobs] = s.Jobs,
+            }))
+            .Concat(funds.Select(f => new Fact(f.SectorId, f.OwnerId, f.ParkId, new Dictionary<TargetMetric, long> { [TargetMetric.FundsInPlace] = f.Fen })))
+            .ToList();
+
+        var elapsed = ElapsedShare(year, scope.Today);
+        long ActualOf(TargetMetric metric, Func<Fact, bool> covered) => facts.Where(covered).Sum(f => f.Values.GetValueOrDefault(metric));
+        static double? ProgressOf(long actual, long? target) => target is > 0 ? (double)actual / target.Value : null;
+
+        var sectorIds = targets.Where(t => t.SectorId != null).Select(t => t.SectorId!.Value).Distinct().ToList();
+        var parkIds = targets.Where(t => t.ParkId != null).Select(t => t.ParkId!.Value).Distinct().ToList();
+        var sectorNames = await db.Sectors.AsNoTracking().Where(s => sectorIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.NameZh, cancellationToken);
+        var parkNames = await db.Parks.AsNoTracking().Where(p => parkIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.NameZh, cancellationToken);
+        var officerNames = await users.DisplayNamesAsync(targets.Where(t => t.OfficerId != null).Select(t => t.OfficerId!.Value).Distinct(), cancellationToken);
+
+        var metrics = Enum.GetValues<TargetMetric>()
+            .Select(metric =>
+            {
+                var actual = ActualOf(metric, _ => true);
+                var exact = targets.FirstOrDefault(t => t.Metric == metric && t.SectorId == scope.SectorId && t.OfficerId == scope.OfficerId && t.ParkId == scope.ParkId);
+                return new MetricProgress(metric, actual, exact?.Value, ProgressOf(actual, exact?.Value));
+            })
+            .ToList();
+
+        var rows = targets
+            .Select(t =>
+            {
+                var actual = ActualOf(t.Metric, f => t.Covers(f.SectorId, f.OwnerId, f.ParkId));
+                var progress = ProgressOf(actual, t.Value);
+                return new TargetRow(
+                    t.Id, t.Version, t.Metric,
+                    t.SectorId, t.SectorId is { } s ? sectorNames.GetValueOrDefault(s) : null,
+                    t.OfficerId, t.OfficerId is { } o ? officerNames.GetValueOrDefault(o) : null,
+                    t.ParkId, t.ParkId is { } k ? parkNames.GetValueOrDefault(k) : null,
+                    t.Value, actual, progress, progress is { } value && value < elapsed);
+            })
+            .ToList();
+
+        return new TargetProgress(year, elapsed, metrics, rows, totals.Unconverted);
+    }
+
+    /// <summary>The share of <paramref name="year"/> gone by the end of <paramref name="today"/> (Kunshan): 0 before it, 1 after it.</summary>
+    public static double ElapsedShare(int year, DateOnly today)
+    {
+        if (today.Year < year)
+        {
+            return 0;
+        }
+
+        if (today.Year > year)
+        {
+            return 1;
+        }
+
+        var days = DateTime.IsLeapYear(year) ? 366 : 365;
+        return (double)today.DayOfYear / days;
+    }
+
+    private sealed record Fact(Guid? SectorId, Guid OwnerId, Guid? ParkId, Dictionary<TargetMetric, long> Values);
+}

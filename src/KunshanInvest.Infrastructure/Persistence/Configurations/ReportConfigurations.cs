@@ -1,0 +1,42 @@
+using KunshanInvest.Domain.Common;
+using KunshanInvest.Domain.Parks;
+using KunshanInvest.Domain.Reports;
+using KunshanInvest.Domain.Sectors;
+using KunshanInvest.Infrastructure.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace KunshanInvest.Infrastructure.Persistence.Configurations;
+
+internal sealed class TargetConfiguration : IEntityTypeConfiguration<Target>
+{
+    public void Configure(EntityTypeBuilder<Target> builder)
+    {
+        builder.ConfigureAggregate();
+        builder.HasOne<Sector>().WithMany().HasForeignKey(t => t.SectorId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(t => t.OfficerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Park>().WithMany().HasForeignKey(t => t.ParkId).OnDelete(DeleteBehavior.Restrict);
+
+        // Not unique: NULL dimensions compare unequal on SQLite and PostgreSQL but equal on SQL Server, so the
+        // handlers check that a (year, metric, sector, officer, park) combination is set once.
+        builder.HasIndex(t => new { t.Year, t.Metric });
+    }
+}
+
+/// <summary>
+/// The table is filled by one INSERT … SELECT (ReportSql), so its name and columns are written out here and there:
+/// keep them in step.
+/// </summary>
+internal sealed class PipelineSnapshotConfiguration : IEntityTypeConfiguration<PipelineSnapshot>
+{
+    public const string Table = "PipelineSnapshots";
+
+    public void Configure(EntityTypeBuilder<PipelineSnapshot> builder)
+    {
+        builder.ToTable(Table);
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Id).ValueGeneratedOnAdd();
+        builder.Property(s => s.Currency).HasMaxLength(Money.CurrencyLength).IsFixedLength();
+        builder.HasIndex(s => new { s.Day, s.SectorId });
+    }
+}
