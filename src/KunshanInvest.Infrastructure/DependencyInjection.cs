@@ -54,6 +54,7 @@ public static class DependencyInjection
         services.AddScoped<Application.Common.Users.IUserDirectory, UserDirectory>();
         services.AddScoped<Application.Common.Users.IUserAdministration, UserAdministration>();
         services.AddScoped<SeedLoader>();
+        services.AddScoped<Synthetic.SyntheticSeeder>();
         services.AddScoped<IdentitySeeder>();
         services.AddHostedService<DatabaseInitializer>();
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
