@@ -63,6 +63,12 @@ public static class BenchDatabase
 
                 Console.WriteLine($"// Generated in {clock.Elapsed.TotalSeconds:N1} s.");
             }
+            else
+            {
+                using var host = BenchHost.Create(ConnectionString, migrate: true);
+                host.MigrateAsync().GetAwaiter().GetResult();
+                SqliteConnection.ClearAllPools();
+            }
 
             _ready = true;
         }

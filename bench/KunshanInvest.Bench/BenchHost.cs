@@ -4,9 +4,11 @@ using KunshanInvest.Api.Security;
 using KunshanInvest.Application;
 using KunshanInvest.Application.Common.Security;
 using KunshanInvest.Infrastructure;
+using KunshanInvest.Infrastructure.Persistence;
 using KunshanInvest.Infrastructure.Synthetic;
 using Mediator;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -23,13 +25,21 @@ public sealed class BenchHost : IDisposable
 
     private BenchHost(WebApplication app) => _app = app;
 
-    public static BenchHost Create(string connectionString, bool migrate = false)
+    /// <param name="logSql">Print every SQL statement EF sends (the <c>--sql</c> probe), instead of logging nothing.</param>
+    public static BenchHost Create(string connectionString, bool migrate = false, bool logSql = false)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production", ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration["Database:Provider"] = BenchDatabase.Provider.ToString();
         builder.Configuration["Database:ConnectionString"] = connectionString;
         builder.Configuration["Database:MigrateOnStartup"] = migrate ? "true" : "false";
         builder.Logging.ClearProviders(); // the logging behaviour still runs; nothing is written
+        if (logSql)
+        {
+            builder.Logging.AddSimpleConsole()
+                .AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Information)
+                .AddFilter((category, _) => category == "Microsoft.EntityFrameworkCore.Database.Command");
+        }
+
         builder.Services
             .AddApplication()
             .AddKunshanMediator()
@@ -50,6 +60,13 @@ public sealed class BenchHost : IDisposable
                 Console.WriteLine($"//   {p.Kind,-16} {p.Rows,12:N0} rows {p.Elapsed.TotalSeconds,6:N1} s {p.RowsPerSecond,10:N0} rows/s");
             }
         }, CancellationToken.None);
+    }
+
+    /// <summary>Brings a cached database up to the current migrations (an index added since it was generated).</summary>
+    public async Task MigrateAsync()
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.MigrateAsync();
     }
 
     public async Task<TResponse> QueryAsync<TResponse>(BenchUser user, IQuery<TResponse> query)

@@ -22,6 +22,9 @@ public abstract class HandlerBenchmark
 
     protected BenchUser Officer { get; private set; } = null!;
 
+    /// <summary>Set by the <c>--sql</c> probe: the host prints EF's statements.</summary>
+    internal bool LogSql { get; set; }
+
     protected BenchUser Manager { get; private set; } = null!;
 
     protected static bool IsSqlite => BenchDatabase.Provider == DatabaseProvider.Sqlite;
@@ -34,7 +37,7 @@ public abstract class HandlerBenchmark
     {
         BenchDatabase.EnsureReady();
         BeforeOpen();
-        Host = BenchHost.Create(ConnectionString);
+        Host = BenchHost.Create(ConnectionString, logSql: LogSql);
         Connection = IsSqlite ? new SqliteConnection(ConnectionString) : new NpgsqlConnection(ConnectionString);
         Connection.Open();
         var (id, userName) = Single(
