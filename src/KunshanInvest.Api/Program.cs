@@ -24,6 +24,7 @@ if (verb is not null)
     return await verb.RunAsync(app.Services, app.Lifetime.ApplicationStopping);
 }
 
+app.UseApi();
 app.Run();
 return 0;
 

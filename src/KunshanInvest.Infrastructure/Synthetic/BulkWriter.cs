@@ -114,9 +114,9 @@ internal abstract class BulkWriter
 
     public static BulkWriter For(DbContext db) => db.Database.GetDbConnection() switch
     {
-        SqliteConnection => new SqliteBulkWriter(db),
-        NpgsqlConnection => new PostgresBulkWriter(db),
-        SqlConnection => new SqlServerBulkWriter(db),
+        SqliteConnection => new SqliteBulkWriter(),
+        NpgsqlConnection => new PostgresBulkWriter(),
+        SqlConnection => new SqlServerBulkWriter(),
         var other => throw new NotSupportedException($"No bulk path for {other.GetType().Name}."),
     };
 
@@ -149,9 +149,9 @@ internal abstract class BulkWriter
 
     protected static DbTransaction? Transaction(DbContext db) => db.Database.CurrentTransaction?.GetDbTransaction();
 
-    private sealed class SqliteBulkWriter(DbContext db) : BulkWriter
+    private sealed class SqliteBulkWriter : BulkWriter
     {
-        protected override Task WriteTableAsync(DbContext context, BulkTable table, IEnumerable<object> rows, CancellationToken cancellationToken)
+        protected override Task WriteTableAsync(DbContext db, BulkTable table, IEnumerable<object> rows, CancellationToken cancellationToken)
         {
             var connection = (SqliteConnection)db.Database.GetDbConnection();
             using var command = connection.CreateCommand();
@@ -186,9 +186,9 @@ internal abstract class BulkWriter
         }
     }
 
-    private sealed class PostgresBulkWriter(DbContext db) : BulkWriter
+    private sealed class PostgresBulkWriter : BulkWriter
     {
-        protected override async Task WriteTableAsync(DbContext context, BulkTable table, IEnumerable<object> rows, CancellationToken cancellationToken)
+        protected override async Task WriteTableAsync(DbContext db, BulkTable table, IEnumerable<object> rows, CancellationToken cancellationToken)
         {
             var connection = (NpgsqlConnection)db.Database.GetDbConnection();
             var name = table.Schema is null ? $"\"{table.Name}\"" : $"\"{table.Schema}\".\"{table.Name}\"";
@@ -216,11 +216,11 @@ internal abstract class BulkWriter
     }
 
     /// <summary>SqlBulkCopy in chunks of a DataTable. Not exercised by the test suite: no SQL Server runs on the build machines.</summary>
-    private sealed class SqlServerBulkWriter(DbContext db) : BulkWriter
+    private sealed class SqlServerBulkWriter : BulkWriter
     {
         private const int Chunk = 20_000;
 
-        protected override async Task WriteTableAsync(DbContext context, BulkTable table, IEnumerable<object> rows, CancellationToken cancellationToken)
+        protected override async Task WriteTableAsync(DbContext db, BulkTable table, IEnumerable<object> rows, CancellationToken cancellationToken)
         {
             var connection = (SqlConnection)db.Database.GetDbConnection();
             using var copy = new SqlBulkCopy(connection, SqlBulkCopyOptions.CheckConstraints, (SqlTransaction?)Transaction(db))

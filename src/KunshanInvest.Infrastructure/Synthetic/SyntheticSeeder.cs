@@ -1,15 +1,7 @@
 using System.Diagnostics;
 using KunshanInvest.Application.Common.Security;
-using KunshanInvest.Domain.FollowUps;
-using KunshanInvest.Domain.Interactions;
-using KunshanInvest.Domain.Projects;
-using KunshanInvest.Domain.Rates;
-using KunshanInvest.Domain.Sectors;
-using KunshanInvest.Domain.Enterprises;
-using KunshanInvest.Infrastructure.Identity;
 using KunshanInvest.Infrastructure.Persistence;
 using KunshanInvest.Infrastructure.Seeding;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace KunshanInvest.Infrastructure.Synthetic;
