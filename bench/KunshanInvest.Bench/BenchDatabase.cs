@@ -83,7 +83,13 @@ public static class BenchDatabase
 
         using var connection = new NpgsqlConnection(PostgresConnectionString);
         connection.Open();
-        using var command = new NpgsqlCommand("SELECT to_regclass('\"Projects\"') IS NOT NULL AND EXISTS (SELECT 1 FROM \"Projects\" WHERE \"Code\" LIKE 'SY-%')", connection);
+        using var table = new NpgsqlCommand("SELECT to_regclass('\"Projects\"') IS NOT NULL", connection);
+        if (table.ExecuteScalar() is not true)
+        {
+            return false;
+        }
+
+        using var command = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM \"Projects\" WHERE \"Code\" LIKE 'SY-%')", connection);
         return command.ExecuteScalar() is true;
     }
 
