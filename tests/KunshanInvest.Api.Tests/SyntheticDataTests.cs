@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
+using KunshanInvest.Api.Commands;
 using KunshanInvest.Api.Security;
 using KunshanInvest.Application.Common.Security;
 using KunshanInvest.Application.Projects;
@@ -398,6 +399,19 @@ public abstract class SyntheticDataTests<TFixture>(TFixture fixture) : IClassFix
 
         await withDemo.GenerateAsync(small with { Force = true });
         Assert.Equal(demoProjects + 50, await withDemo.QueryAsync(db => db.Projects.CountAsync()));
+    }
+
+    [SkippableFact]
+    public async Task The_seed_verb_generates_into_an_empty_database_then_refuses_a_second_run()
+    {
+        _ = Host;
+        var host = await fixture.NewHostAsync();
+        var (verb, _) = HostVerbs.Split(["seed", "--synthetic", "50", "--seed", "3"]);
+
+        Assert.Equal(0, await verb!.RunAsync(host.Services, CancellationToken.None));
+        Assert.Equal(50, await host.QueryAsync(db => db.Projects.CountAsync()));
+        Assert.Equal(3, await verb.RunAsync(host.Services, CancellationToken.None));
+        Assert.Equal(50, await host.QueryAsync(db => db.Projects.CountAsync()));
     }
 
     [SkippableFact]
