@@ -57,6 +57,7 @@ public static class DependencyInjection
         services.AddSingleton<Application.Portal.IAttachmentStore, Portal.FileAttachmentStore>();
         services.AddScoped<Application.Reports.IReportSql, Reports.ReportSql>();
         services.AddScoped<SeedLoader>();
+        services.AddScoped<Synthetic.SyntheticSeeder>();
         services.AddScoped<IdentitySeeder>();
         services.AddHostedService<DatabaseInitializer>();
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
