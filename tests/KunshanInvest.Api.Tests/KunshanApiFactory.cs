@@ -28,6 +28,9 @@ public sealed class KunshanApiFactory(DatabaseProvider provider, string connecti
         builder.UseSetting("RateLimits:SignInPerMinute", "100000");
         builder.UseSetting("Portal:SubmissionsPerMinute", "100000");
         builder.UseSetting("Database:DataDirectory", DataDirectory);
+
+        // No Hangfire unless a test asks for it (settings below), so the other tests neither slow down nor race.
+        builder.UseSetting("Jobs:Enabled", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);
