@@ -175,7 +175,7 @@ public sealed class PortalRulesTests
     {
         world.Database.User = TestUser.As("manager", Roles.Manager);
         await using var db = world.Database.NewContext();
-        return await new LedgerHandlers(db, world.Database.User, Microsoft.Extensions.Options.Options.Create(Options), world.Database.Clock, new Common.NoJobScheduler()).Handle(new GetLedger(), CancellationToken.None);
+        return await new LedgerHandlers(db, world.Database.User, Microsoft.Extensions.Options.Options.Create(Options), world.Database.Clock).Handle(new GetLedger(), CancellationToken.None);
     }
 
     [Fact]

@@ -85,6 +85,7 @@ public sealed partial class DispatchEmailsHandler(IAppDbContext db, IUserDirecto
         var mailboxes = await users.MailboxesAsync(rows.Select(r => r.UserId), cancellationToken);
 
         List<Guid> sentIds = [], failedIds = [], unaddressed = [];
+        string? firstError = null;
         foreach (var row in rows)
         {
             if (!mailboxes.TryGetValue(row.UserId, out var mailbox))
@@ -104,6 +105,7 @@ public sealed partial class DispatchEmailsHandler(IAppDbContext db, IUserDirecto
             {
                 LogFailed(logger, row.Id, ex);
                 failedIds.Add(row.Id);
+                firstError ??= ex.Message.Length <= OutboxEmail.ErrorMaxLength ? ex.Message : ex.Message[..OutboxEmail.ErrorMaxLength];
             }
         }
 
@@ -117,7 +119,7 @@ public sealed partial class DispatchEmailsHandler(IAppDbContext db, IUserDirecto
         if (failedIds.Count > 0)
         {
             await db.OutboxEmails.Where(e => failedIds.Contains(e.Id))
-                .ExecuteUpdateAsync(s => s.SetProperty(e => e.Attempts, e => e.Attempts + 1).SetProperty(e => e.LastError, "SMTP send failed (see the log)").SetProperty(e => e.ClaimedUntilUtc, (DateTime?)null), cancellationToken);
+                .ExecuteUpdateAsync(s => s.SetProperty(e => e.Attempts, e => e.Attempts + 1).SetProperty(e => e.LastError, firstError).SetProperty(e => e.ClaimedUntilUtc, (DateTime?)null), cancellationToken);
         }
 
         if (unaddressed.Count > 0)
