@@ -29,7 +29,12 @@ internal static class JobsSetup
         }
 
         var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        services.AddSingleton(_ => CreateStorage(options, database, environment));
+        services.AddSingleton(sp =>
+        {
+            // Hangfire's configuration (logging included) is process-wide: apply this app's before its storage starts.
+            sp.GetRequiredService<IGlobalConfiguration>();
+            return CreateStorage(options, database, environment);
+        });
         services.AddHangfire(config => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
@@ -75,9 +80,9 @@ internal static class JobsSetup
         return database.Provider switch
         {
             // A file of its own beside the app's database: Hangfire's polling never contends with EF's writes.
-            DatabaseProvider.Sqlite => new SQLiteStorage(Path.Combine(DependencyInjection.DataDirectory(database, environment), "hangfire.db"), new SQLiteStorageOptions()),
-            DatabaseProvider.PostgreSql => new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, new PostgreSqlStorageOptions()), new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true }),
-            DatabaseProvider.SqlServer => new SqlServerStorage(connectionString, new SqlServerStorageOptions { SchemaName = "HangFire", PrepareSchemaIfNecessary = true, SqlClientFactory = Microsoft.Data.SqlClient.SqlClientFactory.Instance }),
+            DatabaseProvider.Sqlite => new SQLiteStorage(Path.Combine(DependencyInjection.DataDirectory(database, environment), "hangfire.db"), new SQLiteStorageOptions { QueuePollInterval = TimeSpan.FromSeconds(options.PollingSeconds) }),
+            DatabaseProvider.PostgreSql => new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, new PostgreSqlStorageOptions()), new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true, QueuePollInterval = TimeSpan.FromSeconds(options.PollingSeconds) }),
+            DatabaseProvider.SqlServer => new SqlServerStorage(connectionString, new SqlServerStorageOptions { SchemaName = "HangFire", PrepareSchemaIfNecessary = true, QueuePollInterval = TimeSpan.FromSeconds(options.PollingSeconds), SqlClientFactory = Microsoft.Data.SqlClient.SqlClientFactory.Instance }),
             _ => throw new InvalidOperationException($"No job storage for provider '{database.Provider}'."),
         };
     }

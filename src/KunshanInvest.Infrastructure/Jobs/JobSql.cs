@@ -18,7 +18,8 @@ namespace KunshanInvest.Infrastructure.Jobs;
 /// </summary>
 public sealed class JobSql(AppDbContext db) : IJobSql
 {
-    private const string Columns = """("Id", "UserId", "Kind", "Title", "Body", "Link", "CreatedAtUtc", "ReadAtUtc", "SubjectId", "Period")""";
+    // ReadAtUtc is left to its default (NULL): an untyped NULL in a UNION would be text to PostgreSQL.
+    private const string Columns = """("Id", "UserId", "Kind", "Title", "Body", "Link", "CreatedAtUtc", "SubjectId", "Period")""";
 
     private string Provider => db.Database.ProviderName ?? "";
 
@@ -30,7 +31,7 @@ public sealed class JobSql(AppDbContext db) : IJobSql
             $$"""
             INSERT INTO "Notifications" {{Columns}}
             SELECT {{NewId}}, f."AssigneeId", {0}, SUBSTRING({{Concat("{1}", "f.\"Title\"")}}, 1, {{Notification.TitleMaxLength}}),
-                   {{Concat("p.\"Code\"", "' '", "p.\"Name\"")}}, {{Concat("'/projects/'", GuidText("p.\"Id\""))}}, {2}, NULL, f."Id", {3}
+                   {{Concat("p.\"Code\"", "' '", "p.\"Name\"")}}, {{Concat("'/projects/'", GuidText("p.\"Id\""))}}, {2}, f."Id", {3}
             FROM "FollowUps" f
             JOIN "Projects" p ON p."Id" = f."ProjectId"
             WHERE f."Status" = {{(int)FollowUpStatus.Open}} AND f."RemindedOn" = {4}
@@ -44,7 +45,7 @@ public sealed class JobSql(AppDbContext db) : IJobSql
             $$"""
             INSERT INTO "Notifications" {{Columns}}
             SELECT {{NewId}}, p."OwnerId", {0}, SUBSTRING({{Concat("{1}", "p.\"Code\"", "' '", "p.\"Name\"")}}, 1, {{Notification.TitleMaxLength}}),
-                   {4}, {{Concat("'/projects/'", GuidText("p.\"Id\""))}}, {2}, NULL, p."Id", {3}
+                   {4}, {{Concat("'/projects/'", GuidText("p.\"Id\""))}}, {2}, p."Id", {3}
             FROM "Projects" p
             WHERE p."StaleFlaggedAtUtc" = {5} AND {{NotNotified("p.\"Id\"", "p.\"OwnerId\"")}}
             """,
@@ -57,12 +58,12 @@ public sealed class JobSql(AppDbContext db) : IJobSql
         var link = Concat("'/projects/'", GuidText("p.\"Id\""));
         var stamped = $$"""p."EscalationLevel" = {{level}} AND p."EscalatedAtUtc" = {2}""";
         var toOwner = $$"""
-            SELECT {{NewId}}, p."OwnerId", {0}, {{title}}, {5}, {{link}}, {4}, NULL, p."Id", {3}
+            SELECT {{NewId}}, p."OwnerId", {0}, {{title}}, {5}, {{link}}, {4}, p."Id", {3}
             FROM "Projects" p
             WHERE {{stamped}} AND {{NotNotified("p.\"Id\"", "p.\"OwnerId\"", "{0}")}}
             """;
         var toManagers = $$"""
-            SELECT {{NewId}}, m."Id", {6}, {{title}}, {7}, {{link}}, {4}, NULL, p."Id", {3}
+            SELECT {{NewId}}, m."Id", {6}, {{title}}, {7}, {{link}}, {4}, p."Id", {3}
             FROM "Projects" p
             CROSS JOIN "AspNetUsers" m
             WHERE {{stamped}} AND m."IsDisabled" = {8}
@@ -93,13 +94,13 @@ public sealed class JobSql(AppDbContext db) : IJobSql
             SELECT {{NewId}}, sec."LeadOfficerId", {0},
                    SUBSTRING({{Concat("{1}", "s.\"Reference\"", "' '", "COALESCE(s.\"EnterpriseNameZh\", s.\"EnterpriseNameEn\", '')")}}, 1, {{Notification.TitleMaxLength}}),
                    CASE WHEN s."MatchedProjectId" IS NOT NULL THEN {6} WHEN s."MatchedEnterpriseId" IS NOT NULL THEN {7} ELSE NULL END,
-                   {{Concat("'/triage/'", GuidText("s.\"Id\""))}}, {2}, NULL, s."Id", {3}
+                   {{Concat("'/triage/'", GuidText("s.\"Id\""))}}, {2}, s."Id", {3}
             FROM "PartnerSubmissions" s
             JOIN "Sectors" sec ON sec."Id" = s."SectorId"
             WHERE s."RoutedAtUtc" = {4} AND sec."LeadOfficerId" IS NOT NULL AND {{NotNotified("s.\"Id\"", "sec.\"LeadOfficerId\"", "{0}")}}
             UNION ALL
             SELECT {{NewId}}, s."SubmittedById", {5}, SUBSTRING({{Concat("{8}", "s.\"Reference\"")}}, 1, {{Notification.TitleMaxLength}}),
-                   {9}, {{Concat("'/portal/submissions/'", GuidText("s.\"Id\""))}}, {2}, NULL, s."Id", {3}
+                   {9}, {{Concat("'/portal/submissions/'", GuidText("s.\"Id\""))}}, {2}, s."Id", {3}
             FROM "PartnerSubmissions" s
             WHERE s."RoutedAtUtc" = {4} AND {{NotNotified("s.\"Id\"", "s.\"SubmittedById\"", "{5}")}}
             """,
