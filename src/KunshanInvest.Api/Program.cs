@@ -1,9 +1,12 @@
 using KunshanInvest.Api;
+using KunshanInvest.Api.Commands;
 using KunshanInvest.Application;
 using KunshanInvest.Infrastructure;
 using KunshanInvest.Web;
 
-var builder = WebApplication.CreateBuilder(args);
+// `seed …` and other verbs run once against the configured database instead of the server.
+var (verb, hostArgs) = HostVerbs.Split(args);
+var builder = WebApplication.CreateBuilder(hostArgs);
 
 // Serve the UI library's static assets from build output in every environment, not only Development.
 builder.WebHost.UseStaticWebAssets();
@@ -16,13 +19,19 @@ builder.Services
     .AddWebUi();
 
 var app = builder.Build();
+if (verb is not null)
+{
+    return await verb.RunAsync(app.Services, app.Lifetime.ApplicationStopping);
+}
+
 if (await CommandLine.TryRunAsync(app, args))
 {
-    return;
+    return 0;
 }
 
 app.UseApi();
 app.Run();
+return 0;
 
 /// <summary>Entry point, visible to WebApplicationFactory.</summary>
 public partial class Program;

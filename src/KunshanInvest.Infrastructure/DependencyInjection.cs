@@ -63,6 +63,7 @@ public static class DependencyInjection
             : mail.PickupDirectory));
         services.AddSingleton<Application.Common.Email.IEmailSender, Mail.MailKitEmailSender>();
         services.AddScoped<SeedLoader>();
+        services.AddScoped<Synthetic.SyntheticSeeder>();
         services.AddScoped<IdentitySeeder>();
         services.AddHostedService<DatabaseInitializer>();
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database", tags: ["ready"]);
