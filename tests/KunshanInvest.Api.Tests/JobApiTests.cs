@@ -15,10 +15,13 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace KunshanInvest.Api.Tests;
 
-/// <summary>Apps with Hangfire on (the other fixtures run without it): in-memory storage on SQLite, the real PostgreSQL storage on PostgreSQL.</summary>
+/// <summary>
+/// Apps with Hangfire on (the other fixtures run without it), each on its provider's real storage: the SQLite one
+/// (Hangfire.Storage.SQLite, with its own sqlite-net/SQLitePCLRaw stack beside EF's in the same process) and PostgreSQL.
+/// </summary>
 public sealed class SqliteJobsApp : AppFixture
 {
-    protected override IReadOnlyDictionary<string, string>? Settings => JobSettings.With(("Jobs:Storage", "InMemory"));
+    protected override IReadOnlyDictionary<string, string>? Settings => JobSettings.With();
 
     protected override Task<(DatabaseProvider, string?, string?)> DatabaseAsync()
     {
