@@ -138,6 +138,14 @@ public abstract class JobApiTests<TApp>(TApp fixture) : IClassFixture<TApp>
     }
 
     [SkippableFact]
+    public async Task Readiness_includes_the_job_storage()
+    {
+        using var anonymous = fixture.Anonymous();
+        var ready = await anonymous.GetAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+    }
+
+    [SkippableFact]
     public async Task Running_an_unknown_job_is_a_bad_request()
     {
         using var admin = await fixture.ClientAsync("admin");

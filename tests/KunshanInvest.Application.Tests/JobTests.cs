@@ -389,6 +389,41 @@ public sealed class JobTests : IAsyncLifetime
         Assert.Equal(2, await check.OutboxEmails.CountAsync());
     }
 
+    [Fact]
+    public async Task Triage_is_a_fixed_number_of_statements()
+    {
+        var partnerUser = await _database.AddUserAsync("partner2");
+        await using (var db = _database.NewContext())
+        {
+            var partner = new Partner("乙机构", null, PartnerType.Intermediary, "CN", _database.Clock.GetUtcNow().UtcDateTime);
+            partner.Approve(_database.Clock.GetUtcNow().UtcDateTime);
+            db.Partners.Add(partner);
+            db.PartnerMembers.Add(new PartnerMember(partner.Id, partnerUser, true, _database.Clock.GetUtcNow().UtcDateTime));
+            await db.SaveChangesAsync();
+        }
+
+        async Task SubmitAsync(int count)
+        {
+            _database.User = new TestUser { Id = partnerUser, UserName = "partner2" };
+            _database.User.Roles.Add(Roles.Partner);
+            for (var i = 0; i < count; i++)
+            {
+                await using var db = _database.NewContext();
+                var command = new SubmitProject($"报送企业{Guid.NewGuid():N}"[..12], null, "CN", null, "项目简介", _scenario.Sector.Id, new MoneyDto(100_000_000, "CNY"), 20, 50, "联系人", null, null, null, null);
+                await new SubmitProjectHandler(db, _database.User, new NoFiles(), Options.Create(new PortalOptions()), _database.Clock, new RecordingScheduler()).Handle(command, CancellationToken.None);
+            }
+        }
+
+        await SubmitAsync(1);
+        var few = await CountStatementsAsync(db => Triage(db));
+        await SubmitAsync(12);
+        var many = await CountStatementsAsync(db => Triage(db));
+
+        Assert.Equal(few.Statements, many.Statements);
+        Assert.Equal(1, few.Result.Effects); // no lead officer: the acknowledgement only
+        Assert.Equal(12, many.Result.Effects);
+    }
+
     // ---- helpers ----
 
     private Task<JobResult> Reminders(AppDbContext db) =>

@@ -51,6 +51,7 @@ internal static class JobsSetup
         services.AddSingleton<KunshanJobs>();
         services.AddSingleton<IJobScheduler, HangfireJobScheduler>();
         services.AddHostedService<RecurringJobRegistration>();
+        services.AddHealthChecks().AddCheck<JobStorageHealthCheck>("jobs", tags: ["ready"]);
         return services;
     }
 
@@ -85,6 +86,24 @@ internal static class JobsSetup
             DatabaseProvider.SqlServer => new SqlServerStorage(connectionString, new SqlServerStorageOptions { SchemaName = "HangFire", PrepareSchemaIfNecessary = true, QueuePollInterval = TimeSpan.FromSeconds(options.PollingSeconds), SqlClientFactory = Microsoft.Data.SqlClient.SqlClientFactory.Instance }),
             _ => throw new InvalidOperationException($"No job storage for provider '{database.Provider}'."),
         };
+    }
+}
+
+/// <summary>/health/ready includes the job storage: a node that cannot reach it would run no job.</summary>
+internal sealed class JobStorageHealthCheck(JobStorage storage) : Microsoft.Extensions.Diagnostics.HealthChecks.IHealthCheck
+{
+    public Task<Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult> CheckHealthAsync(Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            using var connection = storage.GetConnection();
+            _ = Hangfire.Storage.StorageConnectionExtensions.GetRecurringJobs(connection);
+            return Task.FromResult(Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy());
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            return Task.FromResult(Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Unhealthy("The job storage is unreachable.", ex));
+        }
     }
 }
 
