@@ -32,6 +32,7 @@ public sealed class BenchHost : IDisposable
         builder.Configuration["Database:Provider"] = BenchDatabase.Provider.ToString();
         builder.Configuration["Database:ConnectionString"] = connectionString;
         builder.Configuration["Database:MigrateOnStartup"] = migrate ? "true" : "false";
+        builder.Configuration["Jobs:Enabled"] = "false"; // the sweeps are called directly, not through Hangfire
         builder.Logging.ClearProviders(); // the logging behaviour still runs; nothing is written
         if (logSql)
         {
@@ -44,7 +45,7 @@ public sealed class BenchHost : IDisposable
             .AddApplication()
             .AddKunshanMediator()
             .AddInfrastructure(builder.Configuration, builder.Environment)
-            .AddApi(builder.Configuration);
+            .AddApi(builder.Configuration, builder.Environment);
         return new BenchHost(builder.Build());
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Serialization;
 using KunshanInvest.Api.Endpoints;
 using KunshanInvest.Api.Infrastructure;
+using KunshanInvest.Api.Jobs;
 using KunshanInvest.Api.Security;
 using KunshanInvest.Application.Common.Behaviours;
 using KunshanInvest.Application.Sectors.ListSectors;
@@ -27,8 +28,9 @@ internal static class ApiSetup
         return services;
     }
 
-    public static IServiceCollection AddApi(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddApi(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
+        services.AddKunshanJobs(configuration, environment);
         services.AddKunshanAuthentication();
         services.AddKunshanRateLimits(configuration);
         services.AddSingleton<PortalRateLimiter>();
@@ -90,6 +92,8 @@ internal static class ApiSetup
         app.MapAuditEndpoints();
         app.MapPortalEndpoints();
         app.MapReportEndpoints();
+        app.MapJobEndpoints();
+        app.MapKunshanJobs();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

@@ -15,7 +15,7 @@ builder.Services
     .AddApplication()
     .AddKunshanMediator()
     .AddInfrastructure(builder.Configuration, builder.Environment)
-    .AddApi(builder.Configuration)
+    .AddApi(builder.Configuration, builder.Environment)
     .AddWebUi();
 
 var app = builder.Build();

@@ -14,6 +14,9 @@ public static class DependencyInjection
         services.AddScoped<Common.Notifications.Notifier>();
         services.AddOptions<Projects.StalledOptions>().BindConfiguration(Projects.StalledOptions.Section);
         services.AddOptions<Portal.PortalOptions>().BindConfiguration(Portal.PortalOptions.Section);
+        services.AddOptions<Jobs.JobOptions>().BindConfiguration(Jobs.JobOptions.Section);
+        services.AddOptions<Jobs.DispatchEmails.MailOptions>().BindConfiguration(Jobs.DispatchEmails.MailOptions.Section);
+        services.AddScoped<Jobs.JobRunner>();
         return services;
     }
 }

@@ -56,6 +56,12 @@ public static class DependencyInjection
         services.AddScoped<Application.Portal.Partners.IPartnerAccounts, Portal.PartnerAccounts>();
         services.AddSingleton<Application.Portal.IAttachmentStore, Portal.FileAttachmentStore>();
         services.AddScoped<Application.Reports.IReportSql, Reports.ReportSql>();
+        services.AddScoped<Application.Jobs.IJobSql, Jobs.JobSql>();
+        var mail = configuration.GetSection(Application.Jobs.DispatchEmails.MailOptions.Section).Get<Application.Jobs.DispatchEmails.MailOptions>() ?? new();
+        services.AddSingleton(new Mail.MailPickupFolder(string.IsNullOrWhiteSpace(mail.PickupDirectory)
+            ? Path.Combine(DataDirectory(database, environment), "mail")
+            : mail.PickupDirectory));
+        services.AddSingleton<Application.Common.Email.IEmailSender, Mail.MailKitEmailSender>();
         services.AddScoped<SeedLoader>();
         services.AddScoped<Synthetic.SyntheticSeeder>();
         services.AddScoped<IdentitySeeder>();
@@ -73,7 +79,7 @@ public static class DependencyInjection
             _ => throw new InvalidOperationException($"Unknown database provider '{provider}'."),
         };
 
-    private static string ResolveConnectionString(DatabaseOptions database, IHostEnvironment environment)
+    public static string ResolveConnectionString(DatabaseOptions database, IHostEnvironment environment)
     {
         if (!string.IsNullOrWhiteSpace(database.ConnectionString))
         {

@@ -28,13 +28,26 @@ public sealed class KunshanApiFactory(DatabaseProvider provider, string connecti
         builder.UseSetting("RateLimits:SignInPerMinute", "100000");
         builder.UseSetting("Portal:SubmissionsPerMinute", "100000");
         builder.UseSetting("Database:DataDirectory", DataDirectory);
+
+        // No Hangfire unless a test asks for it (settings below), so the other tests neither slow down nor race.
+        builder.UseSetting("Jobs:Enabled", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureTestServices(services => services.AddSingleton<IInterceptor>(Sql));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<IInterceptor>(Sql);
+            foreach (var interceptor in Interceptors)
+            {
+                services.AddSingleton(interceptor);
+            }
+        });
     }
+
+    /// <summary>More interceptors for the app's DbContext (add before the server starts), e.g. to simulate a crash.</summary>
+    public List<IInterceptor> Interceptors { get; } = [];
 
     /// <summary>Counts the SQL statements the app sends, to prove lists and reports use a bounded number.</summary>
     public SqlCounter Sql { get; } = new();

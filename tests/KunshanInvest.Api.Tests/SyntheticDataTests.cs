@@ -33,6 +33,7 @@ public sealed class SyntheticHost(DatabaseProvider provider, string connectionSt
         builder.UseSetting("Database:Provider", provider.ToString());
         builder.UseSetting("Database:ConnectionString", connectionString);
         builder.UseSetting("Seed:Demo", demo ? "true" : "false");
+        builder.UseSetting("Jobs:Enabled", "false"); // a reminder run would stamp follow-ups between the two hashes
     }
 
     public async Task<SyntheticReport> GenerateAsync(SyntheticOptions options)

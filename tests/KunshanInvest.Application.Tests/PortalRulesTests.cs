@@ -75,7 +75,7 @@ public sealed class PortalRulesTests
         world.Database.User = new TestUser { Id = who.User, UserName = "partner" };
         world.Database.User.Roles.Add(Roles.Partner);
         await using var db = world.Database.NewContext();
-        return await new SubmitProjectHandler(db, world.Database.User, world.Store, Microsoft.Extensions.Options.Options.Create(Options), world.Database.Clock).Handle(command, CancellationToken.None);
+        return await new SubmitProjectHandler(db, world.Database.User, world.Store, Microsoft.Extensions.Options.Options.Create(Options), world.Database.Clock, new Common.NoJobScheduler()).Handle(command, CancellationToken.None);
     }
 
     private static async Task<T> AsOfficerAsync<T>(World world, Func<AppDbContext, TriageCommands, Task<T>> act)

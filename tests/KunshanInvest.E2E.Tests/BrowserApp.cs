@@ -13,7 +13,7 @@ namespace KunshanInvest.E2E.Tests;
 /// The whole app on real Kestrel (loopback, free port) over a fresh SQLite file with demo data, and the
 /// system Chromium driven by Playwright. Screenshots go to <see cref="ScreenshotFolder"/>.
 /// </summary>
-public sealed class BrowserApp : IAsyncLifetime
+public class BrowserApp : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
@@ -28,6 +28,12 @@ public sealed class BrowserApp : IAsyncLifetime
     public IServiceProvider Services => _factory?.Services ?? throw new InvalidOperationException(UnavailableReason ?? "The app is not running.");
 
     public string? UnavailableReason { get; private set; }
+
+    /// <summary>The app's data folder (the .eml pickup folder is its <c>mail</c>).</summary>
+    public string DataDirectory { get; private set; } = "";
+
+    /// <summary>Configuration beyond the defaults, for a fixture that needs it (e.g. the jobs).</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>();
 
     /// <summary>Kept by .ci/run as artefacts: tests/KunshanInvest.E2E.Tests/bin/.../screenshots, or KI_SCREENSHOTS.</summary>
     public static string ScreenshotFolder { get; } =
@@ -50,7 +56,13 @@ public sealed class BrowserApp : IAsyncLifetime
             builder.UseSetting("Seed:Demo", "true");
             builder.UseSetting("RateLimits:SignInPerMinute", "100000");
             builder.UseSetting("Database:DataDirectory", data);
+            builder.UseSetting("Jobs:Enabled", "false"); // no Hangfire unless a fixture asks for it
+            foreach (var (key, value) in Settings)
+            {
+                builder.UseSetting(key, value);
+            }
         });
+        DataDirectory = data;
         _factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         _factory.StartServer();
         BaseUrl = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -115,4 +127,16 @@ public sealed class BrowserApp : IAsyncLifetime
             await _factory.DisposeAsync();
         }
     }
+}
+
+/// <summary>The browser app with a Hangfire server (in-memory storage), for the jobs journey.</summary>
+public sealed class JobsBrowserApp : BrowserApp
+{
+    protected override IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string>
+    {
+        ["Jobs:Enabled"] = "true",
+        ["Jobs:Storage"] = "InMemory",
+        ["Jobs:RemindOnStartup"] = "false",
+        ["Jobs:PollingSeconds"] = "1",
+    };
 }

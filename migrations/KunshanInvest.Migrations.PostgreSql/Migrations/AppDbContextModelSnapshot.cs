@@ -371,8 +371,15 @@ namespace KunshanInvest.Migrations.PostgreSql.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
+                    b.Property<string>("Period")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
                     b.Property<DateTime?>("ReadAtUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("SubjectId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -386,7 +393,58 @@ namespace KunshanInvest.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("UserId", "ReadAtUtc", "CreatedAtUtc");
 
+                    b.HasIndex("Kind", "Period", "SubjectId", "UserId")
+                        .IsUnique();
+
                     b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("KunshanInvest.Domain.Notifications.OutboxEmail", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("ClaimToken")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("ClaimedUntilUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("HtmlBody")
+                        .HasColumnType("text");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid?>("NotificationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("SentAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NotificationId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("SentAtUtc", "CreatedAtUtc");
+
+                    b.ToTable("OutboxEmails", (string)null);
                 });
 
             modelBuilder.Entity("KunshanInvest.Domain.Parks.Park", b =>
@@ -677,6 +735,9 @@ namespace KunshanInvest.Migrations.PostgreSql.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<DateTime?>("RoutedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid>("SectorId")
                         .HasColumnType("uuid");
 
@@ -867,6 +928,15 @@ namespace KunshanInvest.Migrations.PostgreSql.Migrations
                     b.Property<Guid?>("EnterpriseId")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTime?>("EscalatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("EscalatedStageEnteredAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("EscalationLevel")
+                        .HasColumnType("integer");
+
                     b.Property<Guid?>("EventId")
                         .HasColumnType("uuid");
 
@@ -945,6 +1015,9 @@ namespace KunshanInvest.Migrations.PostgreSql.Migrations
                         .HasColumnType("integer");
 
                     b.Property<DateTime>("StageEnteredAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("StaleFlaggedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("Version")
@@ -1524,6 +1597,20 @@ namespace KunshanInvest.Migrations.PostgreSql.Migrations
 
             modelBuilder.Entity("KunshanInvest.Domain.Notifications.Notification", b =>
                 {
+                    b.HasOne("KunshanInvest.Infrastructure.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KunshanInvest.Domain.Notifications.OutboxEmail", b =>
+                {
+                    b.HasOne("KunshanInvest.Domain.Notifications.Notification", null)
+                        .WithMany()
+                        .HasForeignKey("NotificationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("KunshanInvest.Infrastructure.Identity.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")

@@ -372,8 +372,15 @@ namespace KunshanInvest.Migrations.SqlServer.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("nvarchar(300)");
 
+                    b.Property<string>("Period")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
                     b.Property<DateTime?>("ReadAtUtc")
                         .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("SubjectId")
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -387,7 +394,59 @@ namespace KunshanInvest.Migrations.SqlServer.Migrations
 
                     b.HasIndex("UserId", "ReadAtUtc", "CreatedAtUtc");
 
+                    b.HasIndex("Kind", "Period", "SubjectId", "UserId")
+                        .IsUnique()
+                        .HasFilter("[Period] IS NOT NULL AND [SubjectId] IS NOT NULL");
+
                     b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("KunshanInvest.Domain.Notifications.OutboxEmail", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int");
+
+                    b.Property<Guid?>("ClaimToken")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("ClaimedUntilUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("HtmlBody")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<Guid?>("NotificationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("SentAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NotificationId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("SentAtUtc", "CreatedAtUtc");
+
+                    b.ToTable("OutboxEmails", (string)null);
                 });
 
             modelBuilder.Entity("KunshanInvest.Domain.Parks.Park", b =>
@@ -678,6 +737,9 @@ namespace KunshanInvest.Migrations.SqlServer.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
 
+                    b.Property<DateTime?>("RoutedAtUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<Guid>("SectorId")
                         .HasColumnType("uniqueidentifier");
 
@@ -868,6 +930,15 @@ namespace KunshanInvest.Migrations.SqlServer.Migrations
                     b.Property<Guid?>("EnterpriseId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<DateTime?>("EscalatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("EscalatedStageEnteredAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("EscalationLevel")
+                        .HasColumnType("int");
+
                     b.Property<Guid?>("EventId")
                         .HasColumnType("uniqueidentifier");
 
@@ -946,6 +1017,9 @@ namespace KunshanInvest.Migrations.SqlServer.Migrations
                         .HasColumnType("int");
 
                     b.Property<DateTime>("StageEnteredAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("StaleFlaggedAtUtc")
                         .HasColumnType("datetime2");
 
                     b.Property<int>("Version")
@@ -1527,6 +1601,20 @@ namespace KunshanInvest.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("KunshanInvest.Domain.Notifications.Notification", b =>
                 {
+                    b.HasOne("KunshanInvest.Infrastructure.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KunshanInvest.Domain.Notifications.OutboxEmail", b =>
+                {
+                    b.HasOne("KunshanInvest.Domain.Notifications.Notification", null)
+                        .WithMany()
+                        .HasForeignKey("NotificationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("KunshanInvest.Infrastructure.Identity.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")

@@ -364,7 +364,14 @@ namespace KunshanInvest.Migrations.Sqlite.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Period")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("ReadAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SubjectId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Title")
@@ -379,7 +386,58 @@ namespace KunshanInvest.Migrations.Sqlite.Migrations
 
                     b.HasIndex("UserId", "ReadAtUtc", "CreatedAtUtc");
 
+                    b.HasIndex("Kind", "Period", "SubjectId", "UserId")
+                        .IsUnique();
+
                     b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("KunshanInvest.Domain.Notifications.OutboxEmail", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ClaimToken")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClaimedUntilUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HtmlBody")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("NotificationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SentAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NotificationId");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("SentAtUtc", "CreatedAtUtc");
+
+                    b.ToTable("OutboxEmails", (string)null);
                 });
 
             modelBuilder.Entity("KunshanInvest.Domain.Parks.Park", b =>
@@ -670,6 +728,9 @@ namespace KunshanInvest.Migrations.Sqlite.Migrations
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("RoutedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("SectorId")
                         .HasColumnType("TEXT");
 
@@ -860,6 +921,15 @@ namespace KunshanInvest.Migrations.Sqlite.Migrations
                     b.Property<Guid?>("EnterpriseId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("EscalatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EscalatedStageEnteredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EscalationLevel")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid?>("EventId")
                         .HasColumnType("TEXT");
 
@@ -938,6 +1008,9 @@ namespace KunshanInvest.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("StageEnteredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("StaleFlaggedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
@@ -1511,6 +1584,20 @@ namespace KunshanInvest.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("KunshanInvest.Domain.Notifications.Notification", b =>
                 {
+                    b.HasOne("KunshanInvest.Infrastructure.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KunshanInvest.Domain.Notifications.OutboxEmail", b =>
+                {
+                    b.HasOne("KunshanInvest.Domain.Notifications.Notification", null)
+                        .WithMany()
+                        .HasForeignKey("NotificationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("KunshanInvest.Infrastructure.Identity.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")

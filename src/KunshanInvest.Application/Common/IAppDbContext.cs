@@ -29,6 +29,7 @@ public interface IAppDbContext
     DbSet<Interaction> Interactions { get; }
     DbSet<FollowUp> FollowUps { get; }
     DbSet<Notification> Notifications { get; }
+    DbSet<OutboxEmail> OutboxEmails { get; }
     DbSet<AuditEntry> AuditEntries { get; }
     DbSet<Partner> Partners { get; }
     DbSet<PartnerMember> PartnerMembers { get; }

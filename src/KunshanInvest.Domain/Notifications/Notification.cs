@@ -9,6 +9,7 @@ public sealed class Notification : Entity
     public const int TitleMaxLength = 300;
     public const int BodyMaxLength = 4000;
     public const int LinkMaxLength = 300;
+    public const int PeriodMaxLength = 20;
 
     private Notification() { }
 
@@ -29,6 +30,20 @@ public sealed class Notification : Entity
     public string? Link { get; private set; }
     public DateTime CreatedAtUtc { get; private set; }
     public DateTime? ReadAtUtc { get; private set; }
+
+    /// <summary>
+    /// For notices a job sends: what it is about (a follow-up, a project, a submission) and the period it covers
+    /// (a Kunshan day <c>2026-06-30</c> or an ISO week <c>2026-W27</c>). (Kind, Period, SubjectId, UserId) is unique,
+    /// so the database itself refuses a second reminder of the same thing for the same period.
+    /// </summary>
+    public Guid? SubjectId { get; private set; }
+
+    /// <inheritdoc cref="SubjectId"/>
+    public string? Period { get; private set; }
+
+    /// <summary>A notice recording a job's effect on <paramref name="subjectId"/> for <paramref name="period"/>.</summary>
+    public static Notification ForEffect(Guid userId, string kind, Guid subjectId, string period, string title, string? body, string? link, DateTime createdAtUtc) =>
+        new(userId, kind, title, body, link, createdAtUtc) { SubjectId = subjectId, Period = period };
 
     public void MarkRead(DateTime atUtc) => ReadAtUtc ??= atUtc;
 }

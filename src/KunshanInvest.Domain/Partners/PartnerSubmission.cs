@@ -84,6 +84,9 @@ public sealed class PartnerSubmission : AggregateRoot
 
     public bool IsDemo { get; private set; }
 
+    /// <summary>When the triage job routed the submission to the sector's lead officer and acknowledged it to the partner.</summary>
+    public DateTime? RoutedAtUtc { get; private set; }
+
     public string EnterpriseDisplayName => EnterpriseNameZh ?? EnterpriseNameEn ?? "";
 
     public IReadOnlyList<SubmissionStatusChange> StatusChanges => _statusChanges;

@@ -94,6 +94,27 @@ public sealed class InvestmentProject : AggregateRoot
 
     public IReadOnlyList<StageChange> StageChanges => _stageChanges;
 
+    /// <summary>When the stale sweep last flagged the project (no activity for the sector's days); stale while it is later than the last activity.</summary>
+    public DateTime? StaleFlaggedAtUtc { get; private set; }
+
+    /// <summary>
+    /// 六未 escalation of the current stay in the stage: 1 the owner was told, 2 the managers were copied, 3 reassignment
+    /// was proposed. It belongs to the stay that began at <see cref="EscalatedStageEnteredAtUtc"/>: a stage change starts over.
+    /// </summary>
+    public int EscalationLevel { get; private set; }
+
+    /// <inheritdoc cref="EscalationLevel"/>
+    public DateTime? EscalatedAtUtc { get; private set; }
+
+    /// <inheritdoc cref="EscalationLevel"/>
+    public DateTime? EscalatedStageEnteredAtUtc { get; private set; }
+
+    /// <summary>Whether the stale flag still holds: nothing was recorded since the sweep flagged the project.</summary>
+    public bool IsFlaggedStale => StaleFlaggedAtUtc is { } flagged && flagged >= LastActivityAtUtc;
+
+    /// <summary>The escalation level of the current stay (0 once the project moved on after being escalated).</summary>
+    public int CurrentEscalationLevel => EscalatedStageEnteredAtUtc == StageEnteredAtUtc ? EscalationLevel : 0;
+
     public void Rename(string name) => Name = name;
 
     /// <summary>Takes the next free code when another lead took this one first (codes are numbered per year).</summary>

@@ -39,4 +39,29 @@ internal sealed class UserDirectory(AppDbContext db, TimeProvider clock) : IUser
         // LockoutEnd is a DateTimeOffset, which SQLite cannot compare in SQL: the one value is compared here.
         return user is not null && (user.LockoutEnd is null || user.LockoutEnd <= clock.GetUtcNow());
     }
+
+    public async Task<IReadOnlyDictionary<Guid, Mailbox>> MailboxesAsync(IEnumerable<Guid> ids, CancellationToken cancellationToken)
+    {
+        var wanted = ids.Distinct().ToList();
+        if (wanted.Count == 0)
+        {
+            return new Dictionary<Guid, Mailbox>();
+        }
+
+        var users = await db.Users.AsNoTracking()
+            .Where(u => wanted.Contains(u.Id) && u.Email != null && u.Email != "")
+            .Select(u => new { u.Id, u.Email, u.DisplayName, u.UserName })
+            .ToListAsync(cancellationToken);
+        return users.ToDictionary(u => u.Id, u => new Mailbox(u.Email!, string.IsNullOrWhiteSpace(u.DisplayName) ? u.UserName ?? "" : u.DisplayName));
+    }
+
+    public async Task<IReadOnlyList<Guid>> ActiveUsersInRoleAsync(string role, CancellationToken cancellationToken)
+    {
+        var normalized = role.ToUpperInvariant();
+        return await db.Users.AsNoTracking()
+            .Where(u => !u.IsDisabled && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.NormalizedName == normalized)))
+            .OrderBy(u => u.Id)
+            .Select(u => u.Id)
+            .ToListAsync(cancellationToken);
+    }
 }

@@ -33,6 +33,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Interaction> Interactions => Set<Interaction>();
     public DbSet<FollowUp> FollowUps => Set<FollowUp>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Partner> Partners => Set<Partner>();
     public DbSet<PartnerMember> PartnerMembers => Set<PartnerMember>();

@@ -14,4 +14,12 @@ public interface IUserDirectory
 
     /// <summary>Whether the user exists, is neither disabled nor locked out, and holds one of <paramref name="roles"/> (e.g. a project's owner).</summary>
     Task<bool> IsActiveInRoleAsync(Guid userId, IReadOnlyCollection<string> roles, CancellationToken cancellationToken);
+
+    /// <summary>The e-mail address and display name of the given users that have an address, in one query.</summary>
+    Task<IReadOnlyDictionary<Guid, Mailbox>> MailboxesAsync(IEnumerable<Guid> ids, CancellationToken cancellationToken);
+
+    /// <summary>The ids of the enabled users holding <paramref name="role"/>, in one query.</summary>
+    Task<IReadOnlyList<Guid>> ActiveUsersInRoleAsync(string role, CancellationToken cancellationToken);
 }
+
+public sealed record Mailbox(string Address, string Name);

@@ -86,7 +86,7 @@ public sealed class SubmitProjectValidator : AbstractValidator<SubmitProject>
     }
 }
 
-public sealed class SubmitProjectHandler(IAppDbContext db, ICurrentUser user, IAttachmentStore store, IOptions<PortalOptions> options, TimeProvider clock)
+public sealed class SubmitProjectHandler(IAppDbContext db, ICurrentUser user, IAttachmentStore store, IOptions<PortalOptions> options, TimeProvider clock, IJobScheduler jobs)
     : ICommandHandler<SubmitProject, SubmissionResult>
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
@@ -170,6 +170,9 @@ public sealed class SubmitProjectHandler(IAppDbContext db, ICurrentUser user, IA
 
         // The submission, its files' rows, the attribution and the completed key commit together, or none of them.
         await db.SaveChangesAsync(cancellationToken);
+
+        // Triage on arrival: routing and the acknowledgement run as a job now; the schedule catches any queue lost.
+        jobs.Enqueue(Jobs.JobNames.SubmissionTriage);
         return new SubmissionResult(receipt, json, Replayed: false);
     }
 

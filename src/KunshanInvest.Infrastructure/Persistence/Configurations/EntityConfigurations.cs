@@ -238,5 +238,27 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         builder.Property(n => n.Link).HasMaxLength(Notification.LinkMaxLength);
         builder.HasOne<AppUser>().WithMany().HasForeignKey(n => n.UserId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(n => new { n.UserId, n.ReadAtUtc, n.CreatedAtUtc });
+        builder.Property(n => n.Period).HasMaxLength(Notification.PeriodMaxLength);
+
+        // A job's effect happens once: the database refuses a second notice of the same kind, subject and period to
+        // the same user, whatever two servers or a retried job attempt. (Nullable columns: ordinary notices, which
+        // have neither, are not constrained; SQL Server gets the matching filter.)
+        builder.HasIndex(n => new { n.Kind, n.Period, n.SubjectId, n.UserId }).IsUnique();
+    }
+}
+
+internal sealed class OutboxEmailConfiguration : IEntityTypeConfiguration<OutboxEmail>
+{
+    public void Configure(EntityTypeBuilder<OutboxEmail> builder)
+    {
+        builder.ToTable("OutboxEmails");
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.Id).ValueGeneratedNever();
+        builder.Property(e => e.Subject).HasMaxLength(OutboxEmail.SubjectMaxLength);
+        builder.Property(e => e.LastError).HasMaxLength(OutboxEmail.ErrorMaxLength);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Notification>().WithMany().HasForeignKey(e => e.NotificationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(e => e.NotificationId);
+        builder.HasIndex(e => new { e.SentAtUtc, e.CreatedAtUtc });
     }
 }

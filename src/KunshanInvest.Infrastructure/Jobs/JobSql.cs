@@ -1,0 +1,171 @@
+using System.Data;
+using System.Data.Common;
+using KunshanInvest.Application.Jobs;
+using KunshanInvest.Domain.FollowUps;
+using KunshanInvest.Domain.Notifications;
+using KunshanInvest.Domain.Partners;
+using KunshanInvest.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace KunshanInvest.Infrastructure.Jobs;
+
+/// <summary>
+/// The sweeps' INSERT … SELECT statements. Identifiers are double-quoted (read alike by all three providers); what
+/// differs is written per provider: a new GUID per row, text concatenation, a GUID as text, and the SQL Server
+/// datetime2 parameter (SqlClient would send a DateTime as the 1/300 s <c>datetime</c>). Every text shown to people is
+/// a parameter, so SQL Server receives it as Unicode.
+/// </summary>
+public sealed class JobSql(AppDbContext db) : IJobSql
+{
+    // ReadAtUtc is left to its default (NULL): an untyped NULL in a UNION would be text to PostgreSQL.
+    private const string Columns = """("Id", "UserId", "Kind", "Title", "Body", "Link", "CreatedAtUtc", "SubjectId", "Period")""";
+
+    private string Provider => db.Database.ProviderName ?? "";
+
+    public async Task<IJobTransaction> BeginAsync(CancellationToken cancellationToken) =>
+        new Transaction(await db.Database.BeginTransactionAsync(cancellationToken));
+
+    public Task<int> InsertRemindersAsync(DateOnly today, string period, DateTime nowUtc, CancellationToken cancellationToken) =>
+        ExecuteAsync(
+            $$"""
+            INSERT INTO "Notifications" {{Columns}}
+            SELECT {{NewId}}, f."AssigneeId", {0}, SUBSTRING({{Concat("{1}", "f.\"Title\"")}}, 1, {{Notification.TitleMaxLength}}),
+                   {{Concat("p.\"Code\"", "' '", "p.\"Name\"")}}, {{Concat("'/projects/'", GuidText("p.\"Id\""))}}, {2}, f."Id", {3}
+            FROM "FollowUps" f
+            JOIN "Projects" p ON p."Id" = f."ProjectId"
+            WHERE f."Status" = {{(int)FollowUpStatus.Open}} AND f."RemindedOn" = {4}
+              AND {{NotNotified("f.\"Id\"", "f.\"AssigneeId\"")}}
+            """,
+            [JobKinds.Reminder, "跟进提醒:", nowUtc, period, today],
+            cancellationToken);
+
+    public Task<int> InsertStaleNoticesAsync(DateTime flaggedAtUtc, string period, DateTime nowUtc, CancellationToken cancellationToken) =>
+        ExecuteAsync(
+            $$"""
+            INSERT INTO "Notifications" {{Columns}}
+            SELECT {{NewId}}, p."OwnerId", {0}, SUBSTRING({{Concat("{1}", "p.\"Code\"", "' '", "p.\"Name\"")}}, 1, {{Notification.TitleMaxLength}}),
+                   {4}, {{Concat("'/projects/'", GuidText("p.\"Id\""))}}, {2}, p."Id", {3}
+            FROM "Projects" p
+            WHERE p."StaleFlaggedAtUtc" = {5} AND {{NotNotified("p.\"Id\"", "p.\"OwnerId\"")}}
+            """,
+            [JobKinds.Stale, "项目长期无跟进:", nowUtc, period, "超过设定天数没有走访或联系记录,请尽快跟进。/ No visit or call recorded for the configured days.", flaggedAtUtc],
+            cancellationToken);
+
+    public Task<int> InsertEscalationNoticesAsync(int level, DateTime escalatedAtUtc, string period, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        var title = $"SUBSTRING({Concat("{1}", "p.\"Code\"", "' '", "p.\"Name\"")}, 1, {Notification.TitleMaxLength})";
+        var link = Concat("'/projects/'", GuidText("p.\"Id\""));
+        var stamped = $$"""p."EscalationLevel" = {{level}} AND p."EscalatedAtUtc" = {2}""";
+        var toOwner = $$"""
+            SELECT {{NewId}}, p."OwnerId", {0}, {{title}}, {5}, {{link}}, {4}, p."Id", {3}
+            FROM "Projects" p
+            WHERE {{stamped}} AND {{NotNotified("p.\"Id\"", "p.\"OwnerId\"", "{0}")}}
+            """;
+        var toManagers = $$"""
+            SELECT {{NewId}}, m."Id", {6}, {{title}}, {7}, {{link}}, {4}, p."Id", {3}
+            FROM "Projects" p
+            CROSS JOIN "AspNetUsers" m
+            WHERE {{stamped}} AND m."IsDisabled" = {8}
+              AND EXISTS (SELECT 1 FROM "AspNetUserRoles" ur JOIN "AspNetRoles" r ON r."Id" = ur."RoleId" WHERE ur."UserId" = m."Id" AND r."NormalizedName" = 'MANAGER')
+              AND {{NotNotified("p.\"Id\"", "m.\"Id\"", "{6}")}}
+            """;
+        var sql = level switch
+        {
+            1 => toOwner,
+            2 => toOwner + "\nUNION ALL\n" + toManagers,
+            3 => toManagers,
+            _ => throw new ArgumentOutOfRangeException(nameof(level)),
+        };
+        object[] parameters = level switch
+        {
+            1 => [JobKinds.Escalated, "六未预警:", DateTime2(escalatedAtUtc), period, DateTime2(nowUtc), "项目已超过本阶段时限,请推进或记录卡点。/ The project is past its stage's limit.", JobKinds.EscalatedCopy, "", false],
+            2 => [JobKinds.Escalated, "六未升级(已抄送领导):", DateTime2(escalatedAtUtc), period, DateTime2(nowUtc), "项目仍超过本阶段时限,已抄送领导。/ Still past its stage's limit; managers copied.", JobKinds.EscalatedCopy, "抄送:项目超过本阶段时限且负责人未推进。/ Copy: past its stage's limit and not moved by its owner.", false],
+            _ => [JobKinds.Reassign, "建议重新分派:", DateTime2(escalatedAtUtc), period, DateTime2(nowUtc), "", JobKinds.Reassign, "项目长期超过本阶段时限,建议改派给产业链牵头专员。/ Long past its stage's limit: consider reassigning it to the sector's lead officer.", false],
+        };
+        var statement = "INSERT INTO \"Notifications\" " + Columns + "\n" + sql;
+        return db.Database.ExecuteSqlRawAsync(statement, parameters, cancellationToken);
+    }
+
+    public Task<int> InsertRoutingNoticesAsync(DateTime routedAtUtc, string period, DateTime nowUtc, CancellationToken cancellationToken) =>
+        ExecuteAsync(
+            $$"""
+            INSERT INTO "Notifications" {{Columns}}
+            SELECT {{NewId}}, sec."LeadOfficerId", {0},
+                   SUBSTRING({{Concat("{1}", "s.\"Reference\"", "' '", "COALESCE(s.\"EnterpriseNameZh\", s.\"EnterpriseNameEn\", '')")}}, 1, {{Notification.TitleMaxLength}}),
+                   CASE WHEN s."MatchedProjectId" IS NOT NULL THEN {6} WHEN s."MatchedEnterpriseId" IS NOT NULL THEN {7} ELSE NULL END,
+                   {{Concat("'/triage/'", GuidText("s.\"Id\""))}}, {2}, s."Id", {3}
+            FROM "PartnerSubmissions" s
+            JOIN "Sectors" sec ON sec."Id" = s."SectorId"
+            WHERE s."RoutedAtUtc" = {4} AND sec."LeadOfficerId" IS NOT NULL AND {{NotNotified("s.\"Id\"", "sec.\"LeadOfficerId\"", "{0}")}}
+            UNION ALL
+            SELECT {{NewId}}, s."SubmittedById", {5}, SUBSTRING({{Concat("{8}", "s.\"Reference\"")}}, 1, {{Notification.TitleMaxLength}}),
+                   {9}, {{Concat("'/portal/submissions/'", GuidText("s.\"Id\""))}}, {2}, s."Id", {3}
+            FROM "PartnerSubmissions" s
+            WHERE s."RoutedAtUtc" = {4} AND {{NotNotified("s.\"Id\"", "s.\"SubmittedById\"", "{5}")}}
+            """,
+            [JobKinds.Routed, "新报送待分拣:", nowUtc, period, routedAtUtc, JobKinds.Acknowledged,
+             "疑似重复:该企业已有在谈项目 / Possible duplicate: the enterprise has an open project", "企业已在库 / The enterprise is already on file",
+             "报送已收到:", "我们已收到您的项目报送,将尽快审核。/ We received your submission and will review it shortly."],
+            cancellationToken);
+
+    public Task<int> QueueEmailsAsync(IReadOnlyCollection<string> kinds, string period, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        var kindList = string.Join(", ", kinds.Select((_, i) => $"{{{i + 2}}}"));
+        var statement = $$"""
+            INSERT INTO "OutboxEmails" ("Id", "UserId", "NotificationId", "Subject", "HtmlBody", "CreatedAtUtc", "SentAtUtc", "Attempts", "LastError", "ClaimToken", "ClaimedUntilUtc")
+            SELECT {{NewId}}, n."UserId", n."Id", NULL, NULL, {0}, NULL, 0, NULL, NULL, NULL
+            FROM "Notifications" n
+            WHERE n."Period" = {1} AND n."Kind" IN ({{kindList}})
+              AND NOT EXISTS (SELECT 1 FROM "OutboxEmails" o WHERE o."NotificationId" = n."Id")
+            """;
+        return db.Database.ExecuteSqlRawAsync(statement, [DateTime2(nowUtc), period, .. kinds], cancellationToken);
+    }
+
+    /// <summary>Runs one statement; DateTime values go as datetime2 on SQL Server.</summary>
+    private Task<int> ExecuteAsync(string sql, object[] parameters, CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlRawAsync(sql, [.. parameters.Select(p => p is DateTime d ? DateTime2(d) : p)], cancellationToken);
+
+    /// <summary>The effect key: no notice of this kind about this subject to this user in this period yet.</summary>
+    private static string NotNotified(string subject, string user, string kind = "{0}") =>
+        $$"""NOT EXISTS (SELECT 1 FROM "Notifications" x WHERE x."Kind" = {{kind}} AND x."Period" = {3} AND x."SubjectId" = {{subject}} AND x."UserId" = {{user}})""";
+
+    private object DateTime2(DateTime value)
+    {
+        if (Provider != "Microsoft.EntityFrameworkCore.SqlServer")
+        {
+            return value;
+        }
+
+        var parameter = db.Database.GetDbConnection().CreateCommand().CreateParameter();
+        parameter.DbType = DbType.DateTime2;
+        parameter.Value = value;
+        return parameter;
+    }
+
+    /// <summary>EF stores a GUID on SQLite as upper-case text; the others have a native type.</summary>
+    private string NewId => Provider switch
+    {
+        "Microsoft.EntityFrameworkCore.Sqlite" => "(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-' || hex(randomblob(2)) || '-' || hex(randomblob(2)) || '-' || hex(randomblob(6)))",
+        "Npgsql.EntityFrameworkCore.PostgreSQL" => "gen_random_uuid()",
+        "Microsoft.EntityFrameworkCore.SqlServer" => "NEWID()",
+        var other => throw new NotSupportedException($"No job SQL for provider '{other}'."),
+    };
+
+    private string Concat(params string[] parts) =>
+        string.Join(Provider == "Microsoft.EntityFrameworkCore.SqlServer" ? " + " : " || ", parts);
+
+    private string GuidText(string column) => Provider switch
+    {
+        "Npgsql.EntityFrameworkCore.PostgreSQL" => $"CAST({column} AS text)",
+        "Microsoft.EntityFrameworkCore.SqlServer" => $"CONVERT(nvarchar(36), {column})",
+        _ => column,
+    };
+
+    private sealed class Transaction(IDbContextTransaction inner) : IJobTransaction
+    {
+        public Task CommitAsync(CancellationToken cancellationToken) => inner.CommitAsync(cancellationToken);
+
+        public ValueTask DisposeAsync() => inner.DisposeAsync();
+    }
+}
