@@ -72,7 +72,7 @@ public class StalledBenchmarks : ReportBenchmark
             parameters.Add(($"@s{parameters.Count}", sector));
             return $" AND p.\"SectorId\" <> @s{parameters.Count - 1}";
         }));
-        where.Append(CultureInfo.InvariantCulture, $"((p.\"SectorId\" IS NULL OR (1 = 1{others})) AND {Clauses(defaults)}))");
+        where.Append(limits.Count == 0 ? $"{Clauses(defaults)})" : $"((p.\"SectorId\" IS NULL OR (1 = 1{others})) AND {Clauses(defaults)}))");
 
         var counts = await ListAsync($"SELECT p.\"Stage\", COUNT(*) FROM \"Projects\" p WHERE {where} GROUP BY p.\"Stage\"", r => (int)r.GetInt64(1), [.. parameters]);
         var rows = await ListAsync(
