@@ -23,7 +23,7 @@ public sealed class ReportSql(AppDbContext db) : IReportSql
         AddFilter(where, parameters, "ParkId", scope.ParkId);
         AddFilter(where, parameters, "OwnerId", scope.OfficerId);
 
-        // The projects are joined only to filter them: over the whole zone the join cost a quarter of the statement's
+        // The projects are joined only to filter them: over the whole zone the join cost a fifth of the statement's
         // time at 100k projects (docs/performance.md).
         var join = where.Length == 0 ? "" : $"""
 
