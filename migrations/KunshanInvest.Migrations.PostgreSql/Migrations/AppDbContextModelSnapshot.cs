@@ -341,7 +341,7 @@ namespace KunshanInvest.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ByUserId");
+                    b.HasIndex("ByUserId", "OccurredAtUtc");
 
                     b.HasIndex("EnterpriseId", "OccurredAtUtc");
 

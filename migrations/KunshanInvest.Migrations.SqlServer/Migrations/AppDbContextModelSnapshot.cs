@@ -342,7 +342,7 @@ namespace KunshanInvest.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ByUserId");
+                    b.HasIndex("ByUserId", "OccurredAtUtc");
 
                     b.HasIndex("EnterpriseId", "OccurredAtUtc");
 

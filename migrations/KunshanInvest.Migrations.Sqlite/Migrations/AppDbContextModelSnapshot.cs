@@ -334,7 +334,7 @@ namespace KunshanInvest.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ByUserId");
+                    b.HasIndex("ByUserId", "OccurredAtUtc");
 
                     b.HasIndex("EnterpriseId", "OccurredAtUtc");
 

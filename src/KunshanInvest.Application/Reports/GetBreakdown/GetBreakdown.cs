@@ -67,18 +67,21 @@ public sealed class GetBreakdownHandler(IAppDbContext db, IUserDirectory users, 
                 Minor = s.Project.PledgedInvestment!.MinorUnits,
             };
 
+        // The computed flags lead the GROUP BY on purpose: led by the owner, SQLite walked IX_Projects_OwnerId_Stage for
+        // the order and fetched all projects in owner order (0.62 s at 100k projects, against 0.23 s for a table scan
+        // and a sort; docs/performance.md, ADR 0013).
         var groups = query.Dimension switch
         {
             BreakdownDimension.Source => await flat
-                .GroupBy(r => new { r.Source, r.Live, r.SignedInPeriod, r.Currency })
+                .GroupBy(r => new { r.Live, r.SignedInPeriod, r.Currency, r.Source })
                 .Select(g => new Group(((int)g.Key.Source).ToString(), g.Key.Live, g.Key.SignedInPeriod, g.Key.Currency, g.Count(), g.Sum(r => r.Minor ?? 0)))
                 .ToListAsync(cancellationToken),
             BreakdownDimension.Country => await flat
-                .GroupBy(r => new { r.Country, r.Live, r.SignedInPeriod, r.Currency })
+                .GroupBy(r => new { r.Live, r.SignedInPeriod, r.Currency, r.Country })
                 .Select(g => new Group(g.Key.Country, g.Key.Live, g.Key.SignedInPeriod, g.Key.Currency, g.Count(), g.Sum(r => r.Minor ?? 0)))
                 .ToListAsync(cancellationToken),
             _ => await flat
-                .GroupBy(r => new { r.OwnerId, r.Live, r.SignedInPeriod, r.Currency })
+                .GroupBy(r => new { r.Live, r.SignedInPeriod, r.Currency, r.OwnerId })
                 .Select(g => new Group(g.Key.OwnerId.ToString(), g.Key.Live, g.Key.SignedInPeriod, g.Key.Currency, g.Count(), g.Sum(r => r.Minor ?? 0)))
                 .ToListAsync(cancellationToken),
         };

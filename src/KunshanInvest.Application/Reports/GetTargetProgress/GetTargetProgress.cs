@@ -57,9 +57,11 @@ public sealed class GetTargetProgressHandler(IAppDbContext db, IUserDirectory us
         var yearEnd = BureauCalendar.ToUtc(new DateOnly(year + 1, 1, 1), TimeOnly.MinValue);
         var rates = await new ExchangeRateTable(db).ForYearAsync(year, cancellationToken);
 
-        var signings = await ReportScope.WithSignedAt(scope.Projects(db), db)
-            .Where(x => x.SignedAt >= yearStart && x.SignedAt < yearEnd)
-            .GroupBy(x => new { x.Project.SectorId, x.Project.OwnerId, x.Project.ParkId, x.Project.PledgedInvestment!.Currency })
+        // The year's signings: the projects joined to their signing instant within the year (a HAVING on one GROUP BY).
+        var signedThisYear = ReportScope.SigningInstants(db).Where(s => s.SignedAt >= yearStart && s.SignedAt < yearEnd);
+        var signings = await scope.Projects(db)
+            .Join(signedThisYear, p => p.Id, s => s.ProjectId, (p, _) => p)
+            .GroupBy(p => new { p.SectorId, p.OwnerId, p.ParkId, p.PledgedInvestment!.Currency })
             .Select(g => new
             {
                 g.Key.SectorId,
@@ -67,10 +69,10 @@ public sealed class GetTargetProgressHandler(IAppDbContext db, IUserDirectory us
                 g.Key.ParkId,
                 g.Key.Currency,
                 Projects = g.Count(),
-                Major = g.Count(x => x.Project.IsMajor),
-                Minor = g.Sum(x => x.Project.PledgedInvestment!.MinorUnits),
-                ForeignCapital = g.Sum(x => x.Project.PledgedForeignCapitalUsdCents ?? 0),
-                Jobs = g.Sum(x => (long)(x.Project.PledgedJobs ?? 0)),
+                Major = g.Count(p => p.IsMajor),
+                Minor = g.Sum(p => p.PledgedInvestment!.MinorUnits),
+                ForeignCapital = g.Sum(p => p.PledgedForeignCapitalUsdCents ?? 0),
+                Jobs = g.Sum(p => (long)(p.PledgedJobs ?? 0)),
             })
             .ToListAsync(cancellationToken);
 

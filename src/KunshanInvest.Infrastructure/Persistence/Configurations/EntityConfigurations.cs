@@ -207,6 +207,11 @@ internal sealed class InteractionConfiguration : IEntityTypeConfiguration<Intera
         builder.HasOne<AppUser>().WithMany().HasForeignKey(i => i.ByUserId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(i => new { i.ProjectId, i.OccurredAtUtc });
         builder.HasIndex(i => new { i.EnterpriseId, i.OccurredAtUtc });
+
+        // The officer breakdown counts each officer's interactions in the period (GROUP BY ByUserId). With the foreign
+        // key's single-column index SQLite walked it and fetched all 1,000,000 rows in index order (1.2 s at 100k
+        // projects); this one covers the statement, so it reads the index alone (0.05 s). It replaces the FK index.
+        builder.HasIndex(i => new { i.ByUserId, i.OccurredAtUtc });
     }
 }
 
