@@ -16,8 +16,12 @@ internal static class ProjectCodes
     public static async Task<IReadOnlyList<string>> NextAsync(IAppDbContext db, int year, int count, CancellationToken cancellationToken)
     {
         var prefix = $"KS-{year}-";
+
+        // A range rather than StartsWith: SQLite's LIKE is case-insensitive and PostgreSQL's needs a C collation, so
+        // either would scan every code; "KS-2026-" ≤ code < "KS-2026." seeks the unique index on Code.
+        var end = $"KS-{year}.";
         var last = await db.Projects.AsNoTracking()
-            .Where(p => p.Code.StartsWith(prefix))
+            .Where(p => string.Compare(p.Code, prefix) >= 0 && string.Compare(p.Code, end) < 0)
             .OrderByDescending(p => p.Code)
             .Select(p => p.Code)
             .FirstOrDefaultAsync(cancellationToken);

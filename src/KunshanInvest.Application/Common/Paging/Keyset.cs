@@ -25,18 +25,22 @@ public static class Keyset
         var keyValue = Parameter.Of(value);
         var tieValue = Parameter.Of(tie);
 
-        var beyond = Compare(keyBody, keyValue, descending);
-        var tieBeyond = Compare(tieBody, tieValue, descending);
-        var body = Expression.OrElse(beyond, Expression.AndAlso(Expression.Equal(keyBody, keyValue), tieBeyond));
+        var beyond = Compare(keyBody, keyValue, descending, inclusive: false);
+        var tieBeyond = Compare(tieBody, tieValue, descending, inclusive: false);
+        var seek = Expression.OrElse(beyond, Expression.AndAlso(Expression.Equal(keyBody, keyValue), tieBeyond));
+
+        // The redundant "key at or beyond the cursor" term changes no row but lets the planner start the index scan
+        // at the cursor: PostgreSQL cannot bound a scan by an OR alone (page 1000 read ≈54k rows without it).
+        var body = Expression.AndAlso(Compare(keyBody, keyValue, descending, inclusive: true), seek);
         return query.Where(Expression.Lambda<Func<T, bool>>(body, row));
     }
 
-    private static BinaryExpression Compare(Expression left, Expression right, bool descending)
+    private static BinaryExpression Compare(Expression left, Expression right, bool descending, bool inclusive)
     {
         if (left.Type == typeof(string))
         {
-            var comparison = Expression.Call(StringCompare, left, right);
-            return descending ? Expression.LessThan(comparison, Expression.Constant(0)) : Expression.GreaterThan(comparison, Expression.Constant(0));
+            left = Expression.Call(StringCompare, left, right);
+            right = Expression.Constant(0);
         }
 
         if (left.Type.IsEnum)
@@ -47,7 +51,13 @@ public static class Keyset
             right = Expression.Convert(right, underlying);
         }
 
-        return descending ? Expression.LessThan(left, right) : Expression.GreaterThan(left, right);
+        return (descending, inclusive) switch
+        {
+            (true, false) => Expression.LessThan(left, right),
+            (true, true) => Expression.LessThanOrEqual(left, right),
+            (false, false) => Expression.GreaterThan(left, right),
+            (false, true) => Expression.GreaterThanOrEqual(left, right),
+        };
     }
 
     private sealed class Rebind(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
