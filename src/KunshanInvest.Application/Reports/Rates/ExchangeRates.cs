@@ -89,11 +89,6 @@ public sealed class UpdateExchangeRateHandler(IAppDbContext db) : ICommandHandle
     {
         var rate = await db.ExchangeRates.SingleOrDefaultAsync(r => r.Id == command.Id, cancellationToken)
             ?? throw new NotFoundException(nameof(ExchangeRate), command.Id);
-        if (rate.Version != command.Version)
-        {
-            throw new ConflictException($"该汇率已被修改(当前版本 {rate.Version}) / The rate has changed since version {command.Version}; reload it.");
-        }
-
         db.ExpectVersion(rate, command.Version);
         rate.Revise(RateRules.ToMicros(command.CnyPerUnit));
         await db.SaveChangesAsync(cancellationToken);

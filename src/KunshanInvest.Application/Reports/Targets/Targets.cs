@@ -109,11 +109,6 @@ public sealed class UpdateTargetHandler(IAppDbContext db) : ICommandHandler<Upda
     {
         var target = await db.Targets.SingleOrDefaultAsync(t => t.Id == command.Id, cancellationToken)
             ?? throw new NotFoundException(nameof(Target), command.Id);
-        if (target.Version != command.Version)
-        {
-            throw new ConflictException($"该目标已被修改(当前版本 {target.Version}) / The target has changed since version {command.Version}; reload it.");
-        }
-
         db.ExpectVersion(target, command.Version);
         target.Revise(command.Value);
         await db.SaveChangesAsync(cancellationToken);
@@ -127,11 +122,6 @@ public sealed class DeleteTargetHandler(IAppDbContext db) : ICommandHandler<Dele
     {
         var target = await db.Targets.SingleOrDefaultAsync(t => t.Id == command.Id, cancellationToken)
             ?? throw new NotFoundException(nameof(Target), command.Id);
-        if (target.Version != command.Version)
-        {
-            throw new ConflictException($"该目标已被修改(当前版本 {target.Version}) / The target has changed since version {command.Version}; reload it.");
-        }
-
         db.ExpectVersion(target, command.Version);
         db.Targets.Remove(target);
         await db.SaveChangesAsync(cancellationToken);
