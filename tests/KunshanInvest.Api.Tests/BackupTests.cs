@@ -99,8 +99,14 @@ public sealed class BackupTests(SqliteApp fixture) : IClassFixture<SqliteApp>
         Assert.Contains("--force", output.ToString(), StringComparison.Ordinal);
         Assert.Equal("an older backup", await File.ReadAllTextAsync(path));
 
+        // Portal attachments are files in the data folder: they go beside the copy.
+        var attachments = Directory.CreateDirectory(Path.Combine(fixture.App.DataDirectory, "attachments")).FullName;
+        var stored = $"{Guid.NewGuid():N}";
+        await File.WriteAllTextAsync(Path.Combine(attachments, stored), "%PDF-1.4 an attachment");
+
         var (forced, _) = BackupVerb.Parse([path, "--force"], output, output);
         Assert.Equal(0, await forced.RunAsync(fixture.App.Services, CancellationToken.None));
+        Assert.Equal("%PDF-1.4 an attachment", await File.ReadAllTextAsync(Path.Combine(path + ".attachments", stored)));
         Assert.Equal("ok", (await SqliteBackup.InspectAsync(path, CancellationToken.None)).IntegrityCheck);
         Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(path)!, "*.partial"));
     }
