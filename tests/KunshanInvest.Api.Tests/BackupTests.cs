@@ -13,7 +13,7 @@ namespace KunshanInvest.Api.Tests;
 /// <c>-- backup PATH</c> (issue 8): a consistent copy of the live SQLite database while writers keep inserting through
 /// the API; the copy holds every row acknowledged before the backup began, passes the integrity check and runs the app.
 /// </summary>
-public sealed class BackupTests(SqliteApp fixture) : IClassFixture<SqliteApp>
+public sealed class BackupTests(SqliteApp fixture, Xunit.Abstractions.ITestOutputHelper log) : IClassFixture<SqliteApp>
 {
     [SkippableFact]
     public async Task A_backup_taken_while_writers_insert_holds_every_row_committed_before_it_and_restores()
@@ -58,6 +58,8 @@ public sealed class BackupTests(SqliteApp fixture) : IClassFixture<SqliteApp>
         await stop.CancelAsync();
         await Task.WhenAll(writers);
 
+        log.WriteLine($"{before.Length} enterprises acknowledged before the backup, {duringAndAfter - before.Length} during it, {acknowledged.Count} in all");
+        log.WriteLine(output.ToString());
         Assert.True(exit == 0, output.ToString());
         Assert.Empty(failures);
         Assert.True(acknowledged.Count > duringAndAfter, "the writers kept writing after the backup");
