@@ -31,6 +31,7 @@ internal static class ApiSetup
     public static IServiceCollection AddApi(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddKunshanJobs(configuration, environment);
+        services.AddKunshanDataProtection(configuration);
         services.AddKunshanAuthentication();
         services.AddKunshanRateLimits(configuration);
         services.AddSingleton<PortalRateLimiter>();

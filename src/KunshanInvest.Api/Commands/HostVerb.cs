@@ -1,7 +1,7 @@
 namespace KunshanInvest.Api.Commands;
 
 /// <summary>
-/// A one-shot command run instead of the server (<c>dotnet run --project src/KunshanInvest.Api -- seed …</c>, <c>-- snapshot</c>): it
+/// A one-shot command run instead of the server (<c>dotnet run --project src/KunshanInvest.Api -- seed …</c>, <c>-- snapshot</c>, <c>-- backup PATH</c>): it
 /// gets the app's fully configured services, does its work and exits with a code.
 /// </summary>
 internal interface IHostVerb
@@ -19,6 +19,7 @@ internal static class HostVerbs
     {
         ["seed", .. var rest] => SeedVerb.Parse(rest),
         ["snapshot", .. var rest] => (new SnapshotVerb(), rest),
+        ["backup", .. var rest] => BackupVerb.Parse(rest),
         _ => (null, args),
     };
 }

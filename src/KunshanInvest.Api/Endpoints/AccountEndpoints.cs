@@ -72,6 +72,13 @@ internal static partial class AccountEndpoints
             return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "请求无效 / The form's antiforgery token is missing or wrong.");
         }
 
+        // The cookie is self-contained: dropping it in this browser would leave a copied one valid on every app
+        // instance. A new security stamp ends it everywhere (SessionCheckMiddleware), with the account's other sessions.
+        if (await signIn.UserManager.GetUserAsync(context.User) is { } user)
+        {
+            await signIn.UserManager.UpdateSecurityStampAsync(user);
+        }
+
         await signIn.SignOutAsync();
         return TypedResults.LocalRedirect("/account/login");
     }

@@ -13,14 +13,21 @@ using KunshanInvest.Domain.Rates;
 using KunshanInvest.Domain.Reports;
 using KunshanInvest.Domain.Sectors;
 using KunshanInvest.Infrastructure.Identity;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace KunshanInvest.Infrastructure.Persistence;
 
 public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
-    : IdentityDbContext<AppUser, AppRole, Guid>(options), IAppDbContext
+    : IdentityDbContext<AppUser, AppRole, Guid>(options), IAppDbContext, IDataProtectionKeyContext
 {
+    /// <summary>
+    /// The ASP.NET Core data-protection key ring (cookies, bearer tokens, antiforgery), shared by every app instance
+    /// on this database. Deliberately not on <see cref="IAppDbContext"/>: no use case, and so no endpoint, reads it.
+    /// </summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Sector> Sectors => Set<Sector>();
     public DbSet<OfficerSector> OfficerSectors => Set<OfficerSector>();
     public DbSet<Park> Parks => Set<Park>();

@@ -32,6 +32,13 @@ internal sealed partial class DatabaseInitializer(IServiceProvider services, IOp
             }
         }
 
+        if (database.Value.Provider == DatabaseProvider.Sqlite)
+        {
+            // Write-ahead log (kept in the file once set): readers, and the backup verb's copy, never wait for a
+            // writer, nor a writer for them; writers still take turns, each waiting out a busy database (Microsoft.Data.Sqlite retries for the command timeout).
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL", cancellationToken);
+        }
+
         if (seed.Value.Reference || seed.Value.Demo)
         {
             var report = await scope.ServiceProvider.GetRequiredService<SeedLoader>().LoadAsync(seed.Value.Demo, cancellationToken);

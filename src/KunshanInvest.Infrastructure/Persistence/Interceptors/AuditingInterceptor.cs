@@ -4,6 +4,7 @@ using System.Text.Unicode;
 using KunshanInvest.Application.Common.Security;
 using KunshanInvest.Domain.Auditing;
 using KunshanInvest.Domain.Common;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -145,7 +146,7 @@ internal sealed class AuditingInterceptor(ICurrentUser user, TimeProvider clock)
                 continue;
             }
 
-            if (Redacted.Contains(property.Metadata.Name) || IsTokenValue(entry, property))
+            if (Redacted.Contains(property.Metadata.Name) || IsTokenValue(entry, property) || IsKeyMaterial(entry, property))
             {
                 changes.Add(new FieldChange(name, oldValue is null ? null : "***", newValue is null ? null : "***"));
                 continue;
@@ -161,6 +162,10 @@ internal sealed class AuditingInterceptor(ICurrentUser user, TimeProvider clock)
     private static bool IsTokenValue(EntityEntry entry, PropertyEntry property) =>
         property.Metadata.Name == "Value" && entry.Metadata.ClrType.IsGenericType
         && entry.Metadata.ClrType.GetGenericTypeDefinition() == typeof(Microsoft.AspNetCore.Identity.IdentityUserToken<>);
+
+    /// <summary>A data-protection key's XML holds the master key (unless a certificate encrypts it): never in the trail.</summary>
+    private static bool IsKeyMaterial(EntityEntry entry, PropertyEntry property) =>
+        entry.Entity is DataProtectionKey && property.Metadata.Name == nameof(DataProtectionKey.Xml);
 
     private static string FieldName(PropertyEntry property) =>
         property.Metadata.DeclaringType is Microsoft.EntityFrameworkCore.Metadata.IComplexType complex
