@@ -153,6 +153,29 @@ public abstract partial class TwoFactorContractTests<TApp>(TApp fixture) : IClas
     }
 
     [SkippableFact]
+    public async Task Any_user_may_enrol_by_choice_keeping_this_session_and_ending_the_others()
+    {
+        var userName = await AccountAsync(null, "Officer");
+        var earlierToken = (await (await TokenAsync(userName, Password)).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        using var earlier = fixture.App.CreateClient();
+        earlier.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", earlierToken);
+        using var client = FormClient.Create(fixture.App);
+        await FormClient.SignInAsync(client, userName, Password);
+        Assert.Equal(HttpStatusCode.OK, (await earlier.GetAsync("/api/v1/auth/me")).StatusCode);
+
+        var page = await client.GetStringAsync("/account/two-factor");
+        Assert.DoesNotContain("data-testid=\"two-factor-required\"", page, StringComparison.Ordinal);
+        var key = KeyShown().Match(page).Groups[1].Value.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
+        var enrolled = await FormClient.PostAsync(client, "/account/two-factor", "/account/two-factor",
+            new Dictionary<string, string> { ["_handler"] = "enrol", ["Code"] = CodeNow(key) });
+
+        Assert.Equal(10, RecoveryCode().Matches(await enrolled.Content.ReadAsStringAsync()).Count);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/auth/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await earlier.GetAsync("/api/v1/auth/me")).StatusCode);
+        Assert.Equal("two_factor_required", (await (await TokenAsync(userName, Password)).ShouldBeProblemAsync(HttpStatusCode.Unauthorized)).GetProperty("code").GetString());
+    }
+
+    [SkippableFact]
     public async Task Passwords_take_8_to_64_characters_from_three_of_four_classes()
     {
         var userName = await AccountAsync(null, "Officer");
