@@ -176,6 +176,42 @@ public abstract partial class TwoFactorContractTests<TApp>(TApp fixture) : IClas
     }
 
     [SkippableFact]
+    public async Task A_signed_in_user_made_admin_gets_the_role_only_with_a_second_factor()
+    {
+        var plain = await AccountAsync(null, "Officer");
+        var key = NewKey();
+        var enrolled = await AccountAsync(key, "Officer");
+        using var plainClient = await BearerAsync(plain, null);
+        using var enrolledClient = await BearerAsync(enrolled, CodeNow(key));
+        using var admin = await fixture.ClientAsync("admin");
+        var ids = await WithUsersAsync(users => Task.FromResult(users.Users.Where(u => u.UserName == plain || u.UserName == enrolled).ToDictionary(u => u.UserName!, u => u.Id)));
+
+        foreach (var id in ids.Values)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await admin.PutAsJsonAsync($"/api/v1/admin/users/{id}/roles", new { roles = new[] { "Admin", "Officer" } })).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await plainClient.GetAsync("/api/v1/admin/users")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await plainClient.GetAsync("/api/v1/projects")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await enrolledClient.GetAsync("/api/v1/admin/users")).StatusCode);
+    }
+
+    private async Task<HttpClient> BearerAsync(string userName, string? code)
+    {
+        var response = await TokenAsync(userName, Password, code);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var client = fixture.App.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString());
+        return client;
+    }
+
+    private async Task<T> WithUsersAsync<T>(Func<UserManager<AppUser>, Task<T>> work)
+    {
+        await using var scope = fixture.App.Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>());
+    }
+
+    [SkippableFact]
     public async Task Passwords_take_8_to_64_characters_from_three_of_four_classes()
     {
         var userName = await AccountAsync(null, "Officer");
