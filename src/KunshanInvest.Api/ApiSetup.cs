@@ -32,7 +32,9 @@ internal static class ApiSetup
     {
         services.AddKunshanJobs(configuration, environment);
         services.AddKunshanDataProtection(configuration);
-        services.AddKunshanAuthentication();
+        var https = SecurityOptions.UsesHttps(configuration, environment);
+        services.AddKunshanAuthentication(https);
+        services.AddKunshanForwardedHeaders(configuration);
         services.AddKunshanRateLimits(configuration);
         services.AddSingleton<PortalRateLimiter>();
         services.AddScoped<CircuitHandler, CircuitUserHandler>();
@@ -41,7 +43,12 @@ internal static class ApiSetup
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddOpenApi("v1");
-        services.AddAntiforgery(options => options.Cookie.Name = "ki.af");
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = SecurityOptions.CookieName("ki.af", https);
+            options.Cookie.SecurePolicy = https ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        });
+        services.AddScoped<Application.Common.Security.ITwoFactorEnrolment, TwoFactorEnrolment>();
         services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(options =>
         {
@@ -58,9 +65,10 @@ internal static class ApiSetup
 
     public static WebApplication UseApi(this WebApplication app)
     {
+        app.UseKunshanForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        if (!app.Environment.IsDevelopment())
+        if (SecurityOptions.UsesHttps(app.Configuration, app.Environment))
         {
             app.UseHsts();
         }

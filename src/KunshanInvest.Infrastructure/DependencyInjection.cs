@@ -48,6 +48,7 @@ public static class DependencyInjection
             .AddEntityFrameworkStores<AppDbContext>()
             .AddSignInManager<AppSignInManager>()
             .AddDefaultTokenProviders()
+            .AddTokenProvider<TotpTokenProvider>(TokenOptions.DefaultAuthenticatorProvider) // replaces Identity's: DI clock, replay refused
             .AddPasswordValidator<ThreeOfFourClassesPasswordValidator>()
             .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>();
 

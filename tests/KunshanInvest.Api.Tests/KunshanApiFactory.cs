@@ -16,6 +16,12 @@ public sealed class KunshanApiFactory(DatabaseProvider provider, string connecti
 {
     public DatabaseProvider Provider { get; } = provider;
 
+    /// <summary>Tells this app from others to <see cref="DemoAuthenticator.FreshCodeAsync"/>.</summary>
+    public string Id { get; } = Guid.NewGuid().ToString("N");
+
+    /// <summary>A fresh authenticator code of the demo admin for this app.</summary>
+    public Task<string> AdminCodeAsync() => DemoAuthenticator.FreshCodeAsync(Id + ":admin");
+
     /// <summary>The app's data folder (attachments), a fresh temporary one per app.</summary>
     public string DataDirectory { get; } = Directory.CreateTempSubdirectory("ki-data-").FullName;
 
@@ -106,7 +112,9 @@ public abstract class AppFixture : IAsyncLifetime
         if (!_tokens.TryGetValue(userName, out var token))
         {
             using var anonymous = Anonymous();
-            var response = await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { userName, password = DemoPassword });
+            // The demo admin has an authenticator (the README's key): the test signs in through the real second step.
+            var twoFactorCode = userName == "admin" ? await App.AdminCodeAsync() : null;
+            var response = await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { userName, password = DemoPassword, twoFactorCode });
             response.EnsureSuccessStatusCode();
             token = (await response.Content.ReadFromJsonAsync<TokenResponse>())!.AccessToken;
             _tokens[userName] = token;

@@ -24,13 +24,21 @@ public sealed class SignInPolicyTests
         var weak = await client.PostAsJsonAsync("/api/v1/auth/change-password", new { userName = "admin", currentPassword = Configured, newPassword = "alllowercase" });
         var same = await client.PostAsJsonAsync("/api/v1/auth/change-password", new { userName = "admin", currentPassword = Configured, newPassword = Configured });
         var changed = await client.PostAsJsonAsync("/api/v1/auth/change-password", new { userName = "admin", currentPassword = Configured, newPassword = "Kunshan-1984" });
-        var accepted = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = "admin", password = "Kunshan-1984" });
+        var adminAfterChange = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = "admin", password = "Kunshan-1984" });
+        var managerRefused = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = "manager", password = Configured });
+        var managerChanged = await client.PostAsJsonAsync("/api/v1/auth/change-password", new { userName = "manager", currentPassword = Configured, newPassword = "Kunshan-1985" });
+        var accepted = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = "manager", password = "Kunshan-1985" });
 
         var problem = await refused.ShouldBeProblemAsync(HttpStatusCode.Forbidden);
         Assert.Equal("password_change_required", problem.GetProperty("code").GetString());
         await weak.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
         await same.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
         Assert.Equal(HttpStatusCode.NoContent, changed.StatusCode);
+
+        // Outside Development the demo admin has no published authenticator key: it must enrol one (in the browser) first.
+        Assert.Equal("two_factor_enrolment_required", (await adminAfterChange.ShouldBeProblemAsync(HttpStatusCode.Forbidden)).GetProperty("code").GetString());
+        Assert.Equal("password_change_required", (await managerRefused.ShouldBeProblemAsync(HttpStatusCode.Forbidden)).GetProperty("code").GetString());
+        Assert.Equal(HttpStatusCode.NoContent, managerChanged.StatusCode);
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
         Assert.False(string.IsNullOrEmpty((await accepted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()));
     }
@@ -88,7 +96,7 @@ public sealed class SignInPolicyTests
             await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = "officer2", password = $"Wrong-{i}-pass" });
         }
 
-        var token = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = "admin", password = AppFixture.DemoPassword });
+        var token = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = "admin", password = AppFixture.DemoPassword, twoFactorCode = await app.AdminCodeAsync() });
         var accessToken = (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
         using var admin = app.CreateClient();
         admin.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", accessToken);

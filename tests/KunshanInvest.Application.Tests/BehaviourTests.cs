@@ -4,6 +4,7 @@ using KunshanInvest.Application.Common.Exceptions;
 using KunshanInvest.Application.Sectors.CreateSector;
 using KunshanInvest.Application.Sectors.GetSectorOverview;
 using KunshanInvest.Application.Sectors.ListSectors;
+using Microsoft.Extensions.Logging;
 using Roles = KunshanInvest.Application.Common.Security.Roles;
 
 namespace KunshanInvest.Application.Tests;
@@ -18,28 +19,42 @@ public sealed class BehaviourTests
     [Fact]
     public async Task An_officer_cannot_send_an_admin_command()
     {
-        var behaviour = new AuthorizationBehavior<CreateSector, SectorDto>(TestUser.As("officer", Roles.Officer));
+        var log = new DeniedLog();
+        var behaviour = new AuthorizationBehavior<CreateSector, SectorDto>(TestUser.As("officer\r\nFAKE Sign-in succeeded for admin", Roles.Officer), log, TimeProvider.System);
 
         await Assert.ThrowsAsync<ForbiddenAccessException>(async () => await behaviour.Handle(ValidCommand, Reached, CancellationToken.None));
+
+        // Logged as a security event, the caller's name neutralised so it cannot forge a second line.
+        var entry = Assert.Single(log.Entries);
+        Assert.Equal(Common.Security.SecurityEvents.RequestDenied, entry.Id.Id);
+        Assert.Equal(LogLevel.Warning, entry.Level);
+        Assert.Contains("CreateSector", entry.Message, StringComparison.Ordinal);
+        Assert.Contains("officer__FAKE", entry.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', entry.Message);
+        Assert.DoesNotContain('\r', entry.Message);
     }
 
     [Fact]
     public async Task An_anonymous_caller_is_unauthenticated()
     {
-        var behaviour = new AuthorizationBehavior<GetSectorOverview, SectorOverview>(new TestUser());
+        var log = new DeniedLog();
+        var behaviour = new AuthorizationBehavior<GetSectorOverview, SectorOverview>(new TestUser(), log, TimeProvider.System);
 
         await Assert.ThrowsAsync<UnauthenticatedException>(async () =>
             await behaviour.Handle(new GetSectorOverview(), (_, _) => ValueTask.FromResult(new SectorOverview([], 0, [])), CancellationToken.None));
+        Assert.Equal(Common.Security.SecurityEvents.RequestDenied, Assert.Single(log.Entries).Id.Id);
     }
 
     [Fact]
     public async Task An_admin_reaches_the_handler()
     {
-        var behaviour = new AuthorizationBehavior<CreateSector, SectorDto>(TestUser.As("admin", Roles.Admin));
+        var log = new DeniedLog();
+        var behaviour = new AuthorizationBehavior<CreateSector, SectorDto>(TestUser.As("admin", Roles.Admin), log, TimeProvider.System);
 
         var result = await behaviour.Handle(ValidCommand, Reached, CancellationToken.None);
 
         Assert.Equal("low-altitude", result.Code);
+        Assert.Empty(log.Entries);
     }
 
     [Fact]
@@ -86,5 +101,18 @@ public sealed class BehaviourTests
 
         await using var read = database.NewContext();
         Assert.Equal("食品", (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(read.Sectors)).NameZh);
+    }
+
+    private sealed class DeniedLog : ILogger<AuthorizationBehavior<CreateSector, SectorDto>>, ILogger<AuthorizationBehavior<GetSectorOverview, SectorOverview>>
+    {
+        public List<(LogLevel Level, EventId Id, string Message)> Entries { get; } = [];
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            Entries.Add((logLevel, eventId, formatter(state, exception)));
     }
 }

@@ -11,6 +11,7 @@ public sealed class CeremonyJourneyTests(BrowserApp app) : IClassFixture<Browser
         await page.FillAsync("#userName", userName);
         await page.FillAsync("#password", "Demo#2026");
         await page.ClickAsync("[data-testid=sign-in-submit]");
+        await TwoStep.PassAsync(page, userName);
         await page.WaitForSelectorAsync("[data-testid=interactive]", new() { State = WaitForSelectorState.Attached });
     }
 

@@ -79,6 +79,7 @@ public sealed class DashboardJourneyTests(BrowserApp app) : IClassFixture<Browse
             await page.FillAsync("#userName", "admin");
             await page.FillAsync("#password", "Demo#2026");
             await page.ClickAsync("[data-testid=sign-in-submit]");
+            await TwoStep.PassAsync(page, "admin");
             await page.WaitForSelectorAsync("[data-testid=interactive]", new() { State = WaitForSelectorState.Attached });
 
             await page.ClickAsync("[data-testid=nav-admin-targets]");

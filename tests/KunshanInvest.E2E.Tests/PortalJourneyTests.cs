@@ -17,6 +17,7 @@ public sealed class PortalJourneyTests(BrowserApp app) : IClassFixture<BrowserAp
         await page.FillAsync("#userName", userName);
         await page.FillAsync("#password", password);
         await page.ClickAsync("[data-testid=sign-in-submit]");
+        await TwoStep.PassAsync(page, userName);
         await page.WaitForSelectorAsync("[data-testid=interactive]", new() { State = WaitForSelectorState.Attached });
     }
 

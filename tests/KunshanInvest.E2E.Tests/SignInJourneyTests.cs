@@ -13,6 +13,7 @@ public sealed partial class SignInJourneyTests(BrowserApp app) : IClassFixture<B
         await page.FillAsync("#userName", userName);
         await page.FillAsync("#password", password);
         await page.ClickAsync("[data-testid=sign-in-submit]");
+        await TwoStep.PassAsync(page, userName);
     }
 
     [SkippableFact]

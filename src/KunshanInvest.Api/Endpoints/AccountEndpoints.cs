@@ -9,7 +9,10 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace KunshanInvest.Api.Endpoints;
 
-/// <summary>The UI's form posts: sign-in, change of a must-change password, sign-out, language. Antiforgery-checked.</summary>
+/// <summary>
+/// The UI's form posts: sign-in, its second step (authenticator or recovery code), change of a must-change password,
+/// sign-out, language. Antiforgery-checked. Enrolment is a form on the /account/two-factor page itself.
+/// </summary>
 internal static partial class AccountEndpoints
 {
     public static void MapAccountEndpoints(this IEndpointRouteBuilder app)
@@ -17,6 +20,7 @@ internal static partial class AccountEndpoints
         var account = app.MapGroup("/account").ExcludeFromDescription();
         account.MapPost("/login", LoginAsync).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn);
         account.MapPost("/change-password", ChangePasswordAsync).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn);
+        account.MapPost("/two-factor/verify", VerifyAsync).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn);
         // Logout binds no form field, so antiforgery must be asked for explicitly.
         account.MapPost("/logout", LogoutAsync).RequireAuthorization().WithMetadata(new RequireAntiforgeryTokenAttribute());
         app.MapGet("/culture", SetCulture).AllowAnonymous().ExcludeFromDescription();
@@ -30,11 +34,46 @@ internal static partial class AccountEndpoints
         var outcome = await PasswordCheck.RunAsync(signIn, userName, password, logger);
         return outcome switch
         {
-            PasswordCheck.Outcome.Ok(var user) => await SignInAsync(signIn, user, back),
             PasswordCheck.Outcome.MustChange(var user) => TypedResults.LocalRedirect($"/account/change-password?userName={Uri.EscapeDataString(user.UserName!)}&returnUrl={Uri.EscapeDataString(back)}"),
-            PasswordCheck.Outcome.LockedOut => TypedResults.LocalRedirect($"/account/login?error=locked&returnUrl={Uri.EscapeDataString(back)}"),
-            _ => TypedResults.LocalRedirect($"/account/login?error=invalid&returnUrl={Uri.EscapeDataString(back)}"),
+            _ => await ContinueAsync(signIn, outcome, back),
         };
+    }
+
+    /// <summary>Where a checked password (or code) leads: the session, the second step, the forced enrolment, or back to sign-in.</summary>
+    private static async Task<RedirectHttpResult> ContinueAsync(SignInManager<AppUser> signIn, PasswordCheck.Outcome outcome, string back)
+    {
+        switch (outcome)
+        {
+            case PasswordCheck.Outcome.Ok(var user):
+                await SecondStep.SignInAsync(signIn, user);
+                return TypedResults.LocalRedirect(back);
+            case PasswordCheck.Outcome.TwoFactorRequired(var user):
+                await SecondStep.BeginAsync(signIn.Context, user, SecondStep.Verify);
+                return TypedResults.LocalRedirect($"/account/two-factor/verify?returnUrl={Uri.EscapeDataString(back)}");
+            case PasswordCheck.Outcome.EnrolmentRequired(var user):
+                await SecondStep.BeginAsync(signIn.Context, user, SecondStep.Enrol);
+                return TypedResults.LocalRedirect($"/account/two-factor?returnUrl={Uri.EscapeDataString(back)}");
+            case PasswordCheck.Outcome.LockedOut:
+                await SecondStep.EndAsync(signIn.Context);
+                return TypedResults.LocalRedirect($"/account/login?error=locked&returnUrl={Uri.EscapeDataString(back)}");
+            default:
+                return TypedResults.LocalRedirect($"/account/login?error=invalid&returnUrl={Uri.EscapeDataString(back)}");
+        }
+    }
+
+    private static async Task<RedirectHttpResult> VerifyAsync([FromForm] string? code, [FromForm] string? returnUrl, SignInManager<AppUser> signIn, ILogger<SignInLog> logger)
+    {
+        var back = SafeLocal(returnUrl);
+        var user = await SecondStep.PendingAsync(signIn.Context, signIn.UserManager, SecondStep.Verify);
+        if (user is null)
+        {
+            return TypedResults.LocalRedirect($"/account/login?error=expired&returnUrl={Uri.EscapeDataString(back)}");
+        }
+
+        var outcome = await PasswordCheck.SecondFactorAsync(signIn, user, code, logger);
+        return outcome is PasswordCheck.Outcome.Invalid
+            ? TypedResults.LocalRedirect($"/account/two-factor/verify?error=invalid&returnUrl={Uri.EscapeDataString(back)}")
+            : await ContinueAsync(signIn, outcome, back);
     }
 
     private static async Task<RedirectHttpResult> ChangePasswordAsync(
@@ -51,17 +90,10 @@ internal static partial class AccountEndpoints
         var result = await PasswordCheck.ChangeAsync(signIn, userName, currentPassword, newPassword, logger);
         return result switch
         {
-            PasswordCheck.Change.Changed(var user) => await SignInAsync(signIn, user, back),
+            PasswordCheck.Change.Changed(var user) => await ContinueAsync(signIn, await PasswordCheck.AfterPasswordAsync(signIn, user, logger), back),
             PasswordCheck.Change.Rejected => TypedResults.LocalRedirect(again + "&error=policy"),
             _ => TypedResults.LocalRedirect(again + "&error=invalid"),
         };
-    }
-
-    private static async Task<RedirectHttpResult> SignInAsync(SignInManager<AppUser> signIn, AppUser user, string back)
-    {
-        var principal = await signIn.CreateUserPrincipalAsync(user);
-        await signIn.Context.SignInAsync(IdentityConstants.ApplicationScheme, principal, AuthenticationSetup.NewSession());
-        return TypedResults.LocalRedirect(back);
     }
 
     private static async Task<Results<RedirectHttpResult, ProblemHttpResult>> LogoutAsync(SignInManager<AppUser> signIn, HttpContext context)

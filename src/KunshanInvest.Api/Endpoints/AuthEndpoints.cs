@@ -10,7 +10,8 @@ namespace KunshanInvest.Api.Endpoints;
 /// <summary>Bearer tokens for API clients: the same password rules and lockout as the UI's sign-in.</summary>
 internal static class AuthEndpoints
 {
-    public sealed record TokenRequest(string? UserName, string? Password);
+    /// <param name="TwoFactorCode">The authenticator's 6-digit code, or a recovery code, for an account with a second factor.</param>
+    public sealed record TokenRequest(string? UserName, string? Password, string? TwoFactorCode = null);
 
     public sealed record ChangePasswordRequest(string? UserName, string? CurrentPassword, string? NewPassword);
 
@@ -20,7 +21,7 @@ internal static class AuthEndpoints
     {
         var auth = app.MapGroup("/api/v1/auth").WithTags("Auth");
         auth.MapPost("/token", TokenAsync).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn).DisableAntiforgery()
-            .WithSummary("Exchange a user name and password for a bearer token (1 hour).");
+            .WithSummary("Exchange a user name and password (and, with a second factor, twoFactorCode) for a bearer token (1 hour).");
         auth.MapPost("/change-password", ChangePasswordAsync).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn).DisableAntiforgery()
             .WithSummary("Change a password with the current one; required before a seeded or reset account can sign in.");
         auth.MapGet("/me", MeAsync).RequireAuthorization().WithSummary("The signed-in user and roles.");
@@ -29,6 +30,11 @@ internal static class AuthEndpoints
     private static async Task<Results<EmptyHttpResult, ProblemHttpResult>> TokenAsync(TokenRequest request, SignInManager<AppUser> signIn, ILogger<SignInLog> logger)
     {
         var outcome = await PasswordCheck.RunAsync(signIn, request.UserName, request.Password, logger);
+        if (outcome is PasswordCheck.Outcome.TwoFactorRequired(var pending) && !string.IsNullOrWhiteSpace(request.TwoFactorCode))
+        {
+            outcome = await PasswordCheck.SecondFactorAsync(signIn, pending, request.TwoFactorCode, logger);
+        }
+
         switch (outcome)
         {
             case PasswordCheck.Outcome.Ok(var user):
@@ -39,10 +45,18 @@ internal static class AuthEndpoints
             case PasswordCheck.Outcome.MustChange:
                 return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "须先修改密码 / The password must be changed first.",
                     extensions: new Dictionary<string, object?> { ["code"] = "password_change_required" });
+            case PasswordCheck.Outcome.TwoFactorRequired:
+                return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "需要动态验证码 / A two-factor code is required.",
+                    detail: "Send the authenticator app's 6-digit code (or a recovery code) as twoFactorCode with the user name and password.",
+                    extensions: new Dictionary<string, object?> { ["code"] = "two_factor_required" });
+            case PasswordCheck.Outcome.EnrolmentRequired:
+                return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "须先绑定身份验证器 / An authenticator must be enrolled first.",
+                    detail: "Administrators need a second factor: sign in once in the browser and enrol an authenticator app at /account/two-factor.",
+                    extensions: new Dictionary<string, object?> { ["code"] = "two_factor_enrolment_required" });
             case PasswordCheck.Outcome.LockedOut:
                 return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "账户已锁定 / The account is locked out; try again later.");
             default:
-                return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "用户名或密码错误 / Wrong user name or password.");
+                return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "用户名、密码或验证码错误 / Wrong user name, password or code.");
         }
     }
 

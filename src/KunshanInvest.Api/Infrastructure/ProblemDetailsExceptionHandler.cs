@@ -22,12 +22,16 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
         }
 
         httpContext.Response.StatusCode = details.Status!.Value;
-        return await problems.TryWriteAsync(new ProblemDetailsContext
+        if (await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = details, Exception = exception }))
         {
-            HttpContext = httpContext,
-            ProblemDetails = details,
-            Exception = exception,
-        });
+            return true;
+        }
+
+        // The writer declines clients that do not accept JSON (a browser asking for text/html): they still get the
+        // problem, never an empty body or the framework's fallback.
+        details.Extensions["traceId"] = httpContext.TraceIdentifier;
+        await httpContext.Response.WriteAsJsonAsync(details, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json", cancellationToken);
+        return true;
     }
 
     internal static ProblemDetails Map(Exception exception) => exception switch

@@ -13,8 +13,12 @@ internal static class AuthenticationSetup
     public static readonly TimeSpan IdleTimeout = TimeSpan.FromMinutes(30);
     public static readonly TimeSpan AbsoluteTimeout = TimeSpan.FromHours(12);
 
-    public static IServiceCollection AddKunshanAuthentication(this IServiceCollection services)
+    /// <summary>The partly signed-in state between the password and the second factor (or the forced enrolment): 5 minutes.</summary>
+    public static readonly TimeSpan SecondStepTimeout = TimeSpan.FromMinutes(5);
+
+    public static IServiceCollection AddKunshanAuthentication(this IServiceCollection services, bool https)
     {
+        var secure = https ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
         services.AddAuthentication(options =>
             {
                 options.DefaultScheme = Smart;
@@ -29,10 +33,10 @@ internal static class AuthenticationSetup
             .AddBearerToken(IdentityConstants.BearerScheme, options => options.BearerTokenExpiration = TimeSpan.FromHours(1))
             .AddCookie(IdentityConstants.ApplicationScheme, options =>
             {
-                options.Cookie.Name = "ki.auth";
+                options.Cookie.Name = SecurityOptions.CookieName("ki.auth", https);
                 options.Cookie.HttpOnly = true;
                 options.Cookie.SameSite = SameSiteMode.Lax;
-                options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                options.Cookie.SecurePolicy = secure;
                 options.LoginPath = "/account/login";
                 options.LogoutPath = "/account/logout";
                 options.AccessDeniedPath = "/account/denied";
@@ -40,14 +44,26 @@ internal static class AuthenticationSetup
                 options.SlidingExpiration = true;
                 options.Events = new CookieAuthenticationEvents
                 {
+                    OnSigningIn = StampFirstIssue,
                     OnValidatePrincipal = EnforceAbsoluteTimeout,
                     OnRedirectToLogin = context => ApiStatusOrRedirect(context, StatusCodes.Status401Unauthorized),
                     OnRedirectToAccessDenied = context => ApiStatusOrRedirect(context, StatusCodes.Status403Forbidden),
                 };
             });
-        services.AddAuthentication().AddCookie(IdentityConstants.ExternalScheme).AddCookie(IdentityConstants.TwoFactorUserIdScheme);
+        services.AddAuthentication()
+            .AddCookie(IdentityConstants.ExternalScheme)
+            .AddCookie(IdentityConstants.TwoFactorUserIdScheme, options =>
+            {
+                options.Cookie.Name = SecurityOptions.CookieName("ki.2fa", https);
+                options.Cookie.HttpOnly = true;
+                options.Cookie.SameSite = SameSiteMode.Strict;
+                options.Cookie.SecurePolicy = secure;
+                options.ExpireTimeSpan = SecondStepTimeout;
+                options.SlidingExpiration = false;
+            });
 
         services.AddAuthorization();
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, DeniedAuthorizationLog>();
         // Sessions are checked against the account on every request (SessionCheckMiddleware); Blazor circuits every 30 s.
         services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, SessionRevalidatingStateProvider>();
         services.AddScoped<CurrentUser>();
@@ -55,12 +71,21 @@ internal static class AuthenticationSetup
         return services;
     }
 
+    private static Task StampFirstIssue(CookieSigningInContext context)
+    {
+        // A refresh (security stamp validation) keeps the original stamp; only a new session gets one.
+        context.Properties.Items.TryAdd(FirstIssued, context.Options.TimeProvider!.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+        return Task.CompletedTask;
+    }
+
     private static async Task EnforceAbsoluteTimeout(CookieValidatePrincipalContext context)
     {
         // Sliding renewal re-issues the cookie, so the 12-hour limit counts from the first issue, kept in the ticket.
-        if (context.Properties.Items.TryGetValue(".firstIssued", out var first)
-            && DateTimeOffset.TryParse(first, System.Globalization.CultureInfo.InvariantCulture, out var firstIssued)
-            && DateTimeOffset.UtcNow - firstIssued > AbsoluteTimeout)
+        // A ticket without the stamp is not trusted to be young.
+        var now = context.Options.TimeProvider!.GetUtcNow();
+        if (!context.Properties.Items.TryGetValue(FirstIssued, out var first)
+            || !DateTimeOffset.TryParse(first, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var firstIssued)
+            || now - firstIssued > AbsoluteTimeout)
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
@@ -82,10 +107,8 @@ internal static class AuthenticationSetup
         return Task.CompletedTask;
     }
 
-    /// <summary>Cookie properties for a new UI session, stamped with the first issue time.</summary>
-    public static AuthenticationProperties NewSession() => new()
-    {
-        IsPersistent = false,
-        Items = { [".firstIssued"] = DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture) },
-    };
+    private const string FirstIssued = ".firstIssued";
+
+    /// <summary>Cookie properties for a new UI session (the first issue time is stamped on signing in).</summary>
+    public static AuthenticationProperties NewSession() => new() { IsPersistent = false };
 }

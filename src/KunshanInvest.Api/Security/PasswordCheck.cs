@@ -1,3 +1,4 @@
+using KunshanInvest.Application.Common.Security;
 using KunshanInvest.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;
 
@@ -8,14 +9,24 @@ internal sealed class SignInLog;
 
 /// <summary>
 /// The password check shared by the UI form and the token endpoint: lockout after 5 failures, no sign-in for an
-/// account that must change its password, and every success and failure logged (user name only, never secrets).
+/// account that must change its password, a second factor for an account with an authenticator (wrong codes count
+/// towards the same lockout), no sign-in for an Admin without one, and every success and failure logged (user name
+/// only, never secrets). See ADR 0015.
 /// </summary>
 internal static partial class PasswordCheck
 {
+    private const int AuthenticatorCodeLength = 6;
+
     public abstract record Outcome
     {
         public sealed record Ok(AppUser User) : Outcome;
         public sealed record MustChange(AppUser User) : Outcome;
+
+        /// <summary>The password was right; an authenticator code (or a recovery code) must follow.</summary>
+        public sealed record TwoFactorRequired(AppUser User) : Outcome;
+
+        /// <summary>The password was right, but an Admin without an authenticator must enrol one before signing in.</summary>
+        public sealed record EnrolmentRequired(AppUser User) : Outcome;
         public sealed record LockedOut : Outcome;
         public sealed record Invalid : Outcome;
     }
@@ -29,40 +40,100 @@ internal static partial class PasswordCheck
 
     public static async Task<Outcome> RunAsync(SignInManager<AppUser> signIn, string? userName, string? password, ILogger logger)
     {
+        var clock = signIn.Context.RequestServices.GetRequiredService<TimeProvider>();
         var name = Sanitize(userName);
         if (string.IsNullOrWhiteSpace(userName) || string.IsNullOrEmpty(password))
         {
-            LogFailure(logger, name, "missing");
+            LogFailure(logger, clock.GetUtcNow().UtcDateTime, name, "missing");
             return new Outcome.Invalid();
         }
 
         var user = await signIn.UserManager.FindByNameAsync(userName) ?? await signIn.UserManager.FindByEmailAsync(userName);
         if (user is null)
         {
-            LogFailure(logger, name, "unknown");
+            LogFailure(logger, clock.GetUtcNow().UtcDateTime, name, "unknown");
             return new Outcome.Invalid();
         }
 
         var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
         if (result.IsLockedOut)
         {
-            LogFailure(logger, name, "locked-out");
+            LogFailure(logger, clock.GetUtcNow().UtcDateTime, name, "locked-out");
             return new Outcome.LockedOut();
         }
 
         if (!result.Succeeded)
         {
-            LogFailure(logger, name, result.IsNotAllowed ? "not-allowed" : "bad-password");
+            LogFailure(logger, clock.GetUtcNow().UtcDateTime, name, result.IsNotAllowed ? "not-allowed" : "bad-password");
             return new Outcome.Invalid();
         }
 
         if (user.MustChangePassword)
         {
-            LogFailure(logger, name, "must-change-password");
+            LogFailure(logger, clock.GetUtcNow().UtcDateTime, name, "must-change-password");
             return new Outcome.MustChange(user);
         }
 
-        LogSuccess(logger, name);
+        return await AfterPasswordAsync(signIn, user, logger);
+    }
+
+    /// <summary>What a right password leads to: signed in, a second factor to give, or an authenticator to enrol.</summary>
+    public static async Task<Outcome> AfterPasswordAsync(SignInManager<AppUser> signIn, AppUser user, ILogger logger)
+    {
+        var at = signIn.Context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var name = Sanitize(user.UserName);
+        if (await signIn.UserManager.GetTwoFactorEnabledAsync(user))
+        {
+            LogSecondFactorRequired(logger, at, name);
+            return new Outcome.TwoFactorRequired(user);
+        }
+
+        if (await signIn.UserManager.IsInRoleAsync(user, Roles.Admin))
+        {
+            LogFailure(logger, at, name, "two-factor-enrolment-required");
+            return new Outcome.EnrolmentRequired(user);
+        }
+
+        LogSuccess(logger, at, name, "password");
+        return new Outcome.Ok(user);
+    }
+
+    /// <summary>
+    /// The second step: a 6-digit authenticator code (each accepted once) or a recovery code (each usable once). A
+    /// wrong one counts as a failed sign-in, so five wrong passwords or codes together lock the account.
+    /// </summary>
+    public static async Task<Outcome> SecondFactorAsync(SignInManager<AppUser> signIn, AppUser user, string? code, ILogger logger)
+    {
+        var users = signIn.UserManager;
+        var at = signIn.Context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var name = Sanitize(user.UserName);
+        if (await users.IsLockedOutAsync(user))
+        {
+            LogFailure(logger, at, name, "locked-out");
+            return new Outcome.LockedOut();
+        }
+
+        if (!await signIn.CanSignInAsync(user))
+        {
+            LogFailure(logger, at, name, "not-allowed");
+            return new Outcome.Invalid();
+        }
+
+        var compact = new string((code ?? "").Where(c => !char.IsWhiteSpace(c)).ToArray());
+        var isAuthenticatorCode = compact.Length == AuthenticatorCodeLength && compact.All(char.IsAsciiDigit);
+        var accepted = compact.Length > 0 && compact.Length <= 32 && (isAuthenticatorCode
+            ? await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, compact)
+            : (await users.RedeemTwoFactorRecoveryCodeAsync(user, compact.ToUpperInvariant())).Succeeded);
+        if (!accepted)
+        {
+            await users.AccessFailedAsync(user);
+            var locked = await users.IsLockedOutAsync(user);
+            LogFailure(logger, at, name, locked ? "locked-out" : compact.Length == 0 ? "missing-code" : "bad-code");
+            return locked ? new Outcome.LockedOut() : new Outcome.Invalid();
+        }
+
+        await users.ResetAccessFailedCountAsync(user);
+        LogSuccess(logger, at, name, isAuthenticatorCode ? "password+authenticator" : "password+recovery-code");
         return new Outcome.Ok(user);
     }
 
@@ -73,6 +144,8 @@ internal static partial class PasswordCheck
         {
             Outcome.Ok ok => ok.User,
             Outcome.MustChange must => must.User,
+            Outcome.TwoFactorRequired pending => pending.User,
+            Outcome.EnrolmentRequired pending => pending.User,
             _ => null,
         };
         if (user is null)
@@ -94,20 +167,25 @@ internal static partial class PasswordCheck
 
         user.MustChangePassword = false;
         await signIn.UserManager.UpdateAsync(user);
-        LogPasswordChanged(logger, Sanitize(userName));
+        LogPasswordChanged(logger, signIn.Context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, Sanitize(userName));
         return new Change.Changed(user);
     }
 
-    /// <summary>Neutralises line breaks so a crafted user name cannot forge log lines.</summary>
-    private static string Sanitize(string? value) =>
-        value is null ? "" : value.Length > 64 ? Sanitize(value[..64]) + "…" : value.Replace('\r', '_').Replace('\n', '_');
+    private static string Sanitize(string? value) => LogText.Neutralise(value);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Sign-in succeeded for {UserName}")]
-    private static partial void LogSuccess(ILogger logger, string userName);
+    [LoggerMessage(EventId = SecurityEvents.SignInSucceeded, EventName = nameof(SecurityEvents.SignInSucceeded), Level = LogLevel.Information,
+        Message = "Sign-in succeeded for {UserName} by {Method} at {AtUtc:O}")]
+    private static partial void LogSuccess(ILogger logger, DateTime atUtc, string userName, string method);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Sign-in failed for {UserName}: {Reason}")]
-    private static partial void LogFailure(ILogger logger, string userName, string reason);
+    [LoggerMessage(EventId = SecurityEvents.SignInFailed, EventName = nameof(SecurityEvents.SignInFailed), Level = LogLevel.Warning,
+        Message = "Sign-in failed for {UserName}: {Reason} at {AtUtc:O}")]
+    private static partial void LogFailure(ILogger logger, DateTime atUtc, string userName, string reason);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Password changed for {UserName}")]
-    private static partial void LogPasswordChanged(ILogger logger, string userName);
+    [LoggerMessage(EventId = SecurityEvents.SecondFactorRequired, EventName = nameof(SecurityEvents.SecondFactorRequired), Level = LogLevel.Information,
+        Message = "Password accepted for {UserName}, second factor required at {AtUtc:O}")]
+    private static partial void LogSecondFactorRequired(ILogger logger, DateTime atUtc, string userName);
+
+    [LoggerMessage(EventId = SecurityEvents.PasswordChanged, EventName = nameof(SecurityEvents.PasswordChanged), Level = LogLevel.Information,
+        Message = "Password changed for {UserName} at {AtUtc:O}")]
+    private static partial void LogPasswordChanged(ILogger logger, DateTime atUtc, string userName);
 }

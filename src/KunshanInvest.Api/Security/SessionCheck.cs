@@ -37,6 +37,7 @@ internal static class SessionCheck
             {
                 u.SecurityStamp,
                 u.IsDisabled,
+                u.TwoFactorEnabled,
 
                 // A suspended partner organisation's members keep their session but lose every role: each protected
                 // endpoint answers 403 until an administrator reinstates the organisation.
@@ -44,9 +45,16 @@ internal static class SessionCheck
                 Roles = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name!).ToList(),
             })
             .SingleOrDefaultAsync(cancellationToken);
-        return account is null || account.IsDisabled || !string.Equals(account.SecurityStamp, stamp, StringComparison.Ordinal)
-            ? null
-            : account.Suspended ? [] : account.Roles;
+        if (account is null || account.IsDisabled || !string.Equals(account.SecurityStamp, stamp, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        // Admin needs a second factor (ADR 0015): an account made Admin while signed in, or one whose authenticator
+        // was removed, holds the role only after enrolling.
+        return account.Suspended ? []
+            : account.TwoFactorEnabled ? account.Roles
+            : [.. account.Roles.Where(r => r != Application.Common.Security.Roles.Admin)];
     }
 
     /// <summary>The principal with its role claims replaced by <paramref name="roles"/>.</summary>

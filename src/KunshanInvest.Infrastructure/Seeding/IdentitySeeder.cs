@@ -7,8 +7,15 @@ using Microsoft.Extensions.Options;
 namespace KunshanInvest.Infrastructure.Seeding;
 
 /// <summary>The roles, and — only with demo data — one account per role.</summary>
-public sealed class IdentitySeeder(UserManager<AppUser> users, RoleManager<AppRole> roles, IOptions<SeedOptions> options, IHostEnvironment environment, TimeProvider clock)
+public sealed class IdentitySeeder(UserManager<AppUser> users, RoleManager<AppRole> roles, IUserStore<AppUser> store, IOptions<SeedOptions> options, IHostEnvironment environment, TimeProvider clock)
 {
+    /// <summary>
+    /// The demo <c>admin</c>'s authenticator key (base32, published in the README beside the demo password), seeded
+    /// only with demo data in Development: <c>oathtool --totp -b KEY</c> or any authenticator app gives the code.
+    /// Elsewhere the demo admin enrols an authenticator of their own at the first sign-in.
+    /// </summary>
+    public const string DemoAdminAuthenticatorKey = "KUNSHANDEMOADMINTOTPKEYTWOSEVENX";
+
     /// <summary>User name → display name and role of every demo account.</summary>
     public static readonly IReadOnlyList<(string UserName, string DisplayName, string Role)> DemoAccounts =
     [
@@ -65,6 +72,13 @@ public sealed class IdentitySeeder(UserManager<AppUser> users, RoleManager<AppRo
                 };
                 Check(await users.CreateAsync(user, options.Value.DemoPassword));
                 Check(await users.AddToRoleAsync(user, role));
+            }
+
+            if (role == Roles.Admin && environment.IsDevelopment() && string.IsNullOrEmpty(await users.GetAuthenticatorKeyAsync(user)))
+            {
+                await ((IUserAuthenticatorKeyStore<AppUser>)store).SetAuthenticatorKeyAsync(user, DemoAdminAuthenticatorKey, CancellationToken.None);
+                Check(await users.UpdateAsync(user));
+                Check(await users.SetTwoFactorEnabledAsync(user, true));
             }
 
             ids[userName] = user.Id;

@@ -1,0 +1,47 @@
+using OtpNet;
+
+namespace KunshanInvest.Testing;
+
+/// <summary>
+/// The demo admin's authenticator, as a phone app would be: RFC 6238 codes from the key published in the README,
+/// computed by Otp.NET (not the app's own code). The app accepts each code once and one 30-second step either side
+/// of now, so signing in twice to one app takes the next step (immediately) or waits for one.
+/// </summary>
+public static class DemoAuthenticator
+{
+    public const string AdminKey = "KUNSHANDEMOADMINTOTPKEYTWOSEVENX";
+
+    private static readonly Dictionary<string, long> LastStep = new(StringComparer.Ordinal);
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+
+    /// <summary>The code for <paramref name="step"/> (30-second steps since the Unix epoch).</summary>
+    public static string Code(string key, long step) =>
+        new Totp(Base32Encoding.ToBytes(key)).ComputeTotp(DateTimeOffset.FromUnixTimeSeconds(step * 30).UtcDateTime);
+
+    public static long Step(DateTimeOffset instant) => instant.ToUnixTimeSeconds() / 30;
+
+    /// <summary>A code not yet used with <paramref name="app"/> (any id unique to one running app and account).</summary>
+    public static async Task<string> FreshCodeAsync(string app, string key = AdminKey)
+    {
+        await Gate.WaitAsync();
+        try
+        {
+            while (true)
+            {
+                var now = Step(DateTimeOffset.UtcNow);
+                var step = LastStep.TryGetValue(app, out var last) ? Math.Max(now, last + 1) : now;
+                if (step <= now + 1)
+                {
+                    LastStep[app] = step;
+                    return Code(key, step);
+                }
+
+                await Task.Delay(TimeSpan.FromSeconds(((now + 1) * 30) - DateTimeOffset.UtcNow.ToUnixTimeSeconds() + 1));
+            }
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
+}
