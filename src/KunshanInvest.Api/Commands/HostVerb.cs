@@ -19,6 +19,7 @@ internal static class HostVerbs
     {
         ["seed", .. var rest] => SeedVerb.Parse(rest),
         ["snapshot", .. var rest] => (new SnapshotVerb(), rest),
+        ["verify-audit", .. var rest] => (new VerifyAuditVerb(), rest),
         _ => (null, args),
     };
 }
