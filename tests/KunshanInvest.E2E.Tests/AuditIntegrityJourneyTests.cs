@@ -69,7 +69,7 @@ public sealed class AuditIntegrityJourneyTests(BrowserApp app) : IClassFixture<B
             await page.WaitForSelectorAsync("[data-testid=audit-verify-result][data-intact=true]");
             await page.GotoAsync("/audit");
             await page.WaitForSelectorAsync("[data-testid=interactive]", new() { State = WaitForSelectorState.Attached });
-            await page.FillAsync("[data-testid=audit-entity-type] input", "AuditLog");
+            await page.FillAsync("[data-testid=audit-entity-type]", "AuditLog");
             await page.ClickAsync("[data-testid=audit-search]");
             await page.Locator("[data-testid=audit-table] tbody tr").Filter(new() { HasText = "校验" }).First.WaitForAsync();
             await BrowserApp.ScreenshotAsync(page, "audit-3-verifications-in-the-trail");
