@@ -1,12 +1,16 @@
 using System.Globalization;
 using KunshanInvest.Application.Auditing.VerifyAudit;
+using KunshanInvest.Infrastructure;
+using KunshanInvest.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
 
 namespace KunshanInvest.Api.Commands;
 
 /// <summary>
 /// <c>verify-audit</c>: walks the audit hash chain in sequence order, in batches (constant memory), prints the rows
 /// checked and either <c>chain intact</c> (exit 0) or the first broken link (exit 1). The run is recorded in the
-/// trail, as a verification from the Admin page is. Configuration arguments apply as for the server; no migration.
+/// trail, as a verification from the Admin page is. Configuration arguments apply as for the server; like the server's
+/// start it applies pending migrations (unless Database:MigrateOnStartup=false) and links entries older than the chain.
 /// </summary>
 internal sealed class VerifyAuditVerb : IHostVerb
 {
@@ -15,6 +19,13 @@ internal sealed class VerifyAuditVerb : IHostVerb
     public async Task<int> RunAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        if (scope.ServiceProvider.GetRequiredService<DatabaseOptions>().MigrateOnStartup)
+        {
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+
+        await AuditChainSealer.SealAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, cancellationToken);
         var output = Console.Out;
         var lastReported = 0L;
         var progress = new SynchronousProgress(p =>

@@ -10,7 +10,7 @@ namespace KunshanInvest.Infrastructure.Persistence;
 /// in outside the chain afterwards stays unchained and verification reports it. Runs under the head's lock, in
 /// batches, in one transaction.
 /// </summary>
-internal static class AuditChainSealer
+public static class AuditChainSealer
 {
     public const int BatchSize = 1000;
 
