@@ -172,6 +172,42 @@ public sealed class AuditChainTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_failed_lock_ends_the_transaction_it_opened_and_the_next_save_links_normally()
+    {
+        await AddParksAsync(1);
+        await using (var db = _database.NewContext(new FailOnce("SET \"Sequence\" = \"Sequence\"")))
+        {
+            db.Parks.Add(new Park("lock-fails", "锁失败", "Lock fails", null));
+            await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());
+            Assert.Null(db.Database.CurrentTransaction);
+
+            await db.SaveChangesAsync();
+        }
+
+        var result = await VerifyAsync();
+        Assert.True(result.Intact, result.Summary);
+        Assert.Equal(2, result.RowsChecked);
+    }
+
+    private sealed class FailOnce(string fragment) : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
+    {
+        private bool _failed;
+
+        public override ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader>> ReaderExecutingAsync(
+            System.Data.Common.DbCommand command, Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData eventData,
+            Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            if (!_failed && command.CommandText.Contains(fragment, StringComparison.Ordinal))
+            {
+                _failed = true;
+                throw new InvalidOperationException("The lock failed (simulated).");
+            }
+
+            return ValueTask.FromResult(result);
+        }
+    }
+
+    [Fact]
     public async Task Entries_written_before_the_chain_are_sealed_once_at_first_start()
     {
         // As the migration leaves an existing database: rows without a place in the chain, an unsealed head.

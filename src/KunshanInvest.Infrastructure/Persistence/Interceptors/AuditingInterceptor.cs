@@ -6,8 +6,8 @@ using KunshanInvest.Domain.Auditing;
 using KunshanInvest.Domain.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace KunshanInvest.Infrastructure.Persistence.Interceptors;
 
@@ -130,7 +130,16 @@ internal sealed class AuditingInterceptor(ICurrentUser user, TimeProvider clock)
                 Own(eventData.Context, eventData.Context.Database.BeginTransaction());
             }
 
-            Link(eventData.Context!, entries, AuditChainSql.Lock(eventData.Context!));
+            // EF reports no failure for an exception thrown here: end our transaction ourselves.
+            try
+            {
+                Link(eventData.Context, entries, AuditChainSql.Lock(eventData.Context));
+            }
+            catch
+            {
+                Abort(eventData.Context);
+                throw;
+            }
         }
 
         return result;
@@ -146,7 +155,15 @@ internal sealed class AuditingInterceptor(ICurrentUser user, TimeProvider clock)
                 Own(eventData.Context, await eventData.Context.Database.BeginTransactionAsync(cancellationToken));
             }
 
-            Link(eventData.Context!, entries, await AuditChainSql.LockAsync(eventData.Context!, cancellationToken));
+            try
+            {
+                Link(eventData.Context, entries, await AuditChainSql.LockAsync(eventData.Context, cancellationToken));
+            }
+            catch
+            {
+                await AbortAsync(eventData.Context);
+                throw;
+            }
         }
 
         return result;
