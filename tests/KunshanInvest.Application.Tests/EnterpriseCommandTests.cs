@@ -174,13 +174,16 @@ public sealed class EnterpriseCommandTests
         Assert.Equal(rival.Id, Assert.Single(error.Candidates).Id);
     }
 
-    /// <summary>Another officer's save of the same code lands after the duplicate check and before this save.</summary>
-    private sealed class RivalSavesFirst(TestDatabase database, Domain.Enterprises.Enterprise rival) : SaveChangesInterceptor
+    /// <summary>
+    /// Another officer's save of the same code lands after the duplicate check and before this save: just before the
+    /// save's transaction begins (the audit chain takes SQLite's write lock from there on, so a rival inside it would wait).
+    /// </summary>
+    private sealed class RivalSavesFirst(TestDatabase database, Domain.Enterprises.Enterprise rival) : DbTransactionInterceptor
     {
         private bool _done;
 
-        public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
-            DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        public override async ValueTask<InterceptionResult<System.Data.Common.DbTransaction>> TransactionStartingAsync(
+            System.Data.Common.DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<System.Data.Common.DbTransaction> result, CancellationToken cancellationToken = default)
         {
             if (!_done)
             {

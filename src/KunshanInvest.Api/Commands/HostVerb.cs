@@ -20,6 +20,7 @@ internal static class HostVerbs
         ["seed", .. var rest] => SeedVerb.Parse(rest),
         ["snapshot", .. var rest] => (new SnapshotVerb(), rest),
         ["backup", .. var rest] => BackupVerb.Parse(rest),
+        ["verify-audit", .. var rest] => (new VerifyAuditVerb(), rest),
         _ => (null, args),
     };
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using KunshanInvest.Application.Auditing;
 using KunshanInvest.Application.Auditing.ExportAudit;
 using KunshanInvest.Application.Auditing.SearchAudit;
+using KunshanInvest.Application.Auditing.VerifyAudit;
 using KunshanInvest.Application.Common.Paging;
 using KunshanInvest.Application.Common.Security;
 using KunshanInvest.Domain.Auditing;
@@ -37,6 +38,11 @@ internal static class AuditEndpoints
             .WithSummary("Every entry of the search as one sheet 审计记录 (cursor and pageSize are ignored).");
         audit.MapGet("/export.csv", ([AsParameters] AuditQuery query, ISender sender, CancellationToken ct) => ExportAsync(query, AuditExportFormat.Csv, sender, ct))
             .WithSummary("The same rows as export.xlsx, as UTF-8 CSV with a byte order mark.");
+
+        var integrity = app.MapGroup("/api/v1/admin/audit").WithTags("Audit")
+            .RequireAuthorization(p => p.RequireRole(Roles.Admin, Roles.Auditor));
+        integrity.MapGet("/verify", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new VerifyAudit(), ct)))
+            .WithSummary("Walks the audit hash chain and reports rows checked and the first broken link (break is null when intact). The run is itself audited.");
     }
 
     private static async Task<Ok<Page<AuditRow>>> SearchAsync([AsParameters] AuditQuery query, ISender sender, HttpResponse response, CancellationToken ct)

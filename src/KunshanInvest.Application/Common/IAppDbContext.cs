@@ -31,6 +31,7 @@ public interface IAppDbContext
     DbSet<Notification> Notifications { get; }
     DbSet<OutboxEmail> OutboxEmails { get; }
     DbSet<AuditEntry> AuditEntries { get; }
+    DbSet<AuditChainHead> AuditChainHeads { get; }
     DbSet<Partner> Partners { get; }
     DbSet<PartnerMember> PartnerMembers { get; }
     DbSet<PartnerSubmission> Submissions { get; }

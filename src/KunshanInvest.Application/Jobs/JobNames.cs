@@ -11,9 +11,10 @@ public static class JobNames
     public const string SubmissionTriage = "submission-triage";
     public const string AttributionLapses = "attribution-lapses";
     public const string MailDispatch = "mail-dispatch";
+    public const string AuditRetention = "audit-retention";
 
     public static IReadOnlyList<string> All { get; } =
-        [FollowUpReminders, StaleSweep, StalledEscalation, WeeklyDigest, PipelineSnapshot, SubmissionTriage, AttributionLapses, MailDispatch];
+        [FollowUpReminders, StaleSweep, StalledEscalation, WeeklyDigest, PipelineSnapshot, SubmissionTriage, AttributionLapses, MailDispatch, AuditRetention];
 
     public static string CronOf(string name, JobOptions options) => name switch
     {
@@ -25,6 +26,7 @@ public static class JobNames
         SubmissionTriage => options.SubmissionTriageCron,
         AttributionLapses => options.AttributionLapsesCron,
         MailDispatch => options.MailDispatchCron,
+        AuditRetention => options.AuditRetentionCron,
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "No such job."),
     };
 }

@@ -28,6 +28,7 @@ public sealed class JobOptions
     public string SubmissionTriageCron { get; set; } = "*/10 * * * *";
     public string AttributionLapsesCron { get; set; } = "15 2 * * *";
     public string MailDispatchCron { get; set; } = "* * * * *";
+    public string AuditRetentionCron { get; set; } = "45 3 * * 0";
 
     /// <summary>Days without an interaction before a live project is flagged stale, per stage (e.g. <c>Lead</c>: 14); a sector's own StaleActivityDays wins, then this, then Stalled:StaleActivityDays.</summary>
     public Dictionary<string, int> StaleDaysByStage { get; set; } = new(StringComparer.OrdinalIgnoreCase);

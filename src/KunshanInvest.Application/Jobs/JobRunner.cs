@@ -29,10 +29,11 @@ public sealed class JobRunner(IServiceProvider services)
             JobNames.PipelineSnapshot => new JobResult(name, (await Create<TakePipelineSnapshotHandler>().Handle(new TakePipelineSnapshot(), cancellationToken)).Rows),
             JobNames.AttributionLapses => new JobResult(name, await Create<RecordAttributionLapsesHandler>().Handle(new RecordAttributionLapses(), cancellationToken)),
             JobNames.MailDispatch => await Dispatch(cancellationToken),
+            JobNames.AuditRetention => await Create<Auditing.PurgeAudit.PurgeAuditHandler>().Handle(new Auditing.PurgeAudit.PurgeAudit(), cancellationToken),
             _ => throw new ArgumentOutOfRangeException(nameof(name), name, "No such job."),
         };
 
-        if (result.Effects > 0 && name is not (JobNames.MailDispatch or JobNames.PipelineSnapshot or JobNames.AttributionLapses))
+        if (result.Effects > 0 && name is not (JobNames.MailDispatch or JobNames.PipelineSnapshot or JobNames.AttributionLapses or JobNames.AuditRetention))
         {
             await Dispatch(cancellationToken);
         }

@@ -42,6 +42,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
     public DbSet<Partner> Partners => Set<Partner>();
     public DbSet<PartnerMember> PartnerMembers => Set<PartnerMember>();
     public DbSet<PartnerSubmission> Submissions => Set<PartnerSubmission>();

@@ -39,6 +39,12 @@ internal sealed partial class DatabaseInitializer(IServiceProvider services, IOp
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL", cancellationToken);
         }
 
+        var sealedRows = await AuditChainSealer.SealAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, cancellationToken);
+        if (sealedRows > 0)
+        {
+            LogSealed(sealedRows);
+        }
+
         if (seed.Value.Reference || seed.Value.Demo)
         {
             var report = await scope.ServiceProvider.GetRequiredService<SeedLoader>().LoadAsync(seed.Value.Demo, cancellationToken);
@@ -50,6 +56,9 @@ internal sealed partial class DatabaseInitializer(IServiceProvider services, IOp
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Applying {Count} pending migration(s) on {Provider}")]
     private partial void LogMigrating(DatabaseProvider provider, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Audit chain: {Rows} entry(ies) written before it existed linked in (once)")]
+    private partial void LogSealed(int rows);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Seed data: {Added} row(s) added — {Report}")]
     private partial void LogSeeded(int added, string report);

@@ -6,6 +6,30 @@ public static partial class T
     public static string AdminSectors => P("产业链管理", "Sectors (admin)");
     public static string AdminParks => P("载体管理", "Parks (admin)");
     public static string AuditTrail => P("审计记录", "Audit trail");
+    public static string AuditIntegrity => P("审计完整性", "Audit integrity");
+    public static string AuditIntegrityHint => P("审计记录以哈希链相连:任何一条被修改、删除或调换顺序,校验都会指出第一个断点。每次校验本身也记入审计。",
+        "Audit entries are hash-chained: if any is altered, deleted or reordered, verification points at the first broken link. Every verification is itself audited.");
+    public static string VerifyAgain => P("校验", "Verify");
+    public static string AuditVerifying(long done, long total) => P($"正在校验… {done} / {total}", $"Verifying… {done} / {total}");
+    public static string AuditChainIntact(long rows) => P($"哈希链完整:已校验 {rows} 条记录。", $"Chain intact: {rows} entries checked.");
+    public static string AuditChainBroken(long rows) => P($"哈希链断裂!在第一个断点之前已校验 {rows} 条记录。", $"Chain broken! {rows} entries checked before the first broken link.");
+    public static string AuditRowsChecked => P("已校验记录数", "Entries checked");
+    public static string AuditSequenceRange => P("序号范围", "Sequence range");
+    public static string AuditBreakAt => P("断点序号", "Broken at sequence");
+    public static string AuditBreakEntry => P("记录 Id", "Entry id");
+    public static string AuditBreakWhat => P("问题", "What is wrong");
+    public static string AuditBreakDetails => P("详情", "Details");
+
+    public static string AuditBreakKindName(Application.Auditing.VerifyAudit.AuditBreakKind kind) => kind switch
+    {
+        Application.Auditing.VerifyAudit.AuditBreakKind.Altered => P("记录被篡改", "Entry altered"),
+        Application.Auditing.VerifyAudit.AuditBreakKind.Missing => P("记录缺失", "Entries missing"),
+        Application.Auditing.VerifyAudit.AuditBreakKind.Reordered => P("顺序被调换", "Entries reordered"),
+        Application.Auditing.VerifyAudit.AuditBreakKind.BrokenLink => P("链接断开", "Link broken"),
+        Application.Auditing.VerifyAudit.AuditBreakKind.Truncated => P("末尾记录被删除", "Newest entries deleted"),
+        Application.Auditing.VerifyAudit.AuditBreakKind.Unchained => P("链外记录", "Entry outside the chain"),
+        _ => kind.ToString(),
+    };
     public static string NewSector => P("新增产业链", "New sector");
     public static string NewPark => P("新增载体", "New park");
     public static string CatalogCode => P("代码", "Code");
@@ -61,6 +85,9 @@ public static partial class T
         Domain.Auditing.AuditAction.Created => P("新增", "Created"),
         Domain.Auditing.AuditAction.Updated => P("修改", "Updated"),
         Domain.Auditing.AuditAction.Deleted => P("删除", "Deleted"),
+        Domain.Auditing.AuditAction.Verified => P("校验", "Verified"),
+        Domain.Auditing.AuditAction.Exported => P("导出", "Exported"),
+        Domain.Auditing.AuditAction.Purged => P("清理", "Purged"),
         _ => action.ToString(),
     };
 }

@@ -26,6 +26,7 @@ public static partial class T
         "submission-triage" => P("合作伙伴报送分拣", "Partner submission triage"),
         "attribution-lapses" => P("首报失效", "First-report lapses"),
         "mail-dispatch" => P("发送邮件", "Send e-mail"),
+        "audit-retention" => P("审计记录保留清理", "Audit retention purge"),
         _ => name,
     };
 

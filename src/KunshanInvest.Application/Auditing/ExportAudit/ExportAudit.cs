@@ -38,7 +38,7 @@ public sealed class ExportAuditValidator : AbstractValidator<ExportAudit>
     }
 }
 
-public sealed class ExportAuditHandler(IAppDbContext db, TimeProvider clock) : IQueryHandler<ExportAudit, AuditExportFile>
+public sealed class ExportAuditHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock) : IQueryHandler<ExportAudit, AuditExportFile>
 {
     public const int DefaultBatchSize = 1000;
     public const string SheetName = "审计记录";
@@ -59,13 +59,30 @@ public sealed class ExportAuditHandler(IAppDbContext db, TimeProvider clock) : I
             await using var csv = CsvWriter.Create(query.Destination, new CsvWriterOptions { WriteByteOrderMark = true, Injection = CsvInjection.Escape }, leaveOpen: true);
             await csv.WriteRecordsAsync(rows, cancellationToken);
             await csv.FlushAsync(cancellationToken);
+            await RecordAsync(query, counter.Count, cancellationToken);
             return new AuditExportFile($"审计记录-{day}.csv", Projects.ExportProjects.ProjectExportFile.CsvContentType, counter.Count);
         }
 
         // The synchronous writer streams a valid sheet; the async one misplaces <drawing> (docs/adr/0005).
         var configuration = new OpenXmlConfiguration { FastMode = false, AutoFilter = true };
         await Task.Run(() => MiniExcel.SaveAs(query.Destination, rows.ToBlockingEnumerable(cancellationToken), sheetName: SheetName, excelType: ExcelType.XLSX, configuration: configuration), cancellationToken);
+        await RecordAsync(query, counter.Count, cancellationToken);
         return new AuditExportFile($"审计记录-{day}.xlsx", Projects.ExportProjects.ProjectExportFile.XlsxContentType, counter.Count);
+    }
+
+    /// <summary>Audit the auditors (docs/adr/0017): who exported which search, how many entries, in what format.</summary>
+    private async Task RecordAsync(ExportAudit query, int rows, CancellationToken cancellationToken)
+    {
+        var f = query.Filter;
+        var filter = $"user={f.User};entityType={f.EntityType};entityId={f.EntityId};from={f.FromUtc:O};to={f.ToUtc:O};action={f.Action}";
+        var changes = System.Text.Json.JsonSerializer.Serialize(new[]
+        {
+            new { Field = "Filter", Old = (string?)null, New = (string?)filter },
+            new { Field = "Rows", Old = (string?)null, New = (string?)rows.ToString(CultureInfo.InvariantCulture) },
+            new { Field = "Format", Old = (string?)null, New = (string?)query.Format.ToString() },
+        });
+        db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow().UtcDateTime, user.Id, user.IsAuthenticated ? user.UserName ?? "?" : "system", VerifyAudit.AuditChainVerifier.EntityType, "export", AuditAction.Exported, changes));
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     private async IAsyncEnumerable<AuditExportRow> RowsAsync(AuditFilter filter, RowCounter counter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
@@ -91,6 +108,9 @@ public sealed class ExportAuditHandler(IAppDbContext db, TimeProvider clock) : I
                     AuditAction.Created => "新增",
                     AuditAction.Updated => "修改",
                     AuditAction.Deleted => "删除",
+                    AuditAction.Verified => "校验",
+                    AuditAction.Exported => "导出",
+                    AuditAction.Purged => "清理",
                     _ => row.Action.ToString(),
                 };
                 yield return row;

@@ -184,6 +184,33 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.HasIndex(a => new { a.EntityType, a.EntityId, a.AtUtc });
         builder.HasIndex(a => a.AtUtc);
         builder.HasIndex(a => a.ActorId);
+        builder.Property(a => a.PreviousHash).HasMaxLength(AuditHash.Length).IsUnicode(false);
+        builder.Property(a => a.Hash).HasMaxLength(AuditHash.Length).IsUnicode(false);
+
+        // Gap-free and unique: verification walks the chain by it. Rows written before the chain have none until sealed.
+        builder.HasIndex(a => a.Sequence).IsUnique();
+    }
+}
+
+internal sealed class AuditChainHeadConfiguration : IEntityTypeConfiguration<AuditChainHead>
+{
+    public void Configure(EntityTypeBuilder<AuditChainHead> builder)
+    {
+        builder.HasKey(h => h.Id);
+        builder.Property(h => h.Id).ValueGeneratedNever();
+        builder.Property(h => h.Hash).HasMaxLength(AuditHash.Length).IsUnicode(false);
+        builder.Property(h => h.AnchorHash).HasMaxLength(AuditHash.Length).IsUnicode(false);
+
+        // The one row every append locks; it exists from the migration on, so no append ever races to create it.
+        builder.HasData(new
+        {
+            Id = AuditChainHead.SingletonId,
+            Sequence = 0L,
+            Hash = AuditHash.Genesis,
+            AnchorSequence = 0L,
+            AnchorHash = AuditHash.Genesis,
+            SealedAtUtc = (DateTime?)null,
+        });
     }
 }
 

@@ -8,13 +8,16 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace KunshanInvest.Infrastructure.Persistence.Interceptors;
 
 /// <summary>
 /// On every save: bumps each changed aggregate's <see cref="AggregateRoot.Version"/> (the concurrency token the
 /// WHERE clause checks against its original value) and writes one <see cref="AuditEntry"/> per changed entity
-/// with each field's old → new value, in the same transaction as the change.
+/// with each field's old → new value, in the same transaction as the change. Then it links every new entry (its own
+/// and those handlers add, such as the jobs' one-per-run rows) into the hash chain after the head it locks
+/// (<see cref="AuditChainSql"/>), opening the transaction itself when the caller has none.
 /// </summary>
 internal sealed class AuditingInterceptor(ICurrentUser user, TimeProvider clock) : SaveChangesInterceptor
 {
@@ -34,13 +37,75 @@ internal sealed class AuditingInterceptor(ICurrentUser user, TimeProvider clock)
 
     private List<AuditEntry> _pending = [];
 
-    /// <summary>A failed save keeps its entities for a retry; its audit rows must not be written twice.</summary>
-    public override void SaveChangesFailed(DbContextErrorEventData eventData) => DropPending(eventData.Context);
+    /// <summary>The transaction this interceptor opened for a save that had none, and the savepoint setting it replaced.</summary>
+    private IDbContextTransaction? _own;
+    private bool _savepoints;
 
-    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    /// <summary>A failed save keeps its entities for a retry; its audit rows must not be written twice.</summary>
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Abort(eventData.Context);
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default) =>
+        AbortAsync(eventData.Context);
+
+    public override void SaveChangesCanceled(DbContextEventData eventData) => Abort(eventData.Context);
+
+    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default) =>
+        AbortAsync(eventData.Context);
+
+    private void Abort(DbContext? context)
     {
-        DropPending(eventData.Context);
-        return Task.CompletedTask;
+        DropPending(context);
+        _own?.Rollback();
+        EndOwn(context);
+    }
+
+    private async Task AbortAsync(DbContext? context)
+    {
+        DropPending(context);
+        if (_own is not null)
+        {
+            await _own.RollbackAsync(CancellationToken.None);
+        }
+
+        EndOwn(context);
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        _own?.Commit();
+        EndOwn(eventData.Context);
+        return result;
+    }
+
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        if (_own is not null)
+        {
+            await _own.CommitAsync(cancellationToken);
+        }
+
+        EndOwn(eventData.Context);
+        return result;
+    }
+
+    private void EndOwn(DbContext? context)
+    {
+        if (context is not null)
+        {
+            AuditChainSql.Forget(context);
+        }
+
+        if (_own is null)
+        {
+            return;
+        }
+
+        _own.Dispose();
+        _own = null;
+        if (context is not null)
+        {
+            context.Database.AutoSavepointsEnabled = _savepoints;
+        }
     }
 
     private void DropPending(DbContext? context)
@@ -59,13 +124,78 @@ internal sealed class AuditingInterceptor(ICurrentUser user, TimeProvider clock)
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         Stamp(eventData.Context);
+        if (Unlinked(eventData.Context) is { Count: > 0 } entries)
+        {
+            if (eventData.Context!.Database.CurrentTransaction is null)
+            {
+                Own(eventData.Context, eventData.Context.Database.BeginTransaction());
+            }
+
+            // EF reports no failure for an exception thrown here: end our transaction ourselves.
+            try
+            {
+                Link(eventData.Context, entries, AuditChainSql.Lock(eventData.Context));
+            }
+            catch
+            {
+                Abort(eventData.Context);
+                throw;
+            }
+        }
+
         return result;
     }
 
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
         Stamp(eventData.Context);
-        return ValueTask.FromResult(result);
+        if (Unlinked(eventData.Context) is { Count: > 0 } entries)
+        {
+            if (eventData.Context!.Database.CurrentTransaction is null)
+            {
+                Own(eventData.Context, await eventData.Context.Database.BeginTransactionAsync(cancellationToken));
+            }
+
+            try
+            {
+                Link(eventData.Context, entries, await AuditChainSql.LockAsync(eventData.Context, cancellationToken));
+            }
+            catch
+            {
+                await AbortAsync(eventData.Context);
+                throw;
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// EF would wrap its batch in a savepoint inside a transaction it did not open; in ours there is nothing to keep
+    /// on failure (the whole transaction rolls back), so no SAVEPOINT statements are sent.
+    /// </summary>
+    private void Own(DbContext context, IDbContextTransaction transaction)
+    {
+        _own = transaction;
+        _savepoints = context.Database.AutoSavepointsEnabled;
+        context.Database.AutoSavepointsEnabled = false;
+    }
+
+    /// <summary>New entries in the order they were added; each is (re)linked on every attempt to save.</summary>
+    private static List<AuditEntry> Unlinked(DbContext? context) => context is null
+        ? []
+        : [.. context.ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity)];
+
+    private static void Link(DbContext context, List<AuditEntry> entries, AuditChainSql.HeadRow head)
+    {
+        var sequence = head.Sequence;
+        var hash = head.Hash;
+        foreach (var entry in entries)
+        {
+            hash = entry.Link(++sequence, hash);
+        }
+
+        AuditChainSql.Advance(context, head, sequence, hash);
     }
 
     private void Stamp(DbContext? context)
@@ -82,7 +212,7 @@ internal sealed class AuditingInterceptor(ICurrentUser user, TimeProvider clock)
 
         foreach (var entry in context.ChangeTracker.Entries().ToList())
         {
-            if (entry.Entity is AuditEntry || entry.State is EntityState.Unchanged or EntityState.Detached)
+            if (entry.Entity is AuditEntry or AuditChainHead || entry.State is EntityState.Unchanged or EntityState.Detached)
             {
                 continue;
             }
