@@ -4,7 +4,7 @@ using System.Text;
 namespace KunshanInvest.CrashLoad;
 
 /// <summary>One SIGKILL: when, how far the run was, how many requests were on the wire, how long the restart took.</summary>
-public sealed record KillEvent(int Number, TimeSpan At, int AcknowledgedBefore, int InFlight, TimeSpan Restart);
+public sealed record KillEvent(int Number, TimeSpan At, int AcknowledgedBefore, int InFlight, int ClaimsLeft, TimeSpan Restart);
 
 /// <summary>The figures of a run. <see cref="Passed"/> is false on any loss, duplicate or refused submission.</summary>
 public sealed record CrashReport
@@ -57,7 +57,7 @@ public sealed record CrashReport
         foreach (var kill in Kills)
         {
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"  kill {kill.Number} at {kill.At.TotalSeconds:0.0} s: {kill.AcknowledgedBefore} acknowledged before it, {kill.InFlight} request(s) in flight; ready again after {kill.Restart.TotalSeconds:0.0} s");
+                $"  kill {kill.Number} at {kill.At.TotalSeconds:0.0} s: {kill.AcknowledgedBefore} acknowledged before it, {kill.InFlight} request(s) in flight, {kill.ClaimsLeft} key(s) left claimed in flight; ready again after {kill.Restart.TotalSeconds:0.0} s");
         }
 
         Line("submissions acknowledged (2xx)", $"{Acknowledged} of {Submissions}");

@@ -18,7 +18,7 @@ namespace KunshanInvest.CrashLoad;
 public sealed class CrashRun
 {
     private const string SubmitPath = "/api/v1/portal/submissions";
-    private const int MaxAttempts = 2000;
+    private const int MaxAttempts = 1000;
     private const int ReplaySample = 100;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -112,7 +112,7 @@ public sealed class CrashRun
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var workers = Enumerable.Range(0, _options.Connections).Select(_ => Task.Run(() => WorkAsync(http, queue, stop.Token), stop.Token)).ToList();
         var kills = new List<KillEvent>();
-        var killer = KillAsync(app, thresholds, load, kills, queue.Reader.Completion, stop.Token);
+        var killer = KillAsync(app, database, thresholds, load, kills, queue.Reader.Completion, stop.Token);
         try
         {
             await Task.WhenAll(workers.Append(killer));
@@ -164,7 +164,7 @@ public sealed class CrashRun
         };
     }
 
-    private async Task KillAsync(AppProcess app, List<int> thresholds, Stopwatch load, List<KillEvent> kills, Task completion, CancellationToken cancellationToken)
+    private async Task KillAsync(AppProcess app, Database database, List<int> thresholds, Stopwatch load, List<KillEvent> kills, Task completion, CancellationToken cancellationToken)
     {
         foreach (var threshold in thresholds)
         {
@@ -186,12 +186,17 @@ public sealed class CrashRun
             _gate.Close();
             var inFlight = Volatile.Read(ref _inFlight);
             await app.KillAsync();
+
+            // What the dead server left behind: keys it had claimed and not completed (their retries meet 409 until the takeover).
+            var claims = await database.QueryAsync(
+                "SELECT COUNT(*) FROM \"IdempotencyRecords\" WHERE \"State\" = 0 AND \"Key\" LIKE @key",
+                new Dictionary<string, object> { ["@key"] = $"crash-{_tag}-%" }, cancellationToken);
             var restart = Stopwatch.StartNew();
             await app.StartAsync(_options.StartTimeout, cancellationToken);
             _gate.Open();
-            var kill = new KillEvent(kills.Count + 1, at, acknowledged, inFlight, restart.Elapsed);
+            var kill = new KillEvent(kills.Count + 1, at, acknowledged, inFlight, Convert.ToInt32(claims[0][0], CultureInfo.InvariantCulture), restart.Elapsed);
             kills.Add(kill);
-            _log.WriteLine($"kill {kill.Number} (SIGKILL) at {at.TotalSeconds:0.0} s with {acknowledged} acknowledged and {inFlight} in flight; pid {app.ProcessId} ready after {kill.Restart.TotalSeconds:0.0} s");
+            _log.WriteLine($"kill {kill.Number} (SIGKILL) at {at.TotalSeconds:0.0} s with {acknowledged} acknowledged and {inFlight} in flight, {kill.ClaimsLeft} key(s) left claimed; pid {app.ProcessId} ready after {kill.Restart.TotalSeconds:0.0} s");
         }
     }
 
@@ -258,11 +263,20 @@ public sealed class CrashRun
             // No answer: the server died under the request (or was down). Retry with the same key and body.
             Interlocked.Increment(ref _unanswered);
             item.Unanswered++;
+            if (Environment.GetEnvironmentVariable("KI_CRASH_TRACE") == "1")
+            {
+                _log.WriteLine($"trace {DateTime.UtcNow:HH:mm:ss.fff} {item.Key} -> {ex.GetType().Name}");
+            }
             return TimeSpan.Zero;
         }
         finally
         {
             Interlocked.Decrement(ref _inFlight);
+        }
+
+        if (item.Unanswered > 0 && Environment.GetEnvironmentVariable("KI_CRASH_TRACE") == "1")
+        {
+            _log.WriteLine($"trace {DateTime.UtcNow:HH:mm:ss.fff} {item.Key} -> {(int)status}");
         }
 
         switch (status)
@@ -283,7 +297,7 @@ public sealed class CrashRun
                 // The key's first attempt is still in flight, or died with the server: retried until it completes or
                 // the takeover lets this repeat finish it.
                 Interlocked.Increment(ref _conflicts);
-                return TimeSpan.FromMilliseconds(250);
+                return TimeSpan.FromMilliseconds(250 * Math.Min(item.Attempts + 1, 8));
             case HttpStatusCode.TooManyRequests:
                 Interlocked.Increment(ref _rateLimited);
                 return wait ?? TimeSpan.FromSeconds(1);
