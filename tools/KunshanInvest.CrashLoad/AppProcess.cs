@@ -92,7 +92,23 @@ public sealed class AppProcess : IAsyncDisposable
         await WaitReadyAsync(process, timeout, cancellationToken);
     }
 
-    /// <summary>SIGKILL (<see cref="Process.Kill(bool)"/> on Unix), then waits for the process to be gone.</summary>
+    /// <summary>
+    /// Sends SIGKILL now (<see cref="Process.Kill()"/> is <c>kill(pid, SIGKILL)</c> on Unix) without waiting, so the
+    /// requests on the wire at this instant are the ones cut off. The app starts no child processes.
+    /// </summary>
+    public void SignalKill()
+    {
+        try
+        {
+            _process?.Kill();
+        }
+        catch (InvalidOperationException)
+        {
+            // Already exited.
+        }
+    }
+
+    /// <summary>SIGKILL, then waits for the process to be gone.</summary>
     public async Task KillAsync()
     {
         if (_process is not { } process)
@@ -100,15 +116,7 @@ public sealed class AppProcess : IAsyncDisposable
             return;
         }
 
-        try
-        {
-            process.Kill(entireProcessTree: true);
-        }
-        catch (InvalidOperationException)
-        {
-            // Already exited.
-        }
-
+        SignalKill();
         await process.WaitForExitAsync();
         Running.TryRemove(process.Id, out _);
         process.Dispose();

@@ -129,7 +129,7 @@ public sealed class CrashRun
         // Nothing may write while the database is counted.
         await app.KillAsync();
         var counted = await Verifier.CountAsync(database, items, _tag, Path.Combine(data, "attachments"), cancellationToken);
-        return new CrashReport
+        var report = new CrashReport
         {
             Provider = _options.Provider,
             Submissions = _options.Submissions,
@@ -162,6 +162,21 @@ public sealed class CrashRun
             ProcessIds = app.Started,
             Problems = [.. items.Where(i => i.Problem is not null).Select(i => $"{i.Key}: {i.Problem}"), .. counted.Problems],
         };
+
+        // A temp folder of a run without loss goes; a failed run's (or a folder the caller named) stays for inspection.
+        if (_options.DataDirectory is null && report.Passed)
+        {
+            try
+            {
+                Directory.Delete(data, recursive: true);
+            }
+            catch (IOException)
+            {
+                _log.WriteLine($"could not delete {data}");
+            }
+        }
+
+        return report;
     }
 
     private async Task KillAsync(AppProcess app, Database database, List<int> thresholds, Stopwatch load, List<KillEvent> kills, Task completion, CancellationToken cancellationToken)
@@ -182,9 +197,11 @@ public sealed class CrashRun
             var at = load.Elapsed;
             var acknowledged = Volatile.Read(ref _acknowledged);
 
-            // New requests wait for the restart; the ones on the wire meet the kill.
-            _gate.Close();
+            // The kill lands while the load runs; only then do new requests wait for the restart. (Holding them first
+            // would let the server answer everything on the wire before the signal arrived.)
             var inFlight = Volatile.Read(ref _inFlight);
+            app.SignalKill();
+            _gate.Close();
             await app.KillAsync();
 
             // What the dead server left behind: keys it had claimed and not completed (their retries meet 409 until the takeover).
