@@ -1,3 +1,4 @@
+using KunshanInvest.Application.Common.Exceptions;
 using KunshanInvest.Application.Common.Notifications;
 using KunshanInvest.Application.Portal;
 using KunshanInvest.Application.Portal.Ledger;
@@ -249,6 +250,63 @@ public sealed class PortalRulesTests
         Assert.Single(world.Store.Files);
         await using var db = database.NewContext();
         Assert.Equal(2, await db.Submissions.CountAsync());
+    }
+
+    /// <summary>Holds the first file save until released, so a test can stall a request between its claim and its commit.</summary>
+    private sealed class GatedStore(MemoryStore inner) : IAttachmentStore
+    {
+        private int _calls;
+
+        public TaskCompletionSource Reached { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public async Task<string> SaveAsync(byte[] content, CancellationToken cancellationToken)
+        {
+            if (Interlocked.Increment(ref _calls) == 1)
+            {
+                Reached.SetResult();
+                await Release.Task;
+            }
+
+            return await inner.SaveAsync(content, cancellationToken);
+        }
+
+        public Stream OpenRead(string storedName) => inner.OpenRead(storedName);
+
+        public void Delete(string storedName) => inner.Delete(storedName);
+    }
+
+    [Fact]
+    public async Task A_repeat_taking_over_a_slow_request_makes_the_slow_one_fail_at_its_commit_so_exactly_one_submission_exists()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var world = await ArrangeAsync(database);
+        var files = new[] { new UploadedFile("a.pdf", "%PDF-1.4 x"u8.ToArray()) };
+        var command = Submission(world.Sector, "慢请求企业", key: "k-slow", files: files);
+        var gated = new GatedStore(world.Store);
+        world.Database.User = new TestUser { Id = world.A.User, UserName = "partner" };
+        world.Database.User.Roles.Add(Roles.Partner);
+
+        // The first request claims the key and stalls before its commit (a long pause, a lock wait) past the takeover.
+        await using var slowDb = database.NewContext();
+        var slow = new SubmitProjectHandler(slowDb, world.Database.User, gated, Microsoft.Extensions.Options.Options.Create(Options), database.Clock, new Common.NoJobScheduler())
+            .Handle(command, CancellationToken.None).AsTask();
+        await gated.Reached.Task;
+        database.Clock.Now += Options.InFlightTakeover + TimeSpan.FromSeconds(1);
+
+        var repeat = await SubmitAsync(world, world.A, command);
+        gated.Release.SetResult();
+
+        await Assert.ThrowsAsync<ConflictException>(() => slow);
+        var again = await SubmitAsync(world, world.A, command);
+        Assert.False(repeat.Replayed);
+        Assert.True(again.Replayed);
+        Assert.Equal(repeat.Json, again.Json);
+        Assert.Single(world.Store.Files);
+        await using var db = database.NewContext();
+        Assert.Equal(1, await db.Submissions.CountAsync());
+        Assert.Equal(1, await db.SubmissionAttachments.CountAsync());
+        Assert.Equal(repeat.Receipt.Id, (await db.IdempotencyRecords.SingleAsync()).SubmissionId);
     }
 
     [Fact]

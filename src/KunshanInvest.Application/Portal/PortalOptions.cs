@@ -13,6 +13,15 @@ public sealed class PortalOptions
     /// <summary>Submissions (POSTs) per partner organisation per minute; more get 429 with Retry-After.</summary>
     public int SubmissionsPerMinute { get; set; } = 20;
 
+    /// <summary>
+    /// A repeat of an Idempotency-Key whose first request is still in flight this long after claiming it takes the
+    /// claim over (a server killed mid-request leaves its claim behind); earlier repeats are 409. Safe at any value:
+    /// a taken-over request that was only slow fails at its commit (see <c>Idempotency.BeginAsync</c>).
+    /// </summary>
+    public int InFlightTakeoverSeconds { get; set; } = (int)IdempotencyRecord.Abandoned.TotalSeconds;
+
+    public TimeSpan InFlightTakeover => TimeSpan.FromSeconds(Math.Max(1, InFlightTakeoverSeconds));
+
     /// <summary>Reward as a fraction of verified funds in place, per <see cref="PartnerType"/> name (0.002 = 0.2 %).</summary>
     public Dictionary<string, decimal> RewardRates { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 

@@ -98,7 +98,7 @@ public sealed class SubmitProjectHandler(IAppDbContext db, ICurrentUser user, IA
         IdempotencyRecord? record = null;
         if (!string.IsNullOrWhiteSpace(command.IdempotencyKey))
         {
-            var (begun, replay) = await Idempotency.BeginAsync(db, membership.PartnerId, command.IdempotencyKey.Trim(), Hash(command), clock.GetUtcNow().UtcDateTime, cancellationToken);
+            var (begun, replay) = await Idempotency.BeginAsync(db, membership.PartnerId, command.IdempotencyKey.Trim(), Hash(command), clock.GetUtcNow().UtcDateTime, options.Value.InFlightTakeover, cancellationToken);
             if (replay is not null)
             {
                 return new SubmissionResult(JsonSerializer.Deserialize<SubmissionReceipt>(replay, Json)!, replay, Replayed: true);
@@ -247,7 +247,7 @@ internal static class Idempotency
     /// Claims the key (a committed in-flight row), or returns the stored response of a completed repeat. A lost race
     /// on the unique index (partner, key) reads the winner's row and decides from it.
     /// </summary>
-    public static async Task<(IdempotencyRecord? Record, string? Replay)> BeginAsync(IAppDbContext db, Guid partnerId, string key, string hash, DateTime now, CancellationToken cancellationToken)
+    public static async Task<(IdempotencyRecord? Record, string? Replay)> BeginAsync(IAppDbContext db, Guid partnerId, string key, string hash, DateTime now, TimeSpan takeoverAfter, CancellationToken cancellationToken)
     {
         var existing = await FindAsync(db, partnerId, key, cancellationToken);
         if (existing is null)
@@ -276,24 +276,40 @@ internal static class Idempotency
             return (null, existing.ResponseBody);
         }
 
-        if (existing.CreatedAtUtc > now - IdempotencyRecord.Abandoned)
+        if (existing.CreatedAtUtc > now - takeoverAfter)
         {
-            throw new ConflictException("相同 Idempotency-Key 的请求正在处理中 / A request with this Idempotency-Key is still in progress; retry shortly.");
+            throw InFlight();
         }
 
-        // The first attempt died before committing anything (e.g. the server stopped): this repeat takes it over, if
-        // no other repeat took it first.
-        var taken = await db.IdempotencyRecords
-            .Where(r => r.Id == existing.Id && r.State == IdempotencyState.InFlight && r.CreatedAtUtc == existing.CreatedAtUtc)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.CreatedAtUtc, now), cancellationToken);
-        if (taken != 1)
+        // The first attempt died before committing anything (e.g. the server was killed), or is still running but
+        // slow. This repeat replaces its claim with a row of its own (a new id): the first attempt's completion
+        // updates its claim by id, finds it gone and fails (409) with everything it would have saved. So at most one
+        // of them creates the submission, however early the takeover. Of two repeats only one deletes the old row.
+        var released = await db.IdempotencyRecords
+            .Where(r => r.Id == existing.Id && r.State == IdempotencyState.InFlight)
+            .ExecuteDeleteAsync(cancellationToken);
+        if (released != 1)
         {
-            throw new ConflictException("相同 Idempotency-Key 的请求正在处理中 / A request with this Idempotency-Key is still in progress; retry shortly.");
+            throw InFlight();
         }
 
-        var claimed = await db.IdempotencyRecords.SingleAsync(r => r.Id == existing.Id, cancellationToken);
-        return (claimed, null);
+        var claim = new IdempotencyRecord(partnerId, key, hash, now);
+        db.IdempotencyRecords.Add(claim);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return (claim, null);
+        }
+        catch (DbUpdateException)
+        {
+            // A third request claimed the free key in between.
+            db.DiscardChanges();
+            throw InFlight();
+        }
     }
+
+    private static ConflictException InFlight() =>
+        new("相同 Idempotency-Key 的请求正在处理中 / A request with this Idempotency-Key is still in progress; retry shortly.");
 
     /// <summary>Releases the key of a request that failed, so a corrected request may use it.</summary>
     public static Task AbandonAsync(IAppDbContext db, Guid id, CancellationToken cancellationToken) =>
