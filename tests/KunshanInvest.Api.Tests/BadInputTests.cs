@@ -184,13 +184,16 @@ internal sealed class RequestGen
         "'; DROP TABLE \"Projects\"; --",
     ];
 
-    /// <summary>JSON string literals, written as JSON text so lone surrogates and NULs can be spelt as escapes.</summary>
+    /// <summary>
+    /// JSON string literals, written as JSON text so lone surrogates and NULs can be spelt as escapes. No demo user name
+    /// (user names match case-insensitively): repeated wrong passwords would lock out the callers the run depends on.
+    /// </summary>
     private static readonly string[] StringLiterals =
     [
         "\"\"", "\"   \"", "\"\\u0000\"", "\"a\\u0000b\"", "\"\\u0001\\u0002\\u001f\\u007f\"", "\"line\\r\\nbreak\\ttab\"",
         "\"\\ud800\"", "\"x\\udc00y\"", "\"\\udbff\\udbff\"", "\"\\u202eevil\"", "\"𠜎𠜱𡃁\"", "\"ＡＢＣ１２３\"", "\"%00%0d%0a\"",
         "\"../../etc/passwd\"", "\"2026-13-45\"", "\"0000-00-00\"", "\"-1\"", "\"1e308\"", "\"true\"", "\"null\"", "\"CNY\"", "\"USD\"",
-        "\"XXX\"", "\"cny\"", "\"Officer\"", "\"Admin\"", "\"Partner\"", "\"nobody\"", "\"a@b.c\"", "\"Demo#2026\"",
+        "\"XXX\"", "\"cny\"", "\"Officers\"", "\"Root\"", "\"Partner \"", "\"nobody\"", "\"a@b.c\"", "\"Demo#2026\"",
         "\"91320583MA1X2Y3Z4Q\"", "\"91320583MA1X2Y3Z40\"",
     ];
 
