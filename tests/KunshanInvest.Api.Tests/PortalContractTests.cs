@@ -582,6 +582,24 @@ public abstract class PortalContractTests<TApp>(TApp fixture) : IClassFixture<TA
 
         return memory.ToArray();
     }
+
+    [SkippableFact]
+    public async Task A_submission_that_is_neither_json_nor_a_form_is_415_and_a_null_submission_field_400()
+    {
+        var partner = await fixture.NewPartnerAsync();
+
+        using var plain = new StringContent("enterprise=x", System.Text.Encoding.UTF8, "text/plain");
+        var wrongType = await partner.Client.PostAsync("/api/v1/portal/submissions", plain);
+        using var none = new ByteArrayContent([]);
+        var noType = await partner.Client.PostAsync("/api/v1/portal/submissions", none);
+        using var form = new MultipartFormDataContent { { new StringContent("null"), "submission" } };
+        var nullField = await partner.Client.PostAsync("/api/v1/portal/submissions", form);
+
+        await wrongType.ShouldBeProblemAsync(HttpStatusCode.UnsupportedMediaType);
+        await noType.ShouldBeProblemAsync(HttpStatusCode.UnsupportedMediaType);
+        await nullField.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(0, await fixture.SubmissionCountAsync(partner.PartnerId));
+    }
 }
 
 public sealed class SqlitePortalTests(SqliteApp fixture) : PortalContractTests<SqliteApp>(fixture);

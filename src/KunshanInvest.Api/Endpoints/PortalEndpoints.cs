@@ -167,6 +167,12 @@ internal static class PortalEndpoints
         {
             if (!request.HasFormContentType)
             {
+                // ReadFromJsonAsync throws InvalidOperationException (a 500) for any other content type, or none.
+                if (!request.HasJsonContentType())
+                {
+                    throw new BadHttpRequestException("请以 JSON 或 multipart/form-data 提交 / Send JSON or multipart/form-data.", StatusCodes.Status415UnsupportedMediaType);
+                }
+
                 var json = await request.ReadFromJsonAsync<SubmissionInput>(ct) ?? throw FieldError.Invalid("body", "请求体为空 / The request body is empty.");
                 return (json, []);
             }
@@ -175,7 +181,8 @@ internal static class PortalEndpoints
             var fields = form["submission"].ToString();
             var input = string.IsNullOrWhiteSpace(fields)
                 ? throw FieldError.Invalid("submission", "缺少表单字段 submission(JSON)/ The multipart field 'submission' (JSON) is missing.")
-                : JsonSerializer.Deserialize<SubmissionInput>(fields, JsonSerializerOptions.Web)!;
+                : JsonSerializer.Deserialize<SubmissionInput>(fields, JsonSerializerOptions.Web)
+                    ?? throw FieldError.Invalid("submission", "表单字段 submission 须为 JSON 对象 / The multipart field 'submission' must be a JSON object.");
 
             // Checked before any file is read into memory; the validator repeats the rules for every other caller.
             if (form.Files.Count > AttachmentRules.MaxFiles)
