@@ -20,6 +20,7 @@ public static class DependencyInjection
             .Validate(o => o.RetentionDays >= Auditing.AuditOptions.MinimumRetentionDays, $"Audit:RetentionDays must be at least {Auditing.AuditOptions.MinimumRetentionDays} (等保 L3 keeps audit records six months).")
             .ValidateOnStart();
         services.AddScoped<Jobs.JobRunner>();
+        services.AddScoped<Common.Behaviours.UnitOfWorkTurn>();
         return services;
     }
 }

@@ -84,7 +84,8 @@ public sealed class BehaviourTests
 
         // One context, as a Blazor circuit holds one for the whole page session.
         await using var circuit = database.NewContext();
-        var refused = new UnitOfWorkBehavior<CreateSector, SectorDto>(circuit);
+        using var turn = new UnitOfWorkTurn();
+        var refused = new UnitOfWorkBehavior<CreateSector, SectorDto>(circuit, turn);
         await Assert.ThrowsAsync<ForbiddenAccessException>(async () => await refused.Handle(ValidCommand, async (_, ct) =>
         {
             var sector = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(circuit.Sectors, ct);
@@ -92,7 +93,7 @@ public sealed class BehaviourTests
             throw new ForbiddenAccessException();
         }, CancellationToken.None));
 
-        var next = new UnitOfWorkBehavior<CreateSector, SectorDto>(circuit);
+        var next = new UnitOfWorkBehavior<CreateSector, SectorDto>(circuit, turn);
         await next.Handle(ValidCommand, async (c, ct) =>
         {
             await ((Common.IAppDbContext)circuit).SaveChangesAsync(ct);
@@ -101,6 +102,42 @@ public sealed class BehaviourTests
 
         await using var read = database.NewContext();
         Assert.Equal("食品", (await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(read.Sectors)).NameZh);
+    }
+
+    [Fact]
+    public async Task Requests_of_one_scope_take_turns_and_a_request_sent_from_a_handler_passes()
+    {
+        // Two components of one Blazor page load at once on the circuit's one DbContext; PostgreSQL refuses overlap.
+        await using var database = await TestDatabase.CreateAsync();
+        await using var circuit = database.NewContext();
+        using var turn = new UnitOfWorkTurn();
+        var behaviour = new UnitOfWorkBehavior<CreateSector, SectorDto>(circuit, turn);
+        var firstInside = new TaskCompletionSource();
+        var releaseFirst = new TaskCompletionSource();
+        var inside = 0;
+        var most = 0;
+
+        async ValueTask<SectorDto> Occupy(CreateSector command, CancellationToken ct)
+        {
+            most = Math.Max(most, Interlocked.Increment(ref inside));
+            firstInside.TrySetResult();
+            // A nested request (as the report export sends) must not wait for the turn its sender holds.
+            var nested = await behaviour.Handle(command, Reached, ct).AsTask().WaitAsync(TimeSpan.FromSeconds(10), ct);
+            await releaseFirst.Task.WaitAsync(TimeSpan.FromSeconds(10), ct);
+            Interlocked.Decrement(ref inside);
+            return nested;
+        }
+
+        var first = behaviour.Handle(ValidCommand, Occupy, CancellationToken.None).AsTask();
+        await firstInside.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        var second = behaviour.Handle(ValidCommand, Occupy, CancellationToken.None).AsTask();
+        await Task.Delay(100);
+        Assert.False(second.IsCompleted);
+        Assert.Equal(1, Volatile.Read(ref inside));
+
+        releaseFirst.SetResult();
+        await Task.WhenAll(first, second).WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(1, most);
     }
 
     private sealed class DeniedLog : ILogger<AuthorizationBehavior<CreateSector, SectorDto>>, ILogger<AuthorizationBehavior<GetSectorOverview, SectorOverview>>
