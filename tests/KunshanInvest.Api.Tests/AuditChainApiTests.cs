@@ -65,6 +65,30 @@ public abstract class AuditChainApiTests<TApp>(TApp fixture) : IClassFixture<TAp
     }
 
     [SkippableFact]
+    public async Task A_sweep_takes_the_chain_head_first_so_an_audited_save_waits_for_it_instead_of_deadlocking()
+    {
+        // Sweeps lock project and follow-up rows and write their audit row last; an officer's save locks the head and
+        // then its rows. Were the sweep to take the head last, the two could each hold what the other waits for.
+        using var admin = await fixture.ClientAsync("admin");
+        await using var scope = fixture.App.Services.CreateAsyncScope();
+        var sweep = await scope.ServiceProvider.GetRequiredService<Application.Jobs.IJobSql>().BeginAsync(CancellationToken.None);
+        Task<HttpResponseMessage> save;
+        try
+        {
+            save = admin.PostAsJsonAsync("/api/v1/admin/parks", new { code = Unique("swp"), nameZh = "清扫并发", nameEn = "Sweep race", description = (string?)null });
+            await Task.Delay(TimeSpan.FromMilliseconds(500));
+            Assert.False(save.IsCompleted, "an audited save went ahead while a sweep's transaction was open");
+        }
+        finally
+        {
+            await sweep.DisposeAsync();
+        }
+
+        var response = await save.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+    }
+
+    [SkippableFact]
     public async Task Concurrent_writers_neither_fork_the_chain_nor_leave_a_gap()
     {
         const int Writers = 32;

@@ -5,6 +5,7 @@ using KunshanInvest.Domain.FollowUps;
 using KunshanInvest.Domain.Notifications;
 using KunshanInvest.Domain.Partners;
 using KunshanInvest.Infrastructure.Persistence;
+using KunshanInvest.Infrastructure.Persistence.Interceptors;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -23,8 +24,26 @@ public sealed class JobSql(AppDbContext db) : IJobSql
 
     private string Provider => db.Database.ProviderName ?? "";
 
-    public async Task<IJobTransaction> BeginAsync(CancellationToken cancellationToken) =>
-        new Transaction(await db.Database.BeginTransactionAsync(cancellationToken));
+    /// <summary>
+    /// Opens the sweep's transaction and takes the audit chain head's lock first, as every audited save does: a sweep
+    /// that locked project or follow-up rows before the head (its audit row comes last) would deadlock on PostgreSQL
+    /// with an officer's save holding the head and waiting for one of those rows.
+    /// </summary>
+    public async Task<IJobTransaction> BeginAsync(CancellationToken cancellationToken)
+    {
+        var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            await AuditChainSql.LockAsync(db, cancellationToken);
+        }
+        catch
+        {
+            await transaction.DisposeAsync();
+            throw;
+        }
+
+        return new Transaction(transaction);
+    }
 
     public Task<int> InsertRemindersAsync(DateOnly today, string period, DateTime nowUtc, CancellationToken cancellationToken) =>
         ExecuteAsync(
