@@ -5,16 +5,6 @@ namespace KunshanInvest.E2E.Tests;
 /// <summary>An admin opens a sector, gives it its own 六未 limit and deactivates it; an auditor then finds the changes.</summary>
 public sealed class AdminCatalogJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
-    private static async Task SignInAsync(IPage page, string userName)
-    {
-        await page.GotoAsync("/account/login");
-        await page.FillAsync("#userName", userName);
-        await page.FillAsync("#password", "Demo#2026");
-        await page.ClickAsync("[data-testid=sign-in-submit]");
-        await TwoStep.PassAsync(page, userName);
-        await page.WaitForSelectorAsync("[data-testid=interactive]", new() { State = WaitForSelectorState.Attached });
-    }
-
     private static async Task OpenAsync(IPage page, string path, string ready)
     {
         await page.GotoAsync(path);
@@ -28,7 +18,7 @@ public sealed class AdminCatalogJourneyTests(BrowserApp app) : IClassFixture<Bro
         var admin = await app.NewPageAsync();
         await app.JourneyAsync(admin, "admin-catalog-journey", async () =>
         {
-            await SignInAsync(admin, "admin");
+            await TwoStep.SignInAsync(admin, "admin");
             await OpenAsync(admin, "/admin/sectors", "[data-testid=admin-sector-table]");
             await admin.FillAsync("[data-testid=new-sector-code]", "low-altitude");
             await admin.FillAsync("[data-testid=new-sector-name-zh]", "低空飞行器");
@@ -55,7 +45,7 @@ public sealed class AdminCatalogJourneyTests(BrowserApp app) : IClassFixture<Bro
         var auditor = await app.NewPageAsync();
         await app.JourneyAsync(auditor, "auditor-journey", async () =>
         {
-            await SignInAsync(auditor, "auditor");
+            await TwoStep.SignInAsync(auditor, "auditor");
             Assert.Equal(0, await auditor.Locator("[data-testid=nav-admin-sectors]").CountAsync());
             await auditor.ClickAsync("[data-testid=nav-audit]");
             await auditor.WaitForSelectorAsync("[data-testid=audit-table]");

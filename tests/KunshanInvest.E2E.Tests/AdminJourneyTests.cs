@@ -5,16 +5,6 @@ namespace KunshanInvest.E2E.Tests;
 /// <summary>Issue 7, tried as a new admin would: create an officer, assign them to the coffee sector, disable a leaver.</summary>
 public sealed class AdminJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
-    private static async Task SignInAsync(IPage page, string userName)
-    {
-        await page.GotoAsync("/account/login");
-        await page.FillAsync("#userName", userName);
-        await page.FillAsync("#password", "Demo#2026");
-        await page.ClickAsync("[data-testid=sign-in-submit]");
-        await TwoStep.PassAsync(page, userName);
-        await page.WaitForSelectorAsync("[data-testid=interactive]", new() { State = WaitForSelectorState.Attached });
-    }
-
     private static async Task PickAsync(IPage page, string selectTestId, string optionText)
     {
         await page.ClickAsync($"[data-testid={selectTestId}]");
@@ -38,7 +28,7 @@ public sealed class AdminJourneyTests(BrowserApp app) : IClassFixture<BrowserApp
 
     private static async Task JourneyAsync(IPage page)
     {
-        await SignInAsync(page, "admin");
+        await TwoStep.SignInAsync(page, "admin");
         await page.ClickAsync("[data-testid=nav-admin-users]");
         await page.WaitForSelectorAsync("[data-testid=user-table]");
         await page.WaitForSelectorAsync("[data-testid=interactive]", new() { State = WaitForSelectorState.Attached });

@@ -8,15 +8,6 @@ namespace KunshanInvest.E2E.Tests;
 /// <summary>Issue 8: an admin opens the audit integrity page, before and after someone alters an entry in the database.</summary>
 public sealed class AuditIntegrityJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
-    private static async Task SignInAsync(IPage page, string userName)
-    {
-        await page.GotoAsync("/account/login");
-        await page.FillAsync("#userName", userName);
-        await page.FillAsync("#password", "Demo#2026");
-        await page.ClickAsync("[data-testid=sign-in-submit]");
-        await page.WaitForSelectorAsync("[data-testid=interactive]", new() { State = WaitForSelectorState.Attached });
-    }
-
     private async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> action)
     {
         await using var scope = app.Services.CreateAsyncScope();
@@ -38,7 +29,7 @@ public sealed class AuditIntegrityJourneyTests(BrowserApp app) : IClassFixture<B
         var page = await app.NewPageAsync();
         await app.JourneyAsync(page, "audit-integrity", async () =>
         {
-            await SignInAsync(page, "admin");
+            await TwoStep.SignInAsync(page, "admin");
             await page.ClickAsync("[data-testid=nav-audit-integrity]");
             await page.WaitForURLAsync("**/admin/audit-integrity");
             Assert.Equal("true", await OpenIntegrityPageAsync(page));

@@ -5,16 +5,6 @@ namespace KunshanInvest.E2E.Tests;
 /// <summary>A manager records the signings of the 2025 coffee investment conference in one table and sees the totals.</summary>
 public sealed class CeremonyJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
-    private static async Task SignInAsync(IPage page, string userName)
-    {
-        await page.GotoAsync("/account/login");
-        await page.FillAsync("#userName", userName);
-        await page.FillAsync("#password", "Demo#2026");
-        await page.ClickAsync("[data-testid=sign-in-submit]");
-        await TwoStep.PassAsync(page, userName);
-        await page.WaitForSelectorAsync("[data-testid=interactive]", new() { State = WaitForSelectorState.Attached });
-    }
-
     private static async Task PickAsync(IPage page, string selectTestId, string optionText)
     {
         await page.ClickAsync($"[data-testid={selectTestId}]");
@@ -50,7 +40,7 @@ public sealed class CeremonyJourneyTests(BrowserApp app) : IClassFixture<Browser
 
     private static async Task JourneyAsync(IPage page)
     {
-        await SignInAsync(page, "admin");
+        await TwoStep.SignInAsync(page, "admin");
 
         await page.ClickAsync("[data-testid=nav-events]");
         await page.WaitForSelectorAsync("[data-testid=event-table]");

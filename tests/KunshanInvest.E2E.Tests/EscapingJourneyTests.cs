@@ -18,19 +18,11 @@ public sealed class EscapingJourneyTests(BrowserApp app) : IClassFixture<Browser
     /// <summary>A payload that would run if rendered as markup; the tag makes each field's text findable.</summary>
     private string Payload(string field) => $"X{field}{_run}\"><img src=x data-xss onerror=alert(1)><script>alert(2)</script>";
 
-    private static async Task SignInAsync(IPage page, string userName)
-    {
-        await page.GotoAsync("/account/login");
-        await page.FillAsync("#userName", userName);
-        await page.FillAsync("#password", "Demo#2026");
-        await page.ClickAsync("[data-testid=sign-in-submit]");
-        await page.WaitForSelectorAsync("[data-testid=interactive]", new() { State = WaitForSelectorState.Attached });
-    }
-
     private async Task<HttpClient> ApiAsync(string userName)
     {
         var client = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
-        var token = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName, password = "Demo#2026" });
+        var twoFactorCode = await TwoStep.ApiCodeAsync(app.BaseUrl, userName);
+        var token = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName, password = "Demo#2026", twoFactorCode });
         token.EnsureSuccessStatusCode();
         var accessToken = (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
@@ -138,7 +130,7 @@ public sealed class EscapingJourneyTests(BrowserApp app) : IClassFixture<Browser
 
         await app.JourneyAsync(page, "escaping-officer", async () =>
         {
-            await SignInAsync(page, "officer");
+            await TwoStep.SignInAsync(page, "officer");
             await ShowsLiterallyAsync(page, "/", "79-escaping-home-sector-chart", "sector");
             await ShowsLiterallyAsync(page, "/projects?mine=true", "80-escaping-project-list", "project");
             await ShowsLiterallyAsync(page, $"/projects/{projectId}", "81-escaping-project-page", "project", "visit");
@@ -162,7 +154,7 @@ public sealed class EscapingJourneyTests(BrowserApp app) : IClassFixture<Browser
         };
         await app.JourneyAsync(partnerPage, "escaping-partner", async () =>
         {
-            await SignInAsync(partnerPage, "partner");
+            await TwoStep.SignInAsync(partnerPage, "partner");
             await ShowsLiterallyAsync(partnerPage, $"/portal/submissions/{submissionId}", "87-escaping-portal-submission", "subname", "summary");
         });
 
@@ -174,7 +166,7 @@ public sealed class EscapingJourneyTests(BrowserApp app) : IClassFixture<Browser
         };
         await app.JourneyAsync(adminPage, "escaping-admin", async () =>
         {
-            await SignInAsync(adminPage, "admin");
+            await TwoStep.SignInAsync(adminPage, "admin");
             await ShowsLiterallyAsync(adminPage, "/admin/sectors", "88-escaping-admin-sectors", "sector");
         });
 

@@ -4,23 +4,13 @@ namespace KunshanInvest.E2E.Tests;
 
 public sealed class JobsJourneyTests(JobsBrowserApp app) : IClassFixture<JobsBrowserApp>
 {
-    private static async Task SignInAsync(IPage page, string userName)
-    {
-        await page.GotoAsync("/account/login");
-        await page.FillAsync("#userName", userName);
-        await page.FillAsync("#password", "Demo#2026");
-        await page.ClickAsync("[data-testid=sign-in-submit]");
-        await TwoStep.PassAsync(page, userName);
-        await page.WaitForSelectorAsync("[data-testid=interactive]", new() { State = WaitForSelectorState.Attached });
-    }
-
     [SkippableFact]
     public async Task An_admin_runs_the_reminders_now_and_the_officer_finds_them_in_the_bell_the_centre_and_the_mail_folder()
     {
         var admin = await app.NewPageAsync();
         await app.JourneyAsync(admin, "jobs-admin", async () =>
         {
-            await SignInAsync(admin, "admin");
+            await TwoStep.SignInAsync(admin, "admin");
             await admin.GotoAsync("/admin/jobs");
             await admin.WaitForSelectorAsync("[data-testid=interactive]", new() { State = WaitForSelectorState.Attached });
             await admin.WaitForSelectorAsync("[data-testid=job-followup-reminders]");
@@ -46,7 +36,7 @@ public sealed class JobsJourneyTests(JobsBrowserApp app) : IClassFixture<JobsBro
         var officer = await app.NewPageAsync();
         await app.JourneyAsync(officer, "jobs-officer", async () =>
         {
-            await SignInAsync(officer, "officer");
+            await TwoStep.SignInAsync(officer, "officer");
             var badge = officer.Locator(".mud-appbar .mud-badge").First;
             await badge.WaitForAsync();
             Assert.True(int.Parse(await badge.InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture) > 0);
@@ -72,7 +62,7 @@ public sealed class JobsJourneyTests(JobsBrowserApp app) : IClassFixture<JobsBro
         });
 
         var officerDenied = await app.NewPageAsync();
-        await SignInAsync(officerDenied, "officer");
+        await TwoStep.SignInAsync(officerDenied, "officer");
         var refused = await officerDenied.GotoAsync("/hangfire");
         Assert.Equal(403, refused!.Status);
     }

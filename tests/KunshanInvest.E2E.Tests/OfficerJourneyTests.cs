@@ -5,16 +5,6 @@ namespace KunshanInvest.E2E.Tests;
 /// <summary>A new officer's day, as issue 3 tells it: log a lead for a known enterprise, work it up to 签约, find it again.</summary>
 public sealed class OfficerJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
-    private static async Task SignInAsync(IPage page, string userName)
-    {
-        await page.GotoAsync("/account/login");
-        await page.FillAsync("#userName", userName);
-        await page.FillAsync("#password", "Demo#2026");
-        await page.ClickAsync("[data-testid=sign-in-submit]");
-        await TwoStep.PassAsync(page, userName);
-        await page.WaitForSelectorAsync("[data-testid=interactive]", new() { State = WaitForSelectorState.Attached });
-    }
-
     private static async Task PickAsync(IPage page, string selectTestId, string optionText)
     {
         await page.ClickAsync($"[data-testid={selectTestId}]");
@@ -38,7 +28,7 @@ public sealed class OfficerJourneyTests(BrowserApp app) : IClassFixture<BrowserA
 
     private static async Task JourneyAsync(IPage page)
     {
-        await SignInAsync(page, "officer");
+        await TwoStep.SignInAsync(page, "officer");
 
         // Log a lead, typing a name that is already on file in another spelling.
         await page.GotoAsync("/projects/new");

@@ -12,7 +12,6 @@ public static class DemoAuthenticator
     public const string AdminKey = "KUNSHANDEMOADMINTOTPKEYTWOSEVENX";
 
     private static readonly Dictionary<string, long> LastStep = new(StringComparer.Ordinal);
-    private static readonly SemaphoreSlim Gate = new(1, 1);
 
     /// <summary>The code for <paramref name="step"/> (30-second steps since the Unix epoch).</summary>
     public static string Code(string key, long step) =>
@@ -20,28 +19,27 @@ public static class DemoAuthenticator
 
     public static long Step(DateTimeOffset instant) => instant.ToUnixTimeSeconds() / 30;
 
-    /// <summary>A code not yet used with <paramref name="app"/> (any id unique to one running app and account).</summary>
+    /// <summary>
+    /// A code not yet used with <paramref name="app"/> (any id unique to one running app and account). The step is
+    /// reserved at once; only a caller whose step lies ahead waits, and it waits alone (other apps, and later steps of
+    /// this one, are not held up).
+    /// </summary>
     public static async Task<string> FreshCodeAsync(string app, string key = AdminKey)
     {
-        await Gate.WaitAsync();
-        try
+        long step;
+        lock (LastStep)
         {
-            while (true)
-            {
-                var now = Step(DateTimeOffset.UtcNow);
-                var step = LastStep.TryGetValue(app, out var last) ? Math.Max(now, last + 1) : now;
-                if (step <= now + 1)
-                {
-                    LastStep[app] = step;
-                    return Code(key, step);
-                }
+            var now = Step(DateTimeOffset.UtcNow);
+            step = LastStep.TryGetValue(app, out var last) ? Math.Max(now, last + 1) : now;
+            LastStep[app] = step;
+        }
 
-                await Task.Delay(TimeSpan.FromSeconds(((now + 1) * 30) - DateTimeOffset.UtcNow.ToUnixTimeSeconds() + 1));
-            }
-        }
-        finally
+        // The app accepts one step either side of now: wait until the reserved step is at most one ahead.
+        while (Step(DateTimeOffset.UtcNow) + 1 < step)
         {
-            Gate.Release();
+            await Task.Delay(TimeSpan.FromSeconds(((step - 1) * 30) - DateTimeOffset.UtcNow.ToUnixTimeSeconds() + 1));
         }
+
+        return Code(key, step);
     }
 }
