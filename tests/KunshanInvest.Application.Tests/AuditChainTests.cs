@@ -238,6 +238,25 @@ public sealed class AuditChainTests : IAsyncLifetime
         Assert.Equal(AuditBreakKind.Unchained, result.Break?.Kind);
     }
 
+    [Fact]
+    public async Task An_entry_numbered_past_the_chain_head_is_reported_outside_the_chain()
+    {
+        await AddParksAsync(2);
+        var intact = await VerifyAsync();
+        Assert.Null(intact.Break);
+
+        // Written around the application with the next free sequence: the head (moved by every real append) never saw it.
+        var next = intact.HeadSequence + 1;
+        await SqlAsync($"""
+            INSERT INTO "AuditEntries" ("AtUtc", "ActorId", "ActorName", "EntityType", "EntityId", "Action", "Changes", "Sequence", "PreviousHash", "Hash")
+            VALUES ('2026-06-30 08:00:00', NULL, 'intruder', 'Park', 'x', 0, '[]', {next}, 'x', 'x')
+            """);
+
+        var result = await VerifyAsync();
+        Assert.Equal(AuditBreakKind.Unchained, result.Break?.Kind);
+        Assert.Equal(next, result.Break?.Sequence);
+    }
+
     [Theory]
     [InlineData(184)]
     [InlineData(10)]

@@ -139,6 +139,19 @@ public static class AuditChainVerifier
             return Broken(head.Sequence, lastId, AuditBreakKind.Altered, "the newest entry is not the one the chain head records");
         }
 
+        // An entry numbered past the head was not appended by the application (an append moves the head in its own
+        // transaction). Read the newest entry first and the head after it, so appends committed meanwhile are covered.
+        var beyond = await db.AuditEntries.AsNoTracking().Where(e => e.Sequence > head.Sequence).OrderByDescending(e => e.Sequence)
+            .Select(e => new { e.Id, e.Sequence }).FirstOrDefaultAsync(cancellationToken);
+        if (beyond is not null)
+        {
+            var now = await db.AuditChainHeads.AsNoTracking().Select(h => h.Sequence).SingleAsync(cancellationToken);
+            if (beyond.Sequence > now)
+            {
+                return Broken(beyond.Sequence!.Value, beyond.Id, AuditBreakKind.Unchained, Invariant($"entry id {beyond.Id} carries sequence {beyond.Sequence} beyond the chain head's {now}: it was written around the application"));
+            }
+        }
+
         var unchained = await db.AuditEntries.AsNoTracking().Where(e => e.Sequence == null).OrderBy(e => e.Id).Select(e => (long?)e.Id).FirstOrDefaultAsync(cancellationToken);
         if (unchained is { } id)
         {
