@@ -40,10 +40,13 @@ public sealed class BackupTests(SqliteApp fixture, Xunit.Abstractions.ITestOutpu
         }
 
         var writers = Enumerable.Range(0, 4).Select(w => Task.Run(() => WriteAsync(w))).ToList();
-        while (acknowledged.Count < 40)
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (acknowledged.Count < 40 && failures.IsEmpty && DateTime.UtcNow < deadline)
         {
             await Task.Delay(20);
         }
+
+        Assert.True(failures.IsEmpty && acknowledged.Count >= 40, $"writers before the backup: {acknowledged.Count} acknowledged; {string.Join("; ", failures)}");
 
         // Everything acknowledged up to here committed before the backup starts; the writers go on during it.
         var before = acknowledged.ToArray();
@@ -54,7 +57,13 @@ public sealed class BackupTests(SqliteApp fixture, Xunit.Abstractions.ITestOutpu
         Assert.Empty(host);
         var exit = await verb.RunAsync(fixture.App.Services, CancellationToken.None);
         var duringAndAfter = acknowledged.Count;
-        await Task.Delay(300);
+        // Let the writers show they go on after the backup (waiting for a write, not for a fixed time).
+        var after = DateTime.UtcNow.AddSeconds(30);
+        while (acknowledged.Count <= duringAndAfter && failures.IsEmpty && DateTime.UtcNow < after)
+        {
+            await Task.Delay(20);
+        }
+
         await stop.CancelAsync();
         await Task.WhenAll(writers);
 
