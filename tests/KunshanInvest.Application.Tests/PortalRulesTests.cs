@@ -71,12 +71,12 @@ public sealed class PortalRulesTests
     private static SubmitProject Submission(Guid sector, string? nameZh, string? creditCode = null, string? key = null, IReadOnlyList<UploadedFile>? files = null) =>
         new(nameZh, null, "CN", creditCode, "项目简介", sector, new MoneyDto(100_000_000, "CNY"), 20, 50, "联系人", null, null, files, key);
 
-    private static async Task<SubmissionResult> SubmitAsync(World world, (Guid Partner, Guid User) who, SubmitProject command)
+    private static async Task<SubmissionResult> SubmitAsync(World world, (Guid Partner, Guid User) who, SubmitProject command, Common.IJobScheduler? jobs = null)
     {
         world.Database.User = new TestUser { Id = who.User, UserName = "partner" };
         world.Database.User.Roles.Add(Roles.Partner);
         await using var db = world.Database.NewContext();
-        return await new SubmitProjectHandler(db, world.Database.User, world.Store, Microsoft.Extensions.Options.Options.Create(Options), world.Database.Clock, new Common.NoJobScheduler()).Handle(command, CancellationToken.None);
+        return await new SubmitProjectHandler(db, world.Database.User, world.Store, Microsoft.Extensions.Options.Options.Create(Options), world.Database.Clock, jobs ?? new Common.NoJobScheduler(), Microsoft.Extensions.Logging.Abstractions.NullLogger<SubmitProjectHandler>.Instance).Handle(command, CancellationToken.None);
     }
 
     private static async Task<T> AsOfficerAsync<T>(World world, Func<AppDbContext, TriageCommands, Task<T>> act)
@@ -252,6 +252,39 @@ public sealed class PortalRulesTests
         Assert.Equal(2, await db.Submissions.CountAsync());
     }
 
+    [Fact]
+    public async Task A_committed_submission_stays_whole_when_triage_on_arrival_cannot_be_queued()
+    {
+        // Found by the crash run on PostgreSQL: the job storage refused a connection after the commit, and the handler's
+        // clean-up deleted the committed submission's file; the client's retry then replayed a receipt for a lost file.
+        await using var database = await TestDatabase.CreateAsync();
+        var world = await ArrangeAsync(database);
+        var files = new[] { new UploadedFile("a.pdf", "%PDF-1.4 x"u8.ToArray()) };
+        var command = Submission(world.Sector, "排队失败企业", key: "k-q", files: files);
+
+        var first = await SubmitAsync(world, world.A, command, new RefusingScheduler());
+        var repeat = await SubmitAsync(world, world.A, command);
+
+        Assert.False(first.Replayed);
+        Assert.True(repeat.Replayed);
+        Assert.Equal(first.Json, repeat.Json);
+        var stored = Assert.Single(world.Store.Files);
+        await using var db = database.NewContext();
+        Assert.Equal(stored.Key, (await db.SubmissionAttachments.SingleAsync()).StoredName);
+        Assert.Equal(1, await db.Submissions.CountAsync());
+    }
+
+    private sealed class RefusingScheduler : Common.IJobScheduler
+    {
+        public bool IsEnabled => true;
+
+        public IReadOnlyList<Common.RecurringJobInfo> RecurringJobs() => [];
+
+        public bool Trigger(string jobName) => throw new InvalidOperationException("no job storage");
+
+        public void Enqueue(string jobName) => throw new InvalidOperationException("53300: sorry, too many clients already");
+    }
+
     /// <summary>Holds the first file save until released, so a test can stall a request between its claim and its commit.</summary>
     private sealed class GatedStore(MemoryStore inner) : IAttachmentStore
     {
@@ -289,7 +322,7 @@ public sealed class PortalRulesTests
 
         // The first request claims the key and stalls before its commit (a long pause, a lock wait) past the takeover.
         await using var slowDb = database.NewContext();
-        var slow = new SubmitProjectHandler(slowDb, world.Database.User, gated, Microsoft.Extensions.Options.Options.Create(Options), database.Clock, new Common.NoJobScheduler())
+        var slow = new SubmitProjectHandler(slowDb, world.Database.User, gated, Microsoft.Extensions.Options.Options.Create(Options), database.Clock, new Common.NoJobScheduler(), Microsoft.Extensions.Logging.Abstractions.NullLogger<SubmitProjectHandler>.Instance)
             .Handle(command, CancellationToken.None).AsTask();
         await gated.Reached.Task;
         database.Clock.Now += Options.InFlightTakeover + TimeSpan.FromSeconds(1);

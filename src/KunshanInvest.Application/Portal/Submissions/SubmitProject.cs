@@ -15,6 +15,7 @@ using KunshanInvest.Domain.Partners;
 using KunshanInvest.Domain.Projects;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace KunshanInvest.Application.Portal.Submissions;
@@ -86,7 +87,7 @@ public sealed class SubmitProjectValidator : AbstractValidator<SubmitProject>
     }
 }
 
-public sealed class SubmitProjectHandler(IAppDbContext db, ICurrentUser user, IAttachmentStore store, IOptions<PortalOptions> options, TimeProvider clock, IJobScheduler jobs)
+public sealed partial class SubmitProjectHandler(IAppDbContext db, ICurrentUser user, IAttachmentStore store, IOptions<PortalOptions> options, TimeProvider clock, IJobScheduler jobs, ILogger<SubmitProjectHandler> logger)
     : ICommandHandler<SubmitProject, SubmissionResult>
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
@@ -108,9 +109,10 @@ public sealed class SubmitProjectHandler(IAppDbContext db, ICurrentUser user, IA
         }
 
         var stored = new List<string>();
+        SubmissionResult result;
         try
         {
-            return await CreateAsync(command, membership.PartnerId, me, record, stored, cancellationToken);
+            result = await CreateAsync(command, membership.PartnerId, me, record, stored, cancellationToken);
         }
         catch
         {
@@ -127,7 +129,23 @@ public sealed class SubmitProjectHandler(IAppDbContext db, ICurrentUser user, IA
 
             throw;
         }
+
+        // Committed: from here on nothing may undo it. Triage on arrival runs as a job now; should the job storage not
+        // take it (a full connection pool, a restart), the schedule's safety net triages the submission within minutes.
+        try
+        {
+            jobs.Enqueue(Jobs.JobNames.SubmissionTriage);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogTriageNotQueued(exception, result.Receipt.Reference);
+        }
+
+        return result;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Submission {Reference} saved; triage on arrival could not be queued (the scheduled triage will take it)")]
+    private partial void LogTriageNotQueued(Exception exception, string reference);
 
     private async Task<SubmissionResult> CreateAsync(SubmitProject command, Guid partnerId, Guid me, IdempotencyRecord? record, List<string> stored, CancellationToken cancellationToken)
     {
@@ -170,9 +188,6 @@ public sealed class SubmitProjectHandler(IAppDbContext db, ICurrentUser user, IA
 
         // The submission, its files' rows, the attribution and the completed key commit together, or none of them.
         await db.SaveChangesAsync(cancellationToken);
-
-        // Triage on arrival: routing and the acknowledgement run as a job now; the schedule catches any queue lost.
-        jobs.Enqueue(Jobs.JobNames.SubmissionTriage);
         return new SubmissionResult(receipt, json, Replayed: false);
     }
 
