@@ -56,7 +56,7 @@ public static class PostgresServer
 
         await RunAsPostgresAsync(asRoot, Path.Combine(bin, "initdb"), $"-D {data} -U postgres --auth=trust -E UTF8 --no-locale");
         await RunAsPostgresAsync(asRoot, Path.Combine(bin, "pg_ctl"),
-            $"-D {data} -l {Path.Combine(root, "log")} -w -t 60 -o \"-c listen_addresses=127.0.0.1 -p {port} -k {root} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200\" start");
+            $"-D {data} -l {Path.Combine(root, "log")} -w -t 60 -o \"-c listen_addresses=127.0.0.1 -p {port} -k {root} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=1000\" start");
 
         var server = new Server(port);
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
