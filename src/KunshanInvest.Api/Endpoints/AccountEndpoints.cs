@@ -77,8 +77,8 @@ internal static partial class AccountEndpoints
     }
 
     private static async Task<RedirectHttpResult> ChangePasswordAsync(
-        [FromForm] string? userName, [FromForm] string? currentPassword, [FromForm] string? newPassword, [FromForm] string? confirmPassword, [FromForm] string? returnUrl,
-        SignInManager<AppUser> signIn, ILogger<SignInLog> logger)
+        [FromForm] string? userName, [FromForm] string? currentPassword, [FromForm] string? newPassword, [FromForm] string? confirmPassword, [FromForm] string? twoFactorCode,
+        [FromForm] string? returnUrl, SignInManager<AppUser> signIn, ILogger<SignInLog> logger)
     {
         var back = SafeLocal(returnUrl);
         var again = $"/account/change-password?userName={Uri.EscapeDataString(userName ?? "")}&returnUrl={Uri.EscapeDataString(back)}";
@@ -87,10 +87,13 @@ internal static partial class AccountEndpoints
             return TypedResults.LocalRedirect(again + "&error=mismatch");
         }
 
-        var result = await PasswordCheck.ChangeAsync(signIn, userName, currentPassword, newPassword, logger);
+        var result = await PasswordCheck.ChangeAsync(signIn, userName, currentPassword, newPassword, twoFactorCode, signingIn: true, logger);
         return result switch
         {
-            PasswordCheck.Change.Changed(var user) => await ContinueAsync(signIn, await PasswordCheck.AfterPasswordAsync(signIn, user, logger), back),
+            // The code given with the change was the second step: asking for another would only wait for the next one.
+            PasswordCheck.Change.Changed(var user, true) => await ContinueAsync(signIn, new PasswordCheck.Outcome.Ok(user), back),
+            PasswordCheck.Change.Changed(var user, false) => await ContinueAsync(signIn, await PasswordCheck.AfterPasswordAsync(signIn, user, logger), back),
+            PasswordCheck.Change.TwoFactorRequired => TypedResults.LocalRedirect(again + "&error=two-factor"),
             PasswordCheck.Change.Rejected => TypedResults.LocalRedirect(again + "&error=policy"),
             _ => TypedResults.LocalRedirect(again + "&error=invalid"),
         };
