@@ -1,8 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
+using KunshanInvest.Domain.Auditing;
 using KunshanInvest.Infrastructure.Identity;
+using KunshanInvest.Infrastructure.Persistence;
 using KunshanInvest.Testing;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KunshanInvest.Api.Tests;
@@ -48,6 +51,12 @@ public abstract partial class CredentialFactorTests<TApp>(TApp fixture) : IClass
         await using var scope = fixture.App.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         return await work(users, (await users.FindByNameAsync(userName))!);
+    }
+
+    private async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> read)
+    {
+        await using var scope = fixture.App.Services.CreateAsyncScope();
+        return await read(scope.ServiceProvider.GetRequiredService<AppDbContext>());
     }
 
     private Task<bool> HasPasswordAsync(string userName, string password) => WithUserAsync(userName, (users, user) => users.CheckPasswordAsync(user, password));
@@ -146,6 +155,37 @@ public abstract partial class CredentialFactorTests<TApp>(TApp fixture) : IClass
         Assert.Equal("/projects", changed.Headers.Location?.OriginalString);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/auth/me")).StatusCode);
         Assert.True(await HasPasswordAsync(userName, NewPassword));
+    }
+
+    [SkippableFact]
+    public async Task An_admin_reset_ends_the_second_factor_so_the_user_enrols_again_and_the_trail_keeps_no_secret()
+    {
+        var key = NewKey();
+        var userName = await AccountAsync(key, "Admin");
+        var recoveryCodes = await WithUserAsync(userName, async (users, user) => (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))!.ToList());
+        Assert.Equal(HttpStatusCode.OK, (await TokenAsync(userName, Password, CodeNow(key))).StatusCode); // a used step is stored
+        var id = await WithUserAsync(userName, (_, user) => Task.FromResult(user.Id));
+        Assert.True(await WithDbAsync(db => db.UserTokens.AnyAsync(t => t.UserId == id && t.Name == TotpTokenProvider.LastStepTokenName)));
+
+        using (var admin = await fixture.ClientAsync("admin"))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsJsonAsync($"/api/v1/admin/users/{id}/reset-password", new { password = "Reset#2026c" })).StatusCode);
+        }
+
+        Assert.False(await WithUserAsync(userName, (users, user) => users.GetTwoFactorEnabledAsync(user)));
+        Assert.Empty(await WithDbAsync(db => db.UserTokens.Where(t => t.UserId == id).Select(t => t.Name).ToListAsync()));
+
+        // The temporary password is changed with itself alone; the Admin then has to enrol a new authenticator.
+        Assert.Equal(HttpStatusCode.NoContent, (await ChangeAsync(userName, "Reset#2026c", NewPassword, null)).StatusCode);
+        Assert.Equal("two_factor_enrolment_required", (await (await TokenAsync(userName, NewPassword, CodeNow(key))).ShouldBeProblemAsync(HttpStatusCode.Forbidden)).GetProperty("code").GetString());
+        using var client = FormClient.Create(fixture.App);
+        Assert.StartsWith("/account/two-factor?", (await FormClient.SignInAsync(client, userName, NewPassword)).Headers.Location?.OriginalString, StringComparison.Ordinal);
+
+        var idText = id.ToString();
+        var trail = await WithDbAsync(db => db.AuditEntries.Where(a => a.EntityId.StartsWith(idText)).Select(a => new { a.EntityType, a.Action, a.Changes }).ToListAsync());
+        Assert.Contains(trail, a => a.EntityType.StartsWith("IdentityUserToken", StringComparison.Ordinal) && a.Action == AuditAction.Deleted);
+        Assert.DoesNotContain(trail, a => a.Changes.Contains(key, StringComparison.OrdinalIgnoreCase) || a.Changes.Contains("Reset#2026c", StringComparison.Ordinal)
+            || recoveryCodes.Any(code => a.Changes.Contains(code, StringComparison.OrdinalIgnoreCase)));
     }
 
 }
