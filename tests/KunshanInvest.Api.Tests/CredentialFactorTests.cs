@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.RegularExpressions;
 using KunshanInvest.Domain.Auditing;
 using KunshanInvest.Infrastructure.Identity;
 using KunshanInvest.Infrastructure.Persistence;
@@ -188,6 +189,90 @@ public abstract partial class CredentialFactorTests<TApp>(TApp fixture) : IClass
             || recoveryCodes.Any(code => a.Changes.Contains(code, StringComparison.OrdinalIgnoreCase)));
     }
 
+    [SkippableFact]
+    public async Task A_pending_second_step_ends_when_the_security_stamp_changes()
+    {
+        var key = NewKey();
+        var userName = await AccountAsync(key, "Officer");
+        using var client = FormClient.Create(fixture.App);
+        Assert.StartsWith("/account/two-factor/verify", (await FormClient.SignInAsync(client, userName, Password)).Headers.Location?.OriginalString, StringComparison.Ordinal);
+
+        // A password change, lock or reset elsewhere renews the stamp.
+        Assert.True((await WithUserAsync(userName, (users, user) => users.UpdateSecurityStampAsync(user))).Succeeded);
+        var verified = await FormClient.PostAsync(client, "/account/two-factor/verify", "/account/two-factor/verify",
+            new Dictionary<string, string> { ["code"] = CodeNow(key), ["returnUrl"] = "/" });
+
+        Assert.StartsWith("/account/login?error=expired", verified.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/auth/me")).StatusCode);
+    }
+
+    [SkippableFact]
+    public async Task A_pending_enrolment_ends_when_the_security_stamp_changes()
+    {
+        var userName = await AccountAsync(null, "Admin");
+        using var client = FormClient.Create(fixture.App);
+        Assert.StartsWith("/account/two-factor?", (await FormClient.SignInAsync(client, userName, Password)).Headers.Location?.OriginalString, StringComparison.Ordinal);
+        Assert.Matches(KeyShown(), await client.GetStringAsync("/account/two-factor"));
+
+        Assert.True((await WithUserAsync(userName, (users, user) => users.UpdateSecurityStampAsync(user))).Succeeded);
+        var page = await client.GetAsync("/account/two-factor");
+
+        Assert.DoesNotMatch(KeyShown(), await page.Content.ReadAsStringAsync());
+        Assert.Contains("error=expired", page.Headers.Location?.OriginalString ?? "", StringComparison.Ordinal);
+    }
+
+    [SkippableFact]
+    public async Task A_required_enrolment_shows_a_new_key_each_time_and_an_earlier_one_is_worthless()
+    {
+        var userName = await AccountAsync(null, "Admin");
+
+        async Task<(HttpClient Client, string Key)> BeginAsync()
+        {
+            var client = FormClient.Create(fixture.App);
+            Assert.StartsWith("/account/two-factor?", (await FormClient.SignInAsync(client, userName, Password)).Headers.Location?.OriginalString, StringComparison.Ordinal);
+            return (client, KeyOf(await client.GetStringAsync("/account/two-factor?returnUrl=%2F")));
+        }
+
+        var (first, earlierKey) = await BeginAsync();
+        first.Dispose();
+        var (client, key) = await BeginAsync();
+        using (client)
+        {
+            Assert.NotEqual(earlierKey, key);
+            Assert.Equal(key, KeyOf(await client.GetStringAsync("/account/two-factor?returnUrl=%2F"))); // a refresh keeps it
+
+            var earlier = await FormClient.PostAsync(client, "/account/two-factor?returnUrl=%2F", "/account/two-factor?returnUrl=%2F",
+                new Dictionary<string, string> { ["_handler"] = "enrol", ["Code"] = CodeNow(earlierKey) });
+            Assert.Contains("data-testid=\"two-factor-error\"", await earlier.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+            var enrolled = await FormClient.PostAsync(client, "/account/two-factor?returnUrl=%2F", "/account/two-factor?returnUrl=%2F",
+                new Dictionary<string, string> { ["_handler"] = "enrol", ["Code"] = CodeNow(key) });
+            Assert.Contains("data-testid=\"recovery-codes\"", await enrolled.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/admin/users")).StatusCode);
+        }
+    }
+
+    [SkippableFact]
+    public async Task A_voluntary_enrolment_keeps_its_key_across_page_loads()
+    {
+        var userName = await AccountAsync(null, "Officer");
+        using var client = FormClient.Create(fixture.App);
+        Assert.Equal("/", (await FormClient.SignInAsync(client, userName, Password)).Headers.Location?.OriginalString);
+
+        var key = KeyOf(await client.GetStringAsync("/account/two-factor"));
+
+        Assert.Equal(key, KeyOf(await client.GetStringAsync("/account/two-factor")));
+    }
+
+    private static string KeyOf(string page)
+    {
+        var key = KeyShown().Match(page).Groups[1].Value.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
+        Assert.Equal(32, key.Length);
+        return key;
+    }
+
+    [GeneratedRegex("data-testid=\"two-factor-key\">([a-z2-7 ]+)<")]
+    private static partial Regex KeyShown();
 }
 
 public sealed class SqliteCredentialFactorTests(SqliteApp fixture) : CredentialFactorTests<SqliteApp>(fixture);

@@ -48,10 +48,12 @@ internal static partial class AccountEndpoints
                 await SecondStep.SignInAsync(signIn, user);
                 return TypedResults.LocalRedirect(back);
             case PasswordCheck.Outcome.TwoFactorRequired(var user):
-                await SecondStep.BeginAsync(signIn.Context, user, SecondStep.Verify);
+                await SecondStep.BeginAsync(signIn.Context, signIn.UserManager, user, SecondStep.Verify);
                 return TypedResults.LocalRedirect($"/account/two-factor/verify?returnUrl={Uri.EscapeDataString(back)}");
             case PasswordCheck.Outcome.EnrolmentRequired(var user):
-                await SecondStep.BeginAsync(signIn.Context, user, SecondStep.Enrol);
+                // A required enrolment always starts from a new key: whoever saw one shown earlier and never confirmed holds nothing.
+                await TwoFactorEnrolment.NewKeyAsync(signIn.UserManager, signIn.Context.RequestServices.GetRequiredService<IUserStore<AppUser>>(), user, signIn.Context.RequestAborted);
+                await SecondStep.BeginAsync(signIn.Context, signIn.UserManager, user, SecondStep.Enrol);
                 return TypedResults.LocalRedirect($"/account/two-factor?returnUrl={Uri.EscapeDataString(back)}");
             case PasswordCheck.Outcome.LockedOut:
                 await SecondStep.EndAsync(signIn.Context);
