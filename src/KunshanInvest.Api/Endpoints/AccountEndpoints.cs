@@ -48,10 +48,12 @@ internal static partial class AccountEndpoints
                 await SecondStep.SignInAsync(signIn, user);
                 return TypedResults.LocalRedirect(back);
             case PasswordCheck.Outcome.TwoFactorRequired(var user):
-                await SecondStep.BeginAsync(signIn.Context, user, SecondStep.Verify);
+                await SecondStep.BeginAsync(signIn.Context, signIn.UserManager, user, SecondStep.Verify);
                 return TypedResults.LocalRedirect($"/account/two-factor/verify?returnUrl={Uri.EscapeDataString(back)}");
             case PasswordCheck.Outcome.EnrolmentRequired(var user):
-                await SecondStep.BeginAsync(signIn.Context, user, SecondStep.Enrol);
+                // A required enrolment always starts from a new key: whoever saw one shown earlier and never confirmed holds nothing.
+                await TwoFactorEnrolment.NewKeyAsync(signIn.UserManager, signIn.Context.RequestServices.GetRequiredService<IUserStore<AppUser>>(), user, signIn.Context.RequestAborted);
+                await SecondStep.BeginAsync(signIn.Context, signIn.UserManager, user, SecondStep.Enrol);
                 return TypedResults.LocalRedirect($"/account/two-factor?returnUrl={Uri.EscapeDataString(back)}");
             case PasswordCheck.Outcome.LockedOut:
                 await SecondStep.EndAsync(signIn.Context);
@@ -77,8 +79,8 @@ internal static partial class AccountEndpoints
     }
 
     private static async Task<RedirectHttpResult> ChangePasswordAsync(
-        [FromForm] string? userName, [FromForm] string? currentPassword, [FromForm] string? newPassword, [FromForm] string? confirmPassword, [FromForm] string? returnUrl,
-        SignInManager<AppUser> signIn, ILogger<SignInLog> logger)
+        [FromForm] string? userName, [FromForm] string? currentPassword, [FromForm] string? newPassword, [FromForm] string? confirmPassword, [FromForm] string? twoFactorCode,
+        [FromForm] string? returnUrl, SignInManager<AppUser> signIn, ILogger<SignInLog> logger)
     {
         var back = SafeLocal(returnUrl);
         var again = $"/account/change-password?userName={Uri.EscapeDataString(userName ?? "")}&returnUrl={Uri.EscapeDataString(back)}";
@@ -87,10 +89,13 @@ internal static partial class AccountEndpoints
             return TypedResults.LocalRedirect(again + "&error=mismatch");
         }
 
-        var result = await PasswordCheck.ChangeAsync(signIn, userName, currentPassword, newPassword, logger);
+        var result = await PasswordCheck.ChangeAsync(signIn, userName, currentPassword, newPassword, twoFactorCode, signingIn: true, logger);
         return result switch
         {
-            PasswordCheck.Change.Changed(var user) => await ContinueAsync(signIn, await PasswordCheck.AfterPasswordAsync(signIn, user, logger), back),
+            // The code given with the change was the second step: asking for another would only wait for the next one.
+            PasswordCheck.Change.Changed(var user, true) => await ContinueAsync(signIn, new PasswordCheck.Outcome.Ok(user), back),
+            PasswordCheck.Change.Changed(var user, false) => await ContinueAsync(signIn, await PasswordCheck.AfterPasswordAsync(signIn, user, logger), back),
+            PasswordCheck.Change.TwoFactorRequired => TypedResults.LocalRedirect(again + "&error=two-factor"),
             PasswordCheck.Change.Rejected => TypedResults.LocalRedirect(again + "&error=policy"),
             _ => TypedResults.LocalRedirect(again + "&error=invalid"),
         };

@@ -13,7 +13,8 @@ internal static class AuthEndpoints
     /// <param name="TwoFactorCode">The authenticator's 6-digit code, or a recovery code, for an account with a second factor.</param>
     public sealed record TokenRequest(string? UserName, string? Password, string? TwoFactorCode = null);
 
-    public sealed record ChangePasswordRequest(string? UserName, string? CurrentPassword, string? NewPassword);
+    /// <param name="TwoFactorCode">For an account with a second factor: the authenticator's 6-digit code, or a recovery code.</param>
+    public sealed record ChangePasswordRequest(string? UserName, string? CurrentPassword, string? NewPassword, string? TwoFactorCode = null);
 
     public sealed record Me(Guid Id, string UserName, string DisplayName, IReadOnlyList<string> Roles);
 
@@ -23,7 +24,7 @@ internal static class AuthEndpoints
         auth.MapPost("/token", TokenAsync).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn).DisableAntiforgery()
             .WithSummary("Exchange a user name and password (and, with a second factor, twoFactorCode) for a bearer token (1 hour).");
         auth.MapPost("/change-password", ChangePasswordAsync).AllowAnonymous().RequireRateLimiting(RateLimits.SignIn).DisableAntiforgery()
-            .WithSummary("Change a password with the current one; required before a seeded or reset account can sign in.");
+            .WithSummary("Change a password with the current one (and, with a second factor, twoFactorCode); required before a seeded or reset account can sign in.");
         auth.MapGet("/me", MeAsync).RequireAuthorization().WithSummary("The signed-in user and roles.");
     }
 
@@ -46,9 +47,7 @@ internal static class AuthEndpoints
                 return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "须先修改密码 / The password must be changed first.",
                     extensions: new Dictionary<string, object?> { ["code"] = "password_change_required" });
             case PasswordCheck.Outcome.TwoFactorRequired:
-                return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "需要动态验证码 / A two-factor code is required.",
-                    detail: "Send the authenticator app's 6-digit code (or a recovery code) as twoFactorCode with the user name and password.",
-                    extensions: new Dictionary<string, object?> { ["code"] = "two_factor_required" });
+                return TwoFactorRequired();
             case PasswordCheck.Outcome.EnrolmentRequired:
                 return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "须先绑定身份验证器 / An authenticator must be enrolled first.",
                     detail: "Administrators need a second factor: sign in once in the browser and enrol an authenticator app at /account/two-factor.",
@@ -67,14 +66,20 @@ internal static class AuthEndpoints
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["newPassword"] = ["必填 / Required."] });
         }
 
-        var result = await PasswordCheck.ChangeAsync(signIn, request.UserName, request.CurrentPassword, request.NewPassword, logger);
+        var result = await PasswordCheck.ChangeAsync(signIn, request.UserName, request.CurrentPassword, request.NewPassword, request.TwoFactorCode, signingIn: false, logger);
         return result switch
         {
             PasswordCheck.Change.Changed => TypedResults.NoContent(),
+            PasswordCheck.Change.TwoFactorRequired => TwoFactorRequired(),
             PasswordCheck.Change.Rejected(var reasons) => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["newPassword"] = [reasons] }),
-            _ => TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "用户名或密码错误 / Wrong user name or password."),
+            _ => TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "用户名、密码或验证码错误 / Wrong user name, password or code."),
         };
     }
+
+    private static ProblemHttpResult TwoFactorRequired() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "需要动态验证码 / A two-factor code is required.",
+            detail: "Send the authenticator app's 6-digit code (or a recovery code) as twoFactorCode with the user name and password.",
+            extensions: new Dictionary<string, object?> { ["code"] = "two_factor_required" });
 
     private static async Task<Results<Ok<Me>, UnauthorizedHttpResult>> MeAsync(ClaimsPrincipal principal, UserManager<AppUser> users)
     {

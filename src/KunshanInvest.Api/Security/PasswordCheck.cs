@@ -33,7 +33,11 @@ internal static partial class PasswordCheck
 
     public abstract record Change
     {
-        public sealed record Changed(AppUser User) : Change;
+        /// <param name="SecondFactorGiven">The account's second factor was checked for the change (a sign-in needs no further code).</param>
+        public sealed record Changed(AppUser User, bool SecondFactorGiven) : Change;
+
+        /// <summary>The password was right, but the account has a second factor and no code came with the change.</summary>
+        public sealed record TwoFactorRequired : Change;
         public sealed record Rejected(string Reasons) : Change;
         public sealed record Invalid : Change;
     }
@@ -102,7 +106,7 @@ internal static partial class PasswordCheck
     /// The second step: a 6-digit authenticator code (each accepted once) or a recovery code (each usable once). A
     /// wrong one counts as a failed sign-in, so five wrong passwords or codes together lock the account.
     /// </summary>
-    public static async Task<Outcome> SecondFactorAsync(SignInManager<AppUser> signIn, AppUser user, string? code, ILogger logger)
+    public static async Task<Outcome> SecondFactorAsync(SignInManager<AppUser> signIn, AppUser user, string? code, ILogger logger, bool signingIn = true)
     {
         var users = signIn.UserManager;
         var at = signIn.Context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
@@ -133,11 +137,23 @@ internal static partial class PasswordCheck
         }
 
         await users.ResetAccessFailedCountAsync(user);
-        LogSuccess(logger, at, name, isAuthenticatorCode ? "password+authenticator" : "password+recovery-code");
+        if (signingIn)
+        {
+            LogSuccess(logger, at, name, isAuthenticatorCode ? "password+authenticator" : "password+recovery-code");
+        }
+
         return new Outcome.Ok(user);
     }
 
-    public static async Task<Change> ChangeAsync(SignInManager<AppUser> signIn, string? userName, string? currentPassword, string newPassword, ILogger logger)
+    /// <summary>
+    /// A credential change needs every factor the account has: the current password, and for an account with an
+    /// authenticator a code (or recovery code) checked like the sign-in's second step — each accepted once, a wrong one
+    /// counting towards the lockout. An account that must change its password (reset, new, seeded) or an Admin still to
+    /// enrol has only the password to give. <paramref name="signingIn"/>: the change opens a session (the form), so an
+    /// accepted code is logged as a sign-in.
+    /// </summary>
+    public static async Task<Change> ChangeAsync(
+        SignInManager<AppUser> signIn, string? userName, string? currentPassword, string newPassword, string? twoFactorCode, bool signingIn, ILogger logger)
     {
         var outcome = await RunAsync(signIn, userName, currentPassword, logger);
         var user = outcome switch
@@ -153,22 +169,50 @@ internal static partial class PasswordCheck
             return new Change.Invalid();
         }
 
+        var needsCode = outcome is Outcome.TwoFactorRequired;
+        if (needsCode && string.IsNullOrWhiteSpace(twoFactorCode))
+        {
+            return new Change.TwoFactorRequired();
+        }
+
         // A reset or new account starts from a password the admin knows; keeping it would defeat the forced change.
         if (string.Equals(newPassword, currentPassword, StringComparison.Ordinal))
         {
             return new Change.Rejected("新密码不能与当前密码相同 / The new password must differ from the current one.");
         }
 
-        var changed = await signIn.UserManager.ChangePasswordAsync(user, currentPassword!, newPassword);
+        var users = signIn.UserManager;
+        if (needsCode)
+        {
+            // The policy first, so a refused new password does not use up the code (each is accepted once).
+            var policy = new List<IdentityError>();
+            foreach (var validator in users.PasswordValidators)
+            {
+                var checkedPassword = await validator.ValidateAsync(users, user, newPassword);
+                policy.AddRange(checkedPassword.Errors);
+            }
+
+            if (policy.Count > 0)
+            {
+                return new Change.Rejected(string.Join(" ", policy.Select(e => e.Description)));
+            }
+
+            if (await SecondFactorAsync(signIn, user, twoFactorCode, logger, signingIn) is not Outcome.Ok)
+            {
+                return new Change.Invalid();
+            }
+        }
+
+        var changed = await users.ChangePasswordAsync(user, currentPassword!, newPassword);
         if (!changed.Succeeded)
         {
             return new Change.Rejected(string.Join(" ", changed.Errors.Select(e => e.Description)));
         }
 
         user.MustChangePassword = false;
-        await signIn.UserManager.UpdateAsync(user);
+        await users.UpdateAsync(user);
         LogPasswordChanged(logger, signIn.Context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, Sanitize(userName));
-        return new Change.Changed(user);
+        return new Change.Changed(user, needsCode);
     }
 
     private static string Sanitize(string? value) => LogText.Neutralise(value);

@@ -16,20 +16,29 @@ internal static class SecondStep
 
     private const string PurposeClaim = "ki:second-step";
 
-    public static Task BeginAsync(HttpContext context, AppUser user, string purpose)
+    /// <summary>The account's security stamp when the step began: a password change, lock or reset since ends the step.</summary>
+    private const string StampClaim = "ki:second-step-stamp";
+
+    public static async Task BeginAsync(HttpContext context, UserManager<AppUser> users, AppUser user, string purpose)
     {
         var identity = new ClaimsIdentity(IdentityConstants.TwoFactorUserIdScheme);
         identity.AddClaim(new Claim(ClaimTypes.Name, user.Id.ToString()));
         identity.AddClaim(new Claim(PurposeClaim, purpose));
-        return context.SignInAsync(IdentityConstants.TwoFactorUserIdScheme, new ClaimsPrincipal(identity));
+        identity.AddClaim(new Claim(StampClaim, await users.GetSecurityStampAsync(user)));
+        await context.SignInAsync(IdentityConstants.TwoFactorUserIdScheme, new ClaimsPrincipal(identity));
     }
 
     public static async Task<AppUser?> PendingAsync(HttpContext context, UserManager<AppUser> users, string purpose)
     {
         var result = await context.AuthenticateAsync(IdentityConstants.TwoFactorUserIdScheme);
-        return result.Succeeded && result.Principal.FindFirstValue(PurposeClaim) == purpose && result.Principal.FindFirstValue(ClaimTypes.Name) is { } id
-            ? await users.FindByIdAsync(id)
-            : null;
+        if (!result.Succeeded || result.Principal.FindFirstValue(PurposeClaim) != purpose || result.Principal.FindFirstValue(ClaimTypes.Name) is not { } id
+            || result.Principal.FindFirstValue(StampClaim) is not { Length: > 0 } stamp)
+        {
+            return null;
+        }
+
+        var user = await users.FindByIdAsync(id);
+        return user is not null && string.Equals(await users.GetSecurityStampAsync(user), stamp, StringComparison.Ordinal) ? user : null;
     }
 
     public static Task EndAsync(HttpContext context) => context.SignOutAsync(IdentityConstants.TwoFactorUserIdScheme);

@@ -32,12 +32,12 @@ internal sealed partial class TwoFactorEnrolment(
             return new AuthenticatorSetup(user.UserName!, "", "", "", Enrolled: true, required);
         }
 
+        // A required enrolment got a new key when it began (AccountEndpoints); one by choice keeps its key across page
+        // loads, so a refresh does not invalidate a QR code already scanned.
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
         {
-            key = users.GenerateNewAuthenticatorKey();
-            await ((IUserAuthenticatorKeyStore<AppUser>)store).SetAuthenticatorKeyAsync(user, key, cancellationToken);
-            await users.UpdateAsync(user);
+            key = await NewKeyAsync(users, store, user, cancellationToken);
         }
 
         var uri = $"otpauth://totp/{Uri.EscapeDataString($"{Issuer}:{user.UserName}")}?secret={key}&issuer={Issuer}&digits=6&period=30";
@@ -87,6 +87,26 @@ internal sealed partial class TwoFactorEnrolment(
         }
 
         return new EnrolmentResult.Enabled(codes);
+    }
+
+    /// <summary>
+    /// Stores a new, not yet confirmed authenticator key through the store (the security stamp stays, so neither the
+    /// session nor the pending second step ends) and returns it.
+    /// </summary>
+    public static async Task<string> NewKeyAsync(UserManager<AppUser> users, IUserStore<AppUser> store, AppUser user, CancellationToken cancellationToken)
+    {
+        var key = users.GenerateNewAuthenticatorKey();
+        await ((IUserAuthenticatorKeyStore<AppUser>)store).SetAuthenticatorKeyAsync(user, key, cancellationToken);
+        EnsureSaved(await users.UpdateAsync(user));
+        return key;
+    }
+
+    private static void EnsureSaved(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException("The authenticator key was not saved: " + string.Join(" ", result.Errors.Select(e => e.Code)));
+        }
     }
 
     /// <summary>The signed-in user (enrolling by choice) or the Admin waiting to enrol.</summary>

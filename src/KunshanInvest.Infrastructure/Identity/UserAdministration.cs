@@ -100,6 +100,13 @@ internal sealed class UserAdministration(UserManager<AppUser> users, AppDbContex
         // (ResetPasswordAsync validates it, renews the security stamp and saves everything set on the user).
         user.AccessFailedCount = 0;
         user.LockoutEnd = null;
+
+        // Another Admin resetting the account is the way back for one who lost authenticator and recovery codes
+        // (ADR 0015): the second factor goes with the old password — the flag, the authenticator key, the recovery
+        // codes and the last accepted step (all of them the account's user tokens) — so the user enrols again, and an
+        // Admin must before the next sign-in. The removals save with the password; the trail records them redacted.
+        user.TwoFactorEnabled = false;
+        db.UserTokens.RemoveRange(await db.UserTokens.Where(t => t.UserId == user.Id).ToListAsync(cancellationToken));
         Check(await users.ResetPasswordAsync(user, token, temporaryPassword));
     }
 

@@ -16,5 +16,8 @@ public static partial class T
     public static string TwoFactorExpired => P("登录已超时,请重新输入密码。", "The sign-in timed out; enter your password again.");
     public static string TwoFactorEnabled => P("两步验证已启用。", "Two-step verification is on.");
     public static string RecoveryCodesOnce => P("请立即保存以下恢复码:每个只能使用一次,本页关闭后不再显示。", "Save these recovery codes now: each works once, and they are not shown again.");
+    public static string TwoFactorCodeIfEnrolled => P("动态验证码(已启用两步验证时必填)", "Two-step code (required if two-step verification is on)");
+    public static string TwoFactorNeededForChange => P("此账户已启用两步验证:修改密码须同时输入身份验证器的6位验证码或一个恢复码。", "This account uses two-step verification: changing the password needs the authenticator's 6-digit code or a recovery code as well.");
+    public static string InvalidSignInOrCode => P("用户名、密码或验证码错误。", "Wrong user name, password or code.");
     public static string Continue => P("继续", "Continue");
 }
