@@ -69,8 +69,7 @@ else
   else
     bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
     [ -x "$bin/initdb" ] || { echo "no PostgreSQL binaries under /usr/lib/postgresql/*/bin; set KI_BENCH_PG" >&2; exit 2; }
-    pg=$work/pg
-    mkdir -p "$pg"
+    pg=$(mktemp -d /tmp/ki-load-pg-XXXXXX) # its own folder: the postgres user cannot enter $work (0700, root's)
     pg_port=$(free_port)
     as=()
     if [ "$(id -u)" = 0 ]; then chown postgres: "$pg"; as=(runuser -u postgres --); fi
@@ -78,7 +77,7 @@ else
     # Default durability (fsync, synchronous_commit on), as the crash script: the figures of a real configuration.
     "${as[@]}" "$bin/pg_ctl" -D "$pg/data" -l "$pg/log" -w -t 60 \
       -o "-c listen_addresses=127.0.0.1 -p $pg_port -k $pg -c max_connections=200" start >/dev/null
-    pg_stop=("${as[@]}" "$bin/pg_ctl" -D "$pg/data" -m fast stop)
+    pg_stop=(sh -c "$(printf '%q ' "${as[@]}" "$bin/pg_ctl" -D "$pg/data" -m fast stop); rm -rf $(printf '%q' "$pg")")
     "${as[@]}" "$bin/createdb" -h 127.0.0.1 -p "$pg_port" -U postgres kunshaninvest_load
     connection="Host=127.0.0.1;Port=$pg_port;Database=kunshaninvest_load;Username=postgres;Maximum Pool Size=100"
     database_note="throwaway PostgreSQL $("$bin/postgres" --version | awk '{print $3}') on loopback, default durability (fsync on)"
@@ -94,8 +93,11 @@ app_port=$(free_port)
 bare_port=$(free_port)
 app_url=http://127.0.0.1:$app_port
 bare_url=http://127.0.0.1:$bare_port
+# Production-like: Jobs off, no demo seed. The first start alone also loads the demo accounts (Seed:Demo), so there is
+# an Officer and a Manager to sign in as; later starts skip that idempotent pass, as a real deployment would.
 app_args=(--urls "$app_url" --Database:Provider "$db_provider" --Database:ConnectionString "$connection"
-  --Database:DataDirectory "$work/data" --Jobs:Enabled false --Seed:Demo true --Seed:DemoPassword "$password")
+  --Database:DataDirectory "$work/data" --Jobs:Enabled false)
+demo_args=(--Seed:Demo true --Seed:DemoPassword "$password")
 mkdir -p "$work/data"
 
 # Starts the app (Production, Jobs off, warnings only); sets app_pid and start_ms (exec to the first 200 of /health/live).
@@ -103,7 +105,7 @@ start_app() {
   local t0 t1
   t0=$(date +%s%N)
   ASPNETCORE_ENVIRONMENT=Production DOTNET_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
-    dotnet "$app_dll" "${app_args[@]}" >>"$work/app.log" 2>&1 &
+    dotnet "$app_dll" "${app_args[@]}" "$@" >>"$work/app.log" 2>&1 &
   app_pid=$!
   pids+=("$app_pid")
   until [ "$(curl -s -o /dev/null -w '%{http_code}' "$app_url/health/live" || true)" = 200 ]; do
@@ -117,7 +119,7 @@ start_app() {
 stop_app() { kill "$app_pid"; wait "$app_pid" 2>/dev/null || true; }
 
 echo "first start (migrations, reference and demo seed) …" >&2
-start_app
+start_app "${demo_args[@]}"
 first_ms=$start_ms
 until [ "$(curl -s -o /dev/null -w '%{http_code}' "$app_url/health/ready" || true)" = 200 ]; do sleep 0.2; done
 stop_app
@@ -182,7 +184,11 @@ check() {
   else
     code=$(curl -s -o "$work/check.json" -w '%{http_code}' -H "Authorization: Bearer $KI_LOAD_TOKEN" "$url")
   fi
-  case "$code" in 2??) ;; *) echo "$method $url answered $code: $(head -c 500 "$work/check.json")" >&2; exit 1 ;; esac
+  case "$code" in
+    2??) ;;
+    *) echo "$method $url answered $code: $(head -c 500 "$work/check.json")" >&2
+       echo "--- bare host log:" >&2; tail -30 "$work/bare.log" >&2; echo "--- app log:" >&2; tail -30 "$work/app.log" >&2; exit 1 ;;
+  esac
 }
 for base in "$bare_url" "$app_url"; do
   check "$base/api/v1/projects" POST
@@ -254,7 +260,7 @@ $(printf '%s\n' "${rows[@]}")
 | app process | figure |
 |---|---|
 | cold start to first 200 of \`/health/live\` (migrations applied), median of $cold_runs | **$cold_median ms** (runs: ${cold_sorted% }) |
-| first start (migrations + reference/demo seed on the copy) | $first_ms ms |
+| first start (migrations + reference and demo seed on the copy; not a cold start) | $first_ms ms |
 | resident memory (VmRSS) after the load run | **$app_rss MB** (peak VmHWM $app_hwm MB; bare host $bare_rss MB) |
 | lead code collisions renumbered and saved again (EF \`SaveChanges\` failures logged) | $collisions |
 | other errors logged by the app during the run | $failures |

@@ -41,7 +41,7 @@ public static class BareHost
     public static async Task RunAsync(string[] args)
     {
         var builder = WebApplication.CreateSlimBuilder(args);
-        builder.Logging.ClearProviders();
+        builder.Logging.ClearProviders().AddSimpleConsole().SetMinimumLevel(LogLevel.Warning); // errors only
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter())); // as the app
         var provider = Enum.Parse<DatabaseProvider>(builder.Configuration["Database:Provider"] ?? "Sqlite", ignoreCase: true);
         var connectionString = builder.Configuration["Database:ConnectionString"] is { Length: > 0 } cs
@@ -92,8 +92,8 @@ public sealed class BareDatabase(DatabaseProvider provider, string connectionStr
 {
     private readonly NpgsqlDataSource? _postgres = provider == DatabaseProvider.PostgreSql ? NpgsqlDataSource.Create(connectionString) : null;
 
-    // Codes unique across runs on the same database: the process start, then a counter.
-    private readonly string _codePrefix = "BL-" + DateTime.UtcNow.ToString("yyMMddHHmmss", CultureInfo.InvariantCulture) + "-";
+    // Codes unique across runs on the same database (Code is 20 characters at most): the process start, then a counter.
+    private readonly string _codePrefix = "B" + DateTime.UtcNow.ToString("yyMMddHHmmss", CultureInfo.InvariantCulture) + "-";
     private long _next;
 
     private bool IsSqlite => _postgres is null;
