@@ -14,6 +14,7 @@ public sealed class AuditIntegrityJourneyTests(BrowserApp app) : IClassFixture<B
         await page.FillAsync("#userName", userName);
         await page.FillAsync("#password", "Demo#2026");
         await page.ClickAsync("[data-testid=sign-in-submit]");
+        await TwoStep.PassAsync(page, userName); // the demo admin's authenticator code (TOTP is required for Admin)
         await page.WaitForSelectorAsync("[data-testid=interactive]", new() { State = WaitForSelectorState.Attached });
     }
 

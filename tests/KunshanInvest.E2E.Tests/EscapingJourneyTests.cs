@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using KunshanInvest.Testing;
 using Microsoft.Playwright;
 
 namespace KunshanInvest.E2E.Tests;
@@ -24,13 +25,16 @@ public sealed class EscapingJourneyTests(BrowserApp app) : IClassFixture<Browser
         await page.FillAsync("#userName", userName);
         await page.FillAsync("#password", "Demo#2026");
         await page.ClickAsync("[data-testid=sign-in-submit]");
+        await TwoStep.PassAsync(page, userName);
         await page.WaitForSelectorAsync("[data-testid=interactive]", new() { State = WaitForSelectorState.Attached });
     }
 
     private async Task<HttpClient> ApiAsync(string userName)
     {
         var client = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
-        var token = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName, password = "Demo#2026" });
+        // The demo admin has an authenticator (TOTP is required for Admin): the same app id as TwoStep, so codes are not reused.
+        var twoFactorCode = userName == "admin" ? await DemoAuthenticator.FreshCodeAsync(new Uri(app.BaseUrl).GetLeftPart(UriPartial.Authority) + ":admin") : null;
+        var token = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName, password = "Demo#2026", twoFactorCode });
         token.EnsureSuccessStatusCode();
         var accessToken = (await token.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
