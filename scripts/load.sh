@@ -208,17 +208,21 @@ kv = dict(p.split("=") for p in sys.argv[1].split()[1:])
 print(kv["rps"], kv["p50_ms"], kv["p99_ms"], kv["non2xx"], kv["socket_errors"])
 EOF
 }
+# After a run with non-2xx answers: the status codes of 32 requests sent at once (the load's concurrency) and of 10 sent
+# one after another, so the note says what failed and whether it needs concurrency to fail.
 probe() {
-  local url=$1 method=$2 codes=()
-  for _ in $(seq 20); do
+  local url=$1 method=$2 i
+  one() {
     if [ "$method" = POST ]; then
-      codes+=("$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $KI_LOAD_TOKEN" -H 'Content-Type: application/json' \
-        -d "{\"enterpriseId\":\"$KI_LOAD_ENTERPRISE\",\"sectorId\":\"$KI_LOAD_SECTOR\",\"source\":\"BusinessReferral\"}" "$url")")
+      curl -s -o /dev/null -w '%{http_code}\n' -H "Authorization: Bearer $KI_LOAD_TOKEN" -H 'Content-Type: application/json' \
+        -d "{\"enterpriseId\":\"$KI_LOAD_ENTERPRISE\",\"sectorId\":\"$KI_LOAD_SECTOR\",\"source\":\"BusinessReferral\"}" "$url"
     else
-      codes+=("$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $KI_LOAD_TOKEN" "$url")")
+      curl -s -o /dev/null -w '%{http_code}\n' -H "Authorization: Bearer $KI_LOAD_TOKEN" "$url"
     fi
-  done
-  printf '%s\n' "${codes[@]}" | sort | uniq -c | awk '{printf "%s×%s ", $1, $2}'
+  }
+  tally() { sort | uniq -c | awk '{printf "%s×%s ", $1, $2}'; }
+  printf '32 at once: %s; 10 in a row: %s' \
+    "$(for i in $(seq 32); do one & done | tally)" "$(for i in $(seq 10); do one; done | tally)"
 }
 
 rows=()
@@ -232,8 +236,8 @@ for op in "POST lead|/api/v1/projects|lead.lua|POST|$officer_token" "GET list pa
   read -r a_rps a_p50 a_p99 a_bad a_err < <(measure "$app_url$path" "$KI_LOAD_LUA_DIR/$script")
   ratio=$(python3 -c "print(f'{$a_rps / $b_rps:.2f}' if $b_rps else 'n/a')")
   rows+=("| $name | $b_rps | $b_p50 | $b_p99 | $a_rps | $a_p50 | $a_p99 | **${ratio}×** | $b_bad / $a_bad | $b_err / $a_err |")
-  if [ "$a_bad" != 0 ]; then notes+=("- app $name: $a_bad non-2xx answers under load; 20 probes after the run: $(probe "$app_url$path" "$method")"); fi
-  if [ "$b_bad" != 0 ]; then notes+=("- bare $name: $b_bad non-2xx answers under load; 20 probes after the run: $(probe "$bare_url$path" "$method")"); fi
+  if [ "$a_bad" != 0 ]; then notes+=("- app $name: $a_bad non-2xx answers under load; probes after the run: $(probe "$app_url$path" "$method")"); fi
+  if [ "$b_bad" != 0 ]; then notes+=("- bare $name: $b_bad non-2xx answers under load; probes after the run: $(probe "$bare_url$path" "$method")"); fi
 done
 
 rss() { awk -v k="$2:" '$1 == k {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
