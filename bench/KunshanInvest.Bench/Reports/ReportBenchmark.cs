@@ -81,7 +81,7 @@ public abstract class ReportBenchmark : HandlerBenchmark
         ListAsync("SELECT \"Currency\", \"Year\", \"CnyPerUnitMicros\" FROM \"ExchangeRates\"", r => (r.GetString(0), r.GetInt32(1), r.GetInt64(2)));
 
     /// <summary>ADR 0010's rule: per currency, the rate of the year, else the latest earlier one, else the earliest later one.</summary>
-    protected static Dictionary<string, long> RatesFor(IEnumerable<(string Currency, int Year, long Micros)> all, int year)
+    protected internal static Dictionary<string, long> RatesFor(IEnumerable<(string Currency, int Year, long Micros)> all, int year)
     {
         var best = new Dictionary<string, (int Year, long Micros)>(StringComparer.Ordinal);
         foreach (var rate in all)
@@ -105,7 +105,7 @@ public abstract class ReportBenchmark : HandlerBenchmark
     }
 
     /// <summary>Fen for an amount in its currency; null when there is no rate (or no amount).</summary>
-    protected static long? ToFen(IReadOnlyDictionary<string, long> rates, string? currency, long minor)
+    protected internal static long? ToFen(IReadOnlyDictionary<string, long> rates, string? currency, long minor)
     {
         if (currency is null)
         {

@@ -1,0 +1,251 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text.Json.Serialization;
+using KunshanInvest.Bench.Reports;
+using KunshanInvest.Domain.Projects;
+using KunshanInvest.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace KunshanInvest.Bench.Load;
+
+/// <summary>
+/// The bare endpoint of issue 9's HTTP load run (scripts/load.sh): a minimal ASP.NET Core app with no authentication,
+/// validation, audit, Mediator or EF, serving the app's three hot operations on the app's database as ONE SQL statement
+/// each over plain pooled Microsoft.Data.Sqlite / Npgsql connections. What the app costs above this is the price of
+/// its pipeline.
+/// <code>
+/// dotnet bench/KunshanInvest.Bench/bin/Release/net10.0/KunshanInvest.Bench.dll bare --urls http://127.0.0.1:5090 \
+///   --Database:Provider Sqlite|PostgreSql --Database:ConnectionString "…" [--Bare:Owner officer]
+/// </code>
+/// <list type="bullet">
+/// <item><c>POST /api/v1/projects</c> — the app's lead body (<c>enterpriseId</c>, <c>sectorId</c>, <c>source</c>); one
+/// <c>INSERT … SELECT</c> writing the columns the app writes for a lead (name from the enterprise), a fresh id and
+/// code, owned by <c>Bare:Owner</c>. 201, or 422 when the enterprise does not exist.</item>
+/// <item><c>GET /api/v1/projects?stage=…&amp;major=…</c> — page 1 (50) of the app's list with the same filter and sort
+/// (newest activity first, then code): one SELECT with the joins, the owners' names and the total as a subquery.</item>
+/// <item><c>GET /api/v1/reports/funnel</c> — <see cref="FunnelSql"/>, the report benchmark's baseline.</item>
+/// <item><c>GET /bare/lead-target</c> — the ids the load script posts: an enterprise with no project and the first
+/// active sector (the same pick as <see cref="CreateLeadBenchmarks"/>, so a lead raises no ownership conflict).</item>
+/// </list>
+/// </summary>
+public static class BareHost
+{
+    public const int PageSize = 50;
+
+    public static async Task RunAsync(string[] args)
+    {
+        var builder = WebApplication.CreateSlimBuilder(args);
+        builder.Logging.ClearProviders().AddSimpleConsole().SetMinimumLevel(LogLevel.Warning); // errors only
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter())); // as the app
+        var provider = Enum.Parse<DatabaseProvider>(builder.Configuration["Database:Provider"] ?? "Sqlite", ignoreCase: true);
+        var connectionString = builder.Configuration["Database:ConnectionString"] is { Length: > 0 } cs
+            ? cs
+            : throw new InvalidOperationException("bare needs --Database:ConnectionString.");
+        await using var database = new BareDatabase(provider, connectionString);
+        var owner = await database.UserIdAsync(builder.Configuration["Bare:Owner"] ?? "officer");
+
+        var app = builder.Build();
+        app.MapGet("/health/live", () => TypedResults.Ok("live"));
+        app.MapGet("/bare/lead-target", async (CancellationToken ct) => TypedResults.Ok(await database.LeadTargetAsync(ct)));
+        app.MapPost("/api/v1/projects", async (LeadBody body, CancellationToken ct) =>
+        {
+            var lead = await database.InsertLeadAsync(body, owner, ct);
+            return lead is null
+                ? Results.Problem(statusCode: StatusCodes.Status422UnprocessableEntity, title: "No such enterprise.")
+                : Results.Created($"/api/v1/projects/{lead.Id}", lead);
+        });
+        app.MapGet("/api/v1/projects", async (HttpRequest request, CancellationToken ct) =>
+        {
+            var stages = request.Query["stage"].Select(s => Enum.Parse<ProjectStage>(s!, ignoreCase: true)).ToArray();
+            bool? major = request.Query["major"] is { Count: > 0 } m ? bool.Parse(m[0]!) : null;
+            return TypedResults.Ok(await database.ListPage1Async(stages, major, ct));
+        });
+        app.MapGet("/api/v1/reports/funnel", async (CancellationToken ct) =>
+            TypedResults.Ok(await database.FunnelAsync(DateTime.UtcNow.AddHours(8).Year, ct)));
+        await app.RunAsync();
+    }
+}
+
+/// <summary>The lead body as the app receives it (the fields the load sends).</summary>
+public sealed record LeadBody(Guid EnterpriseId, Guid SectorId, SourceChannel Source);
+
+public sealed record BareLead(Guid Id, string Code);
+
+public sealed record BareLeadTarget(Guid EnterpriseId, Guid SectorId);
+
+public sealed record BareListItem(
+    Guid Id, string Code, string Name, int Stage, Guid? EnterpriseId, string? EnterpriseZh, string? EnterpriseEn,
+    Guid? SectorId, string? SectorCode, string? SectorZh, Guid? ParkId, string? ParkZh, int Source, Guid OwnerId, string? OwnerName,
+    long? EstimatedMinor, string? EstimatedCurrency, long? PledgedMinor, string? PledgedCurrency, bool IsMajor,
+    DateTime StageEnteredAtUtc, DateTime LastActivityAtUtc, string? NextFollowUpOn, DateTime CreatedAtUtc, int?[] SectorStageDays);
+
+public sealed record BarePage(IReadOnlyList<BareListItem> Items, bool HasMore, int Total);
+
+/// <summary>Plain ADO.NET on the app's database: a pooled connection per request, values stored as EF stores them.</summary>
+public sealed class BareDatabase(DatabaseProvider provider, string connectionString) : IAsyncDisposable
+{
+    private readonly NpgsqlDataSource? _postgres = provider == DatabaseProvider.PostgreSql ? NpgsqlDataSource.Create(connectionString) : null;
+
+    // Codes unique across runs on the same database (Code is 20 characters at most): the process start, then a counter.
+    private readonly string _codePrefix = "B" + DateTime.UtcNow.ToString("yyMMddHHmmss", CultureInfo.InvariantCulture) + "-";
+    private long _next;
+
+    private bool IsSqlite => _postgres is null;
+
+    public async Task<Guid> UserIdAsync(string userName)
+    {
+        await using var connection = await OpenAsync(CancellationToken.None);
+        await using var command = Command(connection, "SELECT \"Id\" FROM \"AspNetUsers\" WHERE \"NormalizedUserName\" = @name", ("@name", userName.ToUpperInvariant()));
+        return await command.ExecuteScalarAsync() is { } id ? ReadGuid(id) : throw new InvalidOperationException($"No user '{userName}' to own the bare host's leads.");
+    }
+
+    public async Task<BareLeadTarget> LeadTargetAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Command(connection,
+            "SELECT e.\"Id\", (SELECT s.\"Id\" FROM \"Sectors\" s WHERE s.\"IsActive\" = @active ORDER BY s.\"Code\" LIMIT 1) FROM \"Enterprises\" e " +
+            "WHERE e.\"MergedIntoId\" IS NULL AND NOT EXISTS (SELECT 1 FROM \"Projects\" p WHERE p.\"EnterpriseId\" = e.\"Id\") ORDER BY e.\"Id\" LIMIT 1",
+            ("@active", true));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? new BareLeadTarget(ReadGuid(reader.GetValue(0)), ReadGuid(reader.GetValue(1)))
+            : throw new InvalidOperationException("No enterprise without projects to post leads for.");
+    }
+
+    /// <summary>One INSERT … SELECT: the lead's row, named after its enterprise as the app names it.</summary>
+    public async Task<BareLead?> InsertLeadAsync(LeadBody body, Guid owner, CancellationToken cancellationToken)
+    {
+        var id = Guid.CreateVersion7();
+        var code = _codePrefix + Interlocked.Increment(ref _next).ToString("000000", CultureInfo.InvariantCulture);
+        var now = DateTime.UtcNow;
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Command(connection,
+            "INSERT INTO \"Projects\" (\"Id\", \"Code\", \"Name\", \"EnterpriseId\", \"SectorId\", \"Source\", \"OwnerId\", \"Stage\", \"StageEnteredAtUtc\", " +
+            "\"LastActivityAtUtc\", \"CreatedAtUtc\", \"IsMajor\", \"IsDemo\", \"Version\", \"EscalationLevel\") " +
+            "SELECT @id, @code, COALESCE(e.\"NameZh\", e.\"NameEn\") || ' 投资项目', e.\"Id\", @s, @source, @o, 0, @now, @now, @now, @f, @f, 0, 0 FROM \"Enterprises\" e WHERE e.\"Id\" = @e",
+            ("@id", id), ("@code", code), ("@e", body.EnterpriseId), ("@s", body.SectorId), ("@source", (int)body.Source), ("@o", owner), ("@now", now), ("@f", false));
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1 ? new BareLead(id, code) : null;
+    }
+
+    /// <summary>Page 1 of the list, newest activity first: one SELECT (the total is a scalar subquery in it).</summary>
+    public async Task<BarePage> ListPage1Async(IReadOnlyCollection<ProjectStage> stages, bool? major, CancellationToken cancellationToken)
+    {
+        var where = new List<string>();
+        if (stages.Count > 0)
+        {
+            where.Add($"p.\"Stage\" IN ({string.Join(", ", stages.Select(s => ((int)s).ToString(CultureInfo.InvariantCulture)))})");
+        }
+
+        if (major is not null)
+        {
+            where.Add("p.\"IsMajor\" = @major");
+        }
+
+        var filter = where.Count == 0 ? "" : " WHERE " + string.Join(" AND ", where);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Command(connection,
+            $"SELECT (SELECT COUNT(*) FROM \"Projects\" p{filter}), " +
+            "p.\"Id\", p.\"Code\", p.\"Name\", p.\"Stage\", p.\"EnterpriseId\", e.\"NameZh\", e.\"NameEn\", p.\"SectorId\", s.\"Code\", s.\"NameZh\", " +
+            "p.\"ParkId\", k.\"NameZh\", p.\"Source\", p.\"OwnerId\", u.\"DisplayName\", p.\"EstimatedInvestmentMinor\", p.\"EstimatedInvestmentCurrency\", " +
+            "p.\"PledgedInvestmentMinor\", p.\"PledgedInvestmentCurrency\", p.\"IsMajor\", p.\"StageEnteredAtUtc\", p.\"LastActivityAtUtc\", " +
+            "p.\"NextFollowUpOn\", p.\"CreatedAtUtc\", s.\"SignedDays\", s.\"RegisteredDays\", s.\"LandSecuredDays\", s.\"UnderConstructionDays\", " +
+            "s.\"OperatingDays\", s.\"AboveScaleDays\" " +
+            "FROM \"Projects\" p LEFT JOIN \"Enterprises\" e ON e.\"Id\" = p.\"EnterpriseId\" LEFT JOIN \"Sectors\" s ON s.\"Id\" = p.\"SectorId\" " +
+            "LEFT JOIN \"Parks\" k ON k.\"Id\" = p.\"ParkId\" LEFT JOIN \"AspNetUsers\" u ON u.\"Id\" = p.\"OwnerId\"" +
+            $"{filter} ORDER BY p.\"LastActivityAtUtc\" DESC, p.\"Code\" DESC LIMIT {BareHost.PageSize + 1}",
+            ("@major", (object?)(major ?? false)));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var items = new List<BareListItem>(BareHost.PageSize + 1);
+        var total = 0;
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            total = Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture);
+            items.Add(new BareListItem(
+                ReadGuid(reader.GetValue(1)), reader.GetString(2), reader.GetString(3), reader.GetInt32(4), NullableGuid(reader, 5), Text(reader, 6), Text(reader, 7),
+                NullableGuid(reader, 8), Text(reader, 9), Text(reader, 10), NullableGuid(reader, 11), Text(reader, 12), reader.GetInt32(13),
+                ReadGuid(reader.GetValue(14)), Text(reader, 15), NullableLong(reader, 16), Text(reader, 17), NullableLong(reader, 18), Text(reader, 19),
+                reader.GetBoolean(20), Instant(reader, 21), Instant(reader, 22), Text(reader, 23), Instant(reader, 24),
+                [.. Enumerable.Range(25, 6).Select(i => reader.IsDBNull(i) ? (int?)null : reader.GetInt32(i))]));
+        }
+
+        var hasMore = items.Count > BareHost.PageSize;
+        return new BarePage(hasMore ? items[..BareHost.PageSize] : items, hasMore, total);
+    }
+
+    public async Task<FunnelSql.Figures> FunnelAsync(int year, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await FunnelSql.RunAsync(connection, year, cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_postgres is not null)
+        {
+            await _postgres.DisposeAsync();
+        }
+    }
+
+    private async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        if (_postgres is not null)
+        {
+            return await _postgres.OpenConnectionAsync(cancellationToken);
+        }
+
+        var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        return connection;
+    }
+
+    private DbCommand Command(DbConnection connection, string sql, params (string Name, object? Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = Store(value);
+            command.Parameters.Add(parameter);
+        }
+
+        return command;
+    }
+
+    /// <summary>A value as the app's EF mapping stores it: SQLite keeps Guids as upper-case TEXT, instants as TEXT, bools as 0/1.</summary>
+    private object Store(object? value) => value switch
+    {
+        null => DBNull.Value,
+        Guid g when IsSqlite => g.ToString().ToUpperInvariant(),
+        DateTime d when IsSqlite => d.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture),
+        bool b when IsSqlite => b ? 1 : 0,
+        _ => value,
+    };
+
+    private static Guid ReadGuid(object value) => value switch
+    {
+        Guid g => g,
+        string s => Guid.Parse(s),
+        _ => throw new InvalidOperationException($"Not a Guid: {value}"),
+    };
+
+    private static Guid? NullableGuid(DbDataReader reader, int i) => reader.IsDBNull(i) ? null : ReadGuid(reader.GetValue(i));
+
+    private static string? Text(DbDataReader reader, int i) => reader.IsDBNull(i) ? null : Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture);
+
+    private static long? NullableLong(DbDataReader reader, int i) => reader.IsDBNull(i) ? null : reader.GetInt64(i);
+
+    private static DateTime Instant(DbDataReader reader, int i) => reader.GetValue(i) switch
+    {
+        DateTime d => DateTime.SpecifyKind(d, DateTimeKind.Utc),
+        string s => DateTime.SpecifyKind(DateTime.Parse(s, CultureInfo.InvariantCulture), DateTimeKind.Utc),
+        var other => throw new InvalidOperationException($"Not an instant: {other}"),
+    };
+}
