@@ -22,30 +22,7 @@ public abstract partial class CredentialFactorTests<TApp>(TApp fixture) : IClass
     private const string Password = "Kunshan#Cred-2026";
     private const string NewPassword = "Kunshan#Next-2027";
 
-    private static string Unique(string prefix) => $"{prefix}{Guid.NewGuid():N}"[..16];
-
-    private static string NewKey() => OtpNet.Base32Encoding.ToString(OtpNet.KeyGeneration.GenerateRandomKey(20));
-
-    private static string CodeNow(string key) => DemoAuthenticator.Code(key, DemoAuthenticator.Step(DateTimeOffset.UtcNow));
-
-    /// <summary>An enabled account with <paramref name="roles"/>; with <paramref name="key"/> an enrolled authenticator.</summary>
-    private async Task<string> AccountAsync(string? key, params string[] roles)
-    {
-        await using var scope = fixture.App.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var userName = Unique("cf");
-        var user = new AppUser { UserName = userName, Email = $"{userName}@test.kunshan", DisplayName = userName, CreatedAtUtc = DateTime.UtcNow };
-        Assert.True((await users.CreateAsync(user, Password)).Succeeded);
-        Assert.True((await users.AddToRolesAsync(user, roles)).Succeeded);
-        if (key is not null)
-        {
-            await ((IUserAuthenticatorKeyStore<AppUser>)scope.ServiceProvider.GetRequiredService<IUserStore<AppUser>>()).SetAuthenticatorKeyAsync(user, key, CancellationToken.None);
-            Assert.True((await users.UpdateAsync(user)).Succeeded);
-            Assert.True((await users.SetTwoFactorEnabledAsync(user, true)).Succeeded);
-        }
-
-        return userName;
-    }
+    private Task<string> AccountAsync(string? key, params string[] roles) => TwoFactorAccounts.CreateAsync(fixture.App.Services, "cf", Password, key, roles);
 
     private async Task<T> WithUserAsync<T>(string userName, Func<UserManager<AppUser>, AppUser, Task<T>> work)
     {
@@ -91,7 +68,7 @@ public abstract partial class CredentialFactorTests<TApp>(TApp fixture) : IClass
     [SkippableFact]
     public async Task Changing_the_password_of_an_account_with_a_second_factor_needs_a_code_accepted_once()
     {
-        var key = NewKey();
+        var key = TwoFactorAccounts.NewKey();
         var userName = await AccountAsync(key, "Officer");
 
         var missing = await ChangeAsync(userName, Password, NewPassword, null);
@@ -102,7 +79,7 @@ public abstract partial class CredentialFactorTests<TApp>(TApp fixture) : IClass
         Assert.True(await HasPasswordAsync(userName, Password), "no change with a wrong code");
         Assert.Equal(1, await WithUserAsync(userName, (users, user) => users.GetAccessFailedCountAsync(user)));
 
-        var code = CodeNow(key);
+        var code = TwoFactorAccounts.CodeNow(key);
         Assert.Equal(HttpStatusCode.NoContent, (await ChangeAsync(userName, Password, NewPassword, code)).StatusCode);
         Assert.True(await HasPasswordAsync(userName, NewPassword));
 
@@ -113,7 +90,7 @@ public abstract partial class CredentialFactorTests<TApp>(TApp fixture) : IClass
     [SkippableFact]
     public async Task Five_wrong_codes_on_password_changes_lock_the_account()
     {
-        var key = NewKey();
+        var key = TwoFactorAccounts.NewKey();
         var userName = await AccountAsync(key, "Officer");
 
         for (var i = 0; i < 5; i++)
@@ -121,7 +98,7 @@ public abstract partial class CredentialFactorTests<TApp>(TApp fixture) : IClass
             await (await ChangeAsync(userName, Password, NewPassword, $"99999{i}")).ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
         }
 
-        var locked = await (await TokenAsync(userName, Password, CodeNow(key))).ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
+        var locked = await (await TokenAsync(userName, Password, TwoFactorAccounts.CodeNow(key))).ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
         Assert.Contains("locked", locked.GetProperty("title").GetString(), StringComparison.OrdinalIgnoreCase);
         Assert.True(await HasPasswordAsync(userName, Password));
     }
@@ -138,7 +115,7 @@ public abstract partial class CredentialFactorTests<TApp>(TApp fixture) : IClass
     [SkippableFact]
     public async Task The_change_password_form_asks_for_the_code_and_then_signs_in_without_a_second_one()
     {
-        var key = NewKey();
+        var key = TwoFactorAccounts.NewKey();
         var userName = await AccountAsync(key, "Officer");
         using var client = FormClient.Create(fixture.App);
 
@@ -151,7 +128,7 @@ public abstract partial class CredentialFactorTests<TApp>(TApp fixture) : IClass
         Assert.Contains("data-testid=\"change-password-two-factor\"", await client.GetStringAsync(again), StringComparison.Ordinal);
         Assert.True(await HasPasswordAsync(userName, Password));
 
-        var changed = await ChangeFormAsync(client, userName, Password, NewPassword, CodeNow(key));
+        var changed = await ChangeFormAsync(client, userName, Password, NewPassword, TwoFactorAccounts.CodeNow(key));
 
         Assert.Equal("/projects", changed.Headers.Location?.OriginalString);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/auth/me")).StatusCode);
@@ -161,10 +138,10 @@ public abstract partial class CredentialFactorTests<TApp>(TApp fixture) : IClass
     [SkippableFact]
     public async Task An_admin_reset_ends_the_second_factor_so_the_user_enrols_again_and_the_trail_keeps_no_secret()
     {
-        var key = NewKey();
+        var key = TwoFactorAccounts.NewKey();
         var userName = await AccountAsync(key, "Admin");
         var recoveryCodes = await WithUserAsync(userName, async (users, user) => (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))!.ToList());
-        Assert.Equal(HttpStatusCode.OK, (await TokenAsync(userName, Password, CodeNow(key))).StatusCode); // a used step is stored
+        Assert.Equal(HttpStatusCode.OK, (await TokenAsync(userName, Password, TwoFactorAccounts.CodeNow(key))).StatusCode); // a used step is stored
         var id = await WithUserAsync(userName, (_, user) => Task.FromResult(user.Id));
         Assert.True(await WithDbAsync(db => db.UserTokens.AnyAsync(t => t.UserId == id && t.Name == TotpTokenProvider.LastStepTokenName)));
 
@@ -178,7 +155,7 @@ public abstract partial class CredentialFactorTests<TApp>(TApp fixture) : IClass
 
         // The temporary password is changed with itself alone; the Admin then has to enrol a new authenticator.
         Assert.Equal(HttpStatusCode.NoContent, (await ChangeAsync(userName, "Reset#2026c", NewPassword, null)).StatusCode);
-        Assert.Equal("two_factor_enrolment_required", (await (await TokenAsync(userName, NewPassword, CodeNow(key))).ShouldBeProblemAsync(HttpStatusCode.Forbidden)).GetProperty("code").GetString());
+        Assert.Equal("two_factor_enrolment_required", (await (await TokenAsync(userName, NewPassword, TwoFactorAccounts.CodeNow(key))).ShouldBeProblemAsync(HttpStatusCode.Forbidden)).GetProperty("code").GetString());
         using var client = FormClient.Create(fixture.App);
         Assert.StartsWith("/account/two-factor?", (await FormClient.SignInAsync(client, userName, NewPassword)).Headers.Location?.OriginalString, StringComparison.Ordinal);
 
@@ -192,7 +169,7 @@ public abstract partial class CredentialFactorTests<TApp>(TApp fixture) : IClass
     [SkippableFact]
     public async Task A_pending_second_step_ends_when_the_security_stamp_changes()
     {
-        var key = NewKey();
+        var key = TwoFactorAccounts.NewKey();
         var userName = await AccountAsync(key, "Officer");
         using var client = FormClient.Create(fixture.App);
         Assert.StartsWith("/account/two-factor/verify", (await FormClient.SignInAsync(client, userName, Password)).Headers.Location?.OriginalString, StringComparison.Ordinal);
@@ -200,7 +177,7 @@ public abstract partial class CredentialFactorTests<TApp>(TApp fixture) : IClass
         // A password change, lock or reset elsewhere renews the stamp.
         Assert.True((await WithUserAsync(userName, (users, user) => users.UpdateSecurityStampAsync(user))).Succeeded);
         var verified = await FormClient.PostAsync(client, "/account/two-factor/verify", "/account/two-factor/verify",
-            new Dictionary<string, string> { ["code"] = CodeNow(key), ["returnUrl"] = "/" });
+            new Dictionary<string, string> { ["code"] = TwoFactorAccounts.CodeNow(key), ["returnUrl"] = "/" });
 
         Assert.StartsWith("/account/login?error=expired", verified.Headers.Location?.OriginalString, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/auth/me")).StatusCode);
@@ -242,11 +219,11 @@ public abstract partial class CredentialFactorTests<TApp>(TApp fixture) : IClass
             Assert.Equal(key, KeyOf(await client.GetStringAsync("/account/two-factor?returnUrl=%2F"))); // a refresh keeps it
 
             var earlier = await FormClient.PostAsync(client, "/account/two-factor?returnUrl=%2F", "/account/two-factor?returnUrl=%2F",
-                new Dictionary<string, string> { ["_handler"] = "enrol", ["Code"] = CodeNow(earlierKey) });
+                new Dictionary<string, string> { ["_handler"] = "enrol", ["Code"] = TwoFactorAccounts.CodeNow(earlierKey) });
             Assert.Contains("data-testid=\"two-factor-error\"", await earlier.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
             var enrolled = await FormClient.PostAsync(client, "/account/two-factor?returnUrl=%2F", "/account/two-factor?returnUrl=%2F",
-                new Dictionary<string, string> { ["_handler"] = "enrol", ["Code"] = CodeNow(key) });
+                new Dictionary<string, string> { ["_handler"] = "enrol", ["Code"] = TwoFactorAccounts.CodeNow(key) });
             Assert.Contains("data-testid=\"recovery-codes\"", await enrolled.Content.ReadAsStringAsync(), StringComparison.Ordinal);
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/admin/users")).StatusCode);
         }

@@ -18,30 +18,7 @@ public abstract partial class TwoFactorContractTests<TApp>(TApp fixture) : IClas
 {
     private const string Password = "Kunshan#Two-2026";
 
-    private static string Unique(string prefix) => $"{prefix}{Guid.NewGuid():N}"[..16];
-
-    /// <summary>An enabled account with <paramref name="roles"/>, its password changed; with <paramref name="key"/> an enrolled authenticator.</summary>
-    private async Task<string> AccountAsync(string? key, params string[] roles)
-    {
-        await using var scope = fixture.App.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var userName = Unique("tf");
-        var user = new AppUser { UserName = userName, Email = $"{userName}@test.kunshan", DisplayName = userName, CreatedAtUtc = DateTime.UtcNow };
-        Assert.True((await users.CreateAsync(user, Password)).Succeeded);
-        Assert.True((await users.AddToRolesAsync(user, roles)).Succeeded);
-        if (key is not null)
-        {
-            await ((IUserAuthenticatorKeyStore<AppUser>)scope.ServiceProvider.GetRequiredService<IUserStore<AppUser>>()).SetAuthenticatorKeyAsync(user, key, CancellationToken.None);
-            Assert.True((await users.UpdateAsync(user)).Succeeded);
-            Assert.True((await users.SetTwoFactorEnabledAsync(user, true)).Succeeded);
-        }
-
-        return userName;
-    }
-
-    private static string NewKey() => OtpNet.Base32Encoding.ToString(OtpNet.KeyGeneration.GenerateRandomKey(20));
-
-    private static string CodeNow(string key) => DemoAuthenticator.Code(key, DemoAuthenticator.Step(DateTimeOffset.UtcNow));
+    private Task<string> AccountAsync(string? key, params string[] roles) => TwoFactorAccounts.CreateAsync(fixture.App.Services, "tf", Password, key, roles);
 
     private async Task<HttpResponseMessage> TokenAsync(string userName, string password, string? twoFactorCode = null)
     {
@@ -68,7 +45,7 @@ public abstract partial class TwoFactorContractTests<TApp>(TApp fixture) : IClas
     [SkippableFact]
     public async Task Five_wrong_codes_lock_the_account_like_wrong_passwords()
     {
-        var key = NewKey();
+        var key = TwoFactorAccounts.NewKey();
         var userName = await AccountAsync(key, "Officer");
 
         for (var i = 0; i < 5; i++)
@@ -76,7 +53,7 @@ public abstract partial class TwoFactorContractTests<TApp>(TApp fixture) : IClas
             await (await TokenAsync(userName, Password, $"99999{i}")).ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
         }
 
-        var locked = await TokenAsync(userName, Password, CodeNow(key));
+        var locked = await TokenAsync(userName, Password, TwoFactorAccounts.CodeNow(key));
         var problem = await locked.ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
         Assert.Contains("locked", problem.GetProperty("title").GetString(), StringComparison.OrdinalIgnoreCase);
     }
@@ -138,7 +115,7 @@ public abstract partial class TwoFactorContractTests<TApp>(TApp fixture) : IClas
         Assert.Contains("data-testid=\"two-factor-error\"", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         var enrolled = await FormClient.PostAsync(client, "/account/two-factor?returnUrl=%2F", "/account/two-factor?returnUrl=%2F",
-            new Dictionary<string, string> { ["_handler"] = "enrol", ["Code"] = CodeNow(key) });
+            new Dictionary<string, string> { ["_handler"] = "enrol", ["Code"] = TwoFactorAccounts.CodeNow(key) });
         var shown = await enrolled.Content.ReadAsStringAsync();
         var recoveryCodes = RecoveryCode().Matches(shown).Select(m => m.Groups[1].Value).ToList();
         Assert.Equal(10, recoveryCodes.Count);
@@ -167,7 +144,7 @@ public abstract partial class TwoFactorContractTests<TApp>(TApp fixture) : IClas
         Assert.DoesNotContain("data-testid=\"two-factor-required\"", page, StringComparison.Ordinal);
         var key = KeyShown().Match(page).Groups[1].Value.Replace(" ", "", StringComparison.Ordinal).ToUpperInvariant();
         var enrolled = await FormClient.PostAsync(client, "/account/two-factor", "/account/two-factor",
-            new Dictionary<string, string> { ["_handler"] = "enrol", ["Code"] = CodeNow(key) });
+            new Dictionary<string, string> { ["_handler"] = "enrol", ["Code"] = TwoFactorAccounts.CodeNow(key) });
 
         Assert.Equal(10, RecoveryCode().Matches(await enrolled.Content.ReadAsStringAsync()).Count);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/auth/me")).StatusCode);
@@ -179,10 +156,10 @@ public abstract partial class TwoFactorContractTests<TApp>(TApp fixture) : IClas
     public async Task A_signed_in_user_made_admin_gets_the_role_only_with_a_second_factor()
     {
         var plain = await AccountAsync(null, "Officer");
-        var key = NewKey();
+        var key = TwoFactorAccounts.NewKey();
         var enrolled = await AccountAsync(key, "Officer");
         using var plainClient = await BearerAsync(plain, null);
-        using var enrolledClient = await BearerAsync(enrolled, CodeNow(key));
+        using var enrolledClient = await BearerAsync(enrolled, TwoFactorAccounts.CodeNow(key));
         using var admin = await fixture.ClientAsync("admin");
         var ids = await WithUsersAsync(users => Task.FromResult(users.Users.Where(u => u.UserName == plain || u.UserName == enrolled).ToDictionary(u => u.UserName!, u => u.Id)));
 
