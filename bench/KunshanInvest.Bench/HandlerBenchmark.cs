@@ -66,20 +66,7 @@ public abstract class HandlerBenchmark
         SqliteConnection.ClearAllPools();
     }
 
-    protected DbCommand Command(string sql, params (string Name, object? Value)[] parameters)
-    {
-        var command = Connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = Store(value);
-            command.Parameters.Add(parameter);
-        }
-
-        return command;
-    }
+    protected DbCommand Command(string sql, params (string Name, object? Value)[] parameters) => RawSql.Command(Connection, IsSqlite, sql, parameters);
 
     protected T Single<T>(string sql, Func<DbDataReader, T> read, params (string Name, object? Value)[] parameters)
     {
@@ -102,22 +89,9 @@ public abstract class HandlerBenchmark
     }
 
     /// <summary>A value as the app's EF mapping stores it: SQLite keeps Guids as upper-case TEXT and instants as TEXT.</summary>
-    protected static object Store(object? value) => value switch
-    {
-        null => DBNull.Value,
-        Guid g when IsSqlite => g.ToString().ToUpperInvariant(),
-        DateTime d when IsSqlite => d.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture),
-        DateOnly d when IsSqlite => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        bool b when IsSqlite => b ? 1 : 0,
-        _ => value,
-    };
+    protected static object Store(object? value) => RawSql.Store(value, IsSqlite);
 
-    protected static Guid ReadGuid(DbDataReader reader, int i) => reader.GetValue(i) switch
-    {
-        Guid g => g,
-        string s => Guid.Parse(s),
-        var other => throw new InvalidOperationException($"Not a Guid: {other}"),
-    };
+    protected static Guid ReadGuid(DbDataReader reader, int i) => RawSql.ReadGuid(reader.GetValue(i));
 
     protected static Guid? ReadNullableGuid(DbDataReader reader, int i) => reader.IsDBNull(i) ? null : ReadGuid(reader, i);
 

@@ -204,37 +204,9 @@ public sealed class BareDatabase(DatabaseProvider provider, string connectionStr
         return connection;
     }
 
-    private DbCommand Command(DbConnection connection, string sql, params (string Name, object? Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = Store(value);
-            command.Parameters.Add(parameter);
-        }
+    private DbCommand Command(DbConnection connection, string sql, params (string Name, object? Value)[] parameters) => RawSql.Command(connection, IsSqlite, sql, parameters);
 
-        return command;
-    }
-
-    /// <summary>A value as the app's EF mapping stores it: SQLite keeps Guids as upper-case TEXT, instants as TEXT, bools as 0/1.</summary>
-    private object Store(object? value) => value switch
-    {
-        null => DBNull.Value,
-        Guid g when IsSqlite => g.ToString().ToUpperInvariant(),
-        DateTime d when IsSqlite => d.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture),
-        bool b when IsSqlite => b ? 1 : 0,
-        _ => value,
-    };
-
-    private static Guid ReadGuid(object value) => value switch
-    {
-        Guid g => g,
-        string s => Guid.Parse(s),
-        _ => throw new InvalidOperationException($"Not a Guid: {value}"),
-    };
+    private static Guid ReadGuid(object value) => RawSql.ReadGuid(value);
 
     private static Guid? NullableGuid(DbDataReader reader, int i) => reader.IsDBNull(i) ? null : ReadGuid(reader.GetValue(i));
 
