@@ -22,6 +22,7 @@ public static class DependencyInjection
         services.Configure<SeedOptions>(configuration.GetSection(SeedOptions.Section));
         services.AddSingleton(database);
 
+        services.AddSingleton(new SqliteWriteGate(enabled: database.Provider == DatabaseProvider.Sqlite));
         services.AddScoped<AuditingInterceptor>();
         services.AddDbContext<AppDbContext>((sp, options) =>
         {

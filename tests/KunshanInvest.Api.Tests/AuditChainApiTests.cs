@@ -248,11 +248,12 @@ public abstract class AuditChainApiTests<TApp>(TApp fixture) : IClassFixture<TAp
             ? await PostgresServer.CreateDatabaseAsync("ki_purge")
             : $"Data Source={Path.Combine(Directory.CreateTempSubdirectory("ki-purge-").FullName, "purge.db")}";
         var clock = new Clock(new DateTimeOffset(2026, 11, 27, 8, 0, 0, TimeSpan.Zero));
+        using var gate = new SqliteWriteGate(fixture.App.Provider == DatabaseProvider.Sqlite);
         AppDbContext NewContext()
         {
             var options = new DbContextOptionsBuilder<AppDbContext>();
             options.UseProvider(fixture.App.Provider, connectionString, fixture.App.Provider == DatabaseProvider.PostgreSql ? "KunshanInvest.Migrations.PostgreSql" : "KunshanInvest.Migrations.Sqlite");
-            options.AddInterceptors(new AuditingInterceptor(new SystemUser(), clock));
+            options.AddInterceptors(new AuditingInterceptor(new SystemUser(), clock, gate));
             return new AppDbContext(options.Options);
         }
 

@@ -41,12 +41,15 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public FixedClock Clock { get; } = new(new DateTimeOffset(2026, 6, 30, 8, 0, 0, TimeSpan.Zero));
 
+    /// <summary>The database's one write gate, shared by every context on it (a singleton in the app).</summary>
+    public SqliteWriteGate WriteGate { get; } = new(enabled: true);
+
     /// <param name="interceptors">Extra interceptors, e.g. to count the statements a handler sends.</param>
     public AppDbContext NewContext(params IInterceptor[] interceptors)
     {
         var options = new DbContextOptionsBuilder<AppDbContext>();
         options.UseProvider(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(_folder, "app.db")}", "KunshanInvest.Migrations.Sqlite");
-        options.AddInterceptors(new AuditingInterceptor(User, Clock));
+        options.AddInterceptors(new AuditingInterceptor(User, Clock, WriteGate));
         options.AddInterceptors(interceptors);
         return new AppDbContext(options.Options);
     }

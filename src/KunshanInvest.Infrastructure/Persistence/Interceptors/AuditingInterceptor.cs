@@ -19,7 +19,7 @@ namespace KunshanInvest.Infrastructure.Persistence.Interceptors;
 /// and those handlers add, such as the jobs' one-per-run rows) into the hash chain after the head it locks
 /// (<see cref="AuditChainSql"/>), opening the transaction itself when the caller has none.
 /// </summary>
-internal sealed class AuditingInterceptor(ICurrentUser user, TimeProvider clock) : SaveChangesInterceptor
+internal sealed class AuditingInterceptor(ICurrentUser user, TimeProvider clock, SqliteWriteGate gate) : SaveChangesInterceptor
 {
     /// <summary>Identity columns that are secrets or noise; their changes are recorded as "changed" only.</summary>
     private static readonly HashSet<string> Redacted = new(StringComparer.Ordinal)
@@ -40,6 +40,9 @@ internal sealed class AuditingInterceptor(ICurrentUser user, TimeProvider clock)
     /// <summary>The transaction this interceptor opened for a save that had none, and the savepoint setting it replaced.</summary>
     private IDbContextTransaction? _own;
     private bool _savepoints;
+
+    /// <summary>The turn at SQLite's single writer held for <see cref="_own"/> (see <see cref="SqliteWriteGate"/>).</summary>
+    private SqliteWriteGate.Turn _turn;
 
     /// <summary>A failed save keeps its entities for a retry; its audit rows must not be written twice.</summary>
     public override void SaveChangesFailed(DbContextErrorEventData eventData) => Abort(eventData.Context);
@@ -100,12 +103,27 @@ internal sealed class AuditingInterceptor(ICurrentUser user, TimeProvider clock)
             return;
         }
 
-        _own.Dispose();
-        _own = null;
+        try
+        {
+            _own.Dispose();
+        }
+        finally
+        {
+            _own = null;
+            PassTurn();
+        }
+
         if (context is not null)
         {
             context.Database.AutoSavepointsEnabled = _savepoints;
         }
+    }
+
+    private void PassTurn()
+    {
+        var turn = _turn;
+        _turn = default;
+        turn.Dispose();
     }
 
     private void DropPending(DbContext? context)
@@ -128,7 +146,8 @@ internal sealed class AuditingInterceptor(ICurrentUser user, TimeProvider clock)
         {
             if (eventData.Context!.Database.CurrentTransaction is null)
             {
-                Own(eventData.Context, eventData.Context.Database.BeginTransaction());
+                _turn = gate.Enter();
+                Own(eventData.Context, BeginOrPassTurn(() => eventData.Context.Database.BeginTransaction()));
             }
 
             // EF reports no failure for an exception thrown here: end our transaction ourselves.
@@ -153,7 +172,8 @@ internal sealed class AuditingInterceptor(ICurrentUser user, TimeProvider clock)
         {
             if (eventData.Context!.Database.CurrentTransaction is null)
             {
-                Own(eventData.Context, await eventData.Context.Database.BeginTransactionAsync(cancellationToken));
+                _turn = await gate.EnterAsync(cancellationToken);
+                Own(eventData.Context, await BeginOrPassTurnAsync(() => eventData.Context.Database.BeginTransactionAsync(cancellationToken)));
             }
 
             try
@@ -168,6 +188,32 @@ internal sealed class AuditingInterceptor(ICurrentUser user, TimeProvider clock)
         }
 
         return result;
+    }
+
+    private IDbContextTransaction BeginOrPassTurn(Func<IDbContextTransaction> begin)
+    {
+        try
+        {
+            return begin();
+        }
+        catch
+        {
+            PassTurn();
+            throw;
+        }
+    }
+
+    private async Task<IDbContextTransaction> BeginOrPassTurnAsync(Func<Task<IDbContextTransaction>> begin)
+    {
+        try
+        {
+            return await begin();
+        }
+        catch
+        {
+            PassTurn();
+            throw;
+        }
     }
 
     /// <summary>
