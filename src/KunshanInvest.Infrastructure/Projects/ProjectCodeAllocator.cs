@@ -134,11 +134,11 @@ public sealed class ProjectCodeAllocator(AppDbContext db) : IProjectCodeAllocato
         _ => """CAST(substr("Code", 9) AS INTEGER)""",
     };
 
-    /// <summary>Only well-formed codes are parsed (PostgreSQL and SQL Server refuse to cast anything else).</summary>
+    /// <summary>Only well-formed codes are parsed (PostgreSQL and SQL Server refuse to cast anything else); no braces: {n} is a parameter.</summary>
     private string Digits => Provider switch
     {
         SqlServer => """ AND "Code" LIKE 'KS-[0-9][0-9][0-9][0-9]-[0-9]%'""",
-        PostgreSql => """ AND "Code" ~ '^KS-[0-9]{4}-[0-9]+$'""",
+        PostgreSql => """ AND "Code" ~ '^KS-[0-9][0-9][0-9][0-9]-[0-9]+$'""",
         _ => """ AND "Code" GLOB 'KS-[0-9][0-9][0-9][0-9]-[0-9]*'""",
     };
 }
