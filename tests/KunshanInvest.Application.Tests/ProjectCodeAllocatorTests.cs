@@ -97,26 +97,32 @@ public sealed class ProjectCodeAllocatorTests
     public async Task A_code_written_past_the_counter_is_skipped_by_the_safety_net_and_the_lead_is_saved()
     {
         await using var database = await TestDatabase.CreateAsync();
-        var officer = await database.AddUserAsync("officer");
-        database.User = new TestUser { Id = officer, UserName = "officer" };
-        database.User.Roles.Add(Roles.Officer);
-        var sector = new Sector("coffee", "咖啡", "Coffee");
-        await using (var db = database.NewContext())
-        {
-            db.Sectors.Add(sector);
-            await db.SaveChangesAsync();
-        }
+        var sector = await OfficerAndSectorAsync(database);
 
-        Assert.Equal("KS-2026-00001", (await CreateLeadAsync(database, sector.Id, "甲")).Code);
+        Assert.Equal("KS-2026-00001", (await CreateLeadAsync(database, sector, "甲")).Code);
 
         // Written without the counter (an old import, a hand-made row): the counter still says 1.
         await AddProjectsAsync(database, "KS-2026-00002", "KS-2026-00003");
-        var lead = await CreateLeadAsync(database, sector.Id, "乙");
+        var lead = await CreateLeadAsync(database, sector, "乙");
 
         Assert.Equal("KS-2026-00004", lead.Code);
         Assert.Equal(4, await LastAsync(database, 2026));
         await using var check = database.NewContext();
         Assert.Equal(4, await check.Projects.CountAsync(p => p.Code.StartsWith("KS-2026-")));
+    }
+
+    [Fact]
+    public async Task A_lead_reserves_its_code_in_one_counter_statement_and_reads_no_highest_code()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        var sector = await OfficerAndSectorAsync(database);
+        await CreateLeadAsync(database, sector, "甲");
+
+        var statements = new StatementCounter();
+        await CreateLeadAsync(database, sector, "乙", statements);
+
+        Assert.Single(statements.Readers, s => s.Contains("\"ProjectCodeCounters\"", StringComparison.Ordinal));
+        Assert.DoesNotContain(statements.Readers, s => s.Contains("ORDER BY \"p\".\"Code\" DESC", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -148,9 +154,21 @@ public sealed class ProjectCodeAllocatorTests
         Assert.True(await db.AuditEntries.AnyAsync(e => e.EntityType == nameof(InvestmentProject)));
     }
 
-    private static async Task<LeadCreated> CreateLeadAsync(TestDatabase database, Guid sector, string enterprise)
+    private static async Task<Guid> OfficerAndSectorAsync(TestDatabase database)
     {
+        var officer = await database.AddUserAsync("officer");
+        database.User = new TestUser { Id = officer, UserName = "officer" };
+        database.User.Roles.Add(Roles.Officer);
+        var sector = new Sector("coffee", "咖啡", "Coffee");
         await using var db = database.NewContext();
+        db.Sectors.Add(sector);
+        await db.SaveChangesAsync();
+        return sector.Id;
+    }
+
+    private static async Task<LeadCreated> CreateLeadAsync(TestDatabase database, Guid sector, string enterprise, StatementCounter? statements = null)
+    {
+        await using var db = statements is null ? database.NewContext() : database.NewContext(statements);
         var handler = new CreateLeadHandler(db, new ProjectCodeAllocator(db), database.User, new UserDirectory(db, database.Clock), new Notifier(db, database.Clock), database.Clock);
         return await handler.Handle(new CreateLead(null, new NewEnterprise(enterprise, null), sector, SourceChannel.Expo), CancellationToken.None);
     }
