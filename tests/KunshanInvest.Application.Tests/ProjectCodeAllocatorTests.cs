@@ -126,6 +126,28 @@ public sealed class ProjectCodeAllocatorTests
     }
 
     [Fact]
+    public async Task A_reservation_inside_an_open_transaction_takes_the_audit_head_first_and_ends_with_the_transaction()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        Assert.Equal(1, await ReserveAsync(database, 2026, 1));
+
+        var statements = new StatementCounter();
+        await using (var db = database.NewContext(statements))
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            Assert.Equal(2, await new ProjectCodeAllocator(db).ReserveAsync(2026, 1, CancellationToken.None));
+            await transaction.RollbackAsync();
+        }
+
+        Assert.Collection(
+            statements.Readers,
+            head => Assert.Contains("\"AuditChainHeads\"", head, StringComparison.Ordinal),
+            counter => Assert.Contains("\"ProjectCodeCounters\"", counter, StringComparison.Ordinal));
+
+        Assert.Equal(2, await ReserveAsync(database, 2026, 1));
+    }
+
+    [Fact]
     public async Task Catching_up_never_moves_a_counter_back_and_fills_every_year_in_one_go()
     {
         await using var database = await TestDatabase.CreateAsync();

@@ -19,7 +19,7 @@ public sealed class ProjectCodeAllocator(AppDbContext db) : IProjectCodeAllocato
     private const string SqlServer = "Microsoft.EntityFrameworkCore.SqlServer";
     private const string PostgreSql = "Npgsql.EntityFrameworkCore.PostgreSQL";
 
-    /// <summary>Create the row (at most twice: a concurrent catch-up cannot remove it again), then reserve.</summary>
+    /// <summary>UPDATE; when the year has no row, create it and UPDATE again (nothing deletes a row, so that one finds it).</summary>
     private const int Attempts = 3;
 
     private string Provider => db.Database.ProviderName ?? "";
@@ -117,7 +117,7 @@ public sealed class ProjectCodeAllocator(AppDbContext db) : IProjectCodeAllocato
 
     /// <summary>The year and number of each code in the range {0} ≤ Code &lt; {1}, highest number per year.</summary>
     private string Highest => $$"""
-        SELECT {{Year}}, MAX({{Number}}) FROM "Projects" WHERE "Code" >= {0} AND "Code" < {1}{{Digits}} GROUP BY {{Year}}
+        SELECT {{Year}}, COALESCE(MAX({{Number}}), 0) FROM "Projects" WHERE "Code" >= {0} AND "Code" < {1}{{Digits}} GROUP BY {{Year}}
         """;
 
     private string Year => Provider switch
