@@ -60,6 +60,9 @@ public sealed class SigningCeremonyTests
         Assert.Equal(ProjectStage.Lead, lead.Stage);
         Assert.Null(lead.EventId);
         Assert.Equal(0, lead.Version);
+
+        // Numbers are reserved only once every row passed: the refused table used none (ADR 0020).
+        Assert.False(await check.Set<ProjectCodeCounter>().AnyAsync());
     }
 
     [Fact]
