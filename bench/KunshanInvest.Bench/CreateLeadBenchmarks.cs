@@ -1,4 +1,3 @@
-using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using KunshanInvest.Application.Projects.CreateLead;
 using KunshanInvest.Domain.Auditing;
@@ -8,7 +7,7 @@ namespace KunshanInvest.Bench;
 
 /// <summary>
 /// 新线索: an officer logs a lead for an enterprise on file (one with no projects, so no conflict notices). Baseline:
-/// the same lookups (enterprise, sector, next code, other officers' projects) and the same rows — project, first
+/// the same code reservation (the counter's UPDATE … RETURNING) and lookups (enterprise, sector, other officers' projects) and the same rows — project, first
 /// stage change, two audit entries — in one transaction. Each invocation adds a lead and commits (so the disk's
 /// fsync is part of the figure), and on SQLite this class works on its own copy of the cached database.
 /// </summary>
@@ -51,16 +50,13 @@ public class CreateLeadBenchmarks : HandlerBenchmark
     public async Task<string> Lead_Sql()
     {
         var now = DateTime.UtcNow;
-        var year = now.AddHours(8).Year;
+
+        // As the handler: the code is reserved first, by the counter's own autocommitted statement (ADR 0020).
+        var code = await RawSql.NextProjectCodeAsync(Connection, IsSqlite, now.Year);
         await using var transaction = await Connection.BeginTransactionAsync();
         var enterprise = await ListAsync(
             "SELECT \"Id\", \"NameZh\", \"NameEn\", \"MergedIntoId\" FROM \"Enterprises\" WHERE \"Id\" = @id", r => ReadString(r, 1) ?? ReadString(r, 2), ("@id", _enterprise));
         var active = await ListAsync("SELECT \"IsActive\" FROM \"Sectors\" WHERE \"Id\" = @id", r => r.GetBoolean(0), ("@id", _sector));
-        var prefix = $"KS-{year}-";
-        var last = await ListAsync(
-            "SELECT \"Code\" FROM \"Projects\" WHERE \"Code\" LIKE @prefix ORDER BY \"Code\" DESC LIMIT 1", r => r.GetString(0), ("@prefix", prefix + "%"));
-        var next = last.Count == 0 ? 1 : int.Parse(last[0].AsSpan(prefix.Length), CultureInfo.InvariantCulture) + 1;
-        var code = $"{prefix}{next:00000}";
         var conflicts = await ListAsync(
             $"SELECT \"Id\", \"Code\", \"Name\", \"OwnerId\" FROM \"Projects\" WHERE \"EnterpriseId\" = @e AND \"OwnerId\" <> @o AND \"Stage\" <> {(int)ProjectStage.Lost} AND \"Stage\" <> {(int)ProjectStage.AtCapacity} ORDER BY \"Code\"",
             r => r.GetString(1), ("@e", _enterprise), ("@o", Officer.Id));

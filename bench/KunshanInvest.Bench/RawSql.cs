@@ -24,6 +24,35 @@ public static class RawSql
         return command;
     }
 
+    /// <summary>
+    /// The app's project code reservation (ProjectCodeAllocator, ADR 0020): ONE autocommitted
+    /// <c>UPDATE … RETURNING</c> of the year's counter row; only when the row is missing, the insert that creates it after
+    /// the year's highest saved code (tolerating a concurrent creator), then the UPDATE again.
+    /// </summary>
+    public static async Task<string> NextProjectCodeAsync(DbConnection connection, bool sqlite, int year, CancellationToken cancellationToken = default)
+    {
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            await using (var reserve = Command(connection, sqlite,
+                "UPDATE \"ProjectCodeCounters\" SET \"Last\" = \"Last\" + 1 WHERE \"Year\" = @y RETURNING \"Last\"", ("@y", year)))
+            {
+                if (await reserve.ExecuteScalarAsync(cancellationToken) is { } last)
+                {
+                    return $"KS-{year}-{Convert.ToInt32(last, CultureInfo.InvariantCulture):00000}";
+                }
+            }
+
+            var wellFormed = sqlite ? "\"Code\" GLOB 'KS-[0-9][0-9][0-9][0-9]-[0-9]*'" : "\"Code\" ~ '^KS-[0-9]{4}-[0-9]+$'";
+            await using var create = Command(connection, sqlite,
+                "INSERT INTO \"ProjectCodeCounters\" (\"Year\", \"Last\") SELECT @y, COALESCE(MAX(CAST(SUBSTR(\"Code\", 9) AS INTEGER)), 0) FROM \"Projects\" " +
+                $"WHERE \"Code\" >= @from AND \"Code\" < @to AND {wellFormed} ON CONFLICT (\"Year\") DO NOTHING",
+                ("@y", year), ("@from", $"KS-{year}-"), ("@to", $"KS-{year}."));
+            await create.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        throw new InvalidOperationException($"No project code counter for {year}.");
+    }
+
     public static object Store(object? value, bool sqlite) => value switch
     {
         null => DBNull.Value,

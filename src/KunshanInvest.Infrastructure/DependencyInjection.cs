@@ -59,6 +59,7 @@ public static class DependencyInjection
         services.AddSingleton<Application.Portal.IAttachmentStore, Portal.FileAttachmentStore>();
         services.AddScoped<Application.Reports.IReportSql, Reports.ReportSql>();
         services.AddScoped<Application.Jobs.IJobSql, Jobs.JobSql>();
+        services.AddScoped<Application.Projects.IProjectCodeAllocator, Projects.ProjectCodeAllocator>();
         var mail = configuration.GetSection(Application.Jobs.DispatchEmails.MailOptions.Section).Get<Application.Jobs.DispatchEmails.MailOptions>() ?? new();
         services.AddSingleton(new Mail.MailPickupFolder(string.IsNullOrWhiteSpace(mail.PickupDirectory)
             ? Path.Combine(DataDirectory(database, environment), "mail")

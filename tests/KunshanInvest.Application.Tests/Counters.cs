@@ -10,7 +10,12 @@ public sealed class StatementCounter : DbCommandInterceptor
 {
     private readonly ConcurrentQueue<string> _queries = new();
 
+    private readonly ConcurrentQueue<string> _readers = new();
+
     public IReadOnlyCollection<string> Queries => _queries;
+
+    /// <summary>Every statement that returned rows, UPDATE … RETURNING included.</summary>
+    public IReadOnlyCollection<string> Readers => _readers;
 
     public override DbDataReader ReaderExecuted(DbCommand command, CommandExecutedEventData eventData, DbDataReader result)
     {
@@ -28,6 +33,7 @@ public sealed class StatementCounter : DbCommandInterceptor
     {
         // Inserts also come back as readers (generated values); only SELECTs (with or without a WITH clause first) are
         // the queries counted here.
+        _readers.Enqueue(command.CommandText);
         var text = command.CommandText.TrimStart();
         if (text.StartsWith("SELECT", StringComparison.OrdinalIgnoreCase) || text.StartsWith("WITH", StringComparison.OrdinalIgnoreCase))
         {

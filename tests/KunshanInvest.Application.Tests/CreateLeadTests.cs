@@ -8,6 +8,7 @@ using KunshanInvest.Domain.Enterprises;
 using KunshanInvest.Domain.Projects;
 using KunshanInvest.Domain.Sectors;
 using KunshanInvest.Infrastructure.Identity;
+using KunshanInvest.Infrastructure.Projects;
 using Microsoft.EntityFrameworkCore;
 using Roles = KunshanInvest.Application.Common.Security.Roles;
 
@@ -16,7 +17,7 @@ namespace KunshanInvest.Application.Tests;
 public sealed class CreateLeadTests
 {
     private static CreateLeadHandler Handler(TestDatabase database, Infrastructure.Persistence.AppDbContext db) =>
-        new(db, database.User, new UserDirectory(db, database.Clock), new Notifier(db, database.Clock), database.Clock);
+        new(db, new ProjectCodeAllocator(db), database.User, new UserDirectory(db, database.Clock), new Notifier(db, database.Clock), database.Clock);
 
     private static async Task<(Guid Sector, Guid Officer, Guid Officer2)> ArrangeAsync(TestDatabase database)
     {

@@ -11,6 +11,7 @@ using KunshanInvest.Domain.Projects;
 using KunshanInvest.Domain.Sectors;
 using KunshanInvest.Infrastructure.Identity;
 using KunshanInvest.Infrastructure.Persistence;
+using KunshanInvest.Infrastructure.Projects;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Roles = KunshanInvest.Application.Common.Security.Roles;
@@ -84,7 +85,7 @@ public sealed class PortalRulesTests
         world.Database.User = new TestUser { Id = world.Officer, UserName = "officer" };
         world.Database.User.Roles.Add(Roles.Officer);
         await using var db = world.Database.NewContext();
-        return await act(db, new TriageCommands(db, world.Database.User, new UserDirectory(db, world.Database.Clock), new Notifier(db, world.Database.Clock), world.Database.Clock));
+        return await act(db, new TriageCommands(db, new ProjectCodeAllocator(db), world.Database.User, new UserDirectory(db, world.Database.Clock), new Notifier(db, world.Database.Clock), world.Database.Clock));
     }
 
     [Fact]

@@ -7,6 +7,7 @@ using KunshanInvest.Domain.Events;
 using KunshanInvest.Domain.Parks;
 using KunshanInvest.Domain.Projects;
 using KunshanInvest.Domain.Sectors;
+using KunshanInvest.Infrastructure.Projects;
 using Microsoft.EntityFrameworkCore;
 using Roles = KunshanInvest.Application.Common.Security.Roles;
 
@@ -34,7 +35,7 @@ public sealed class SigningCeremonyTests
         return new World(promotion.Id, sector.Id, park.Id, enterprise.Id, lead.Id, officer);
     }
 
-    private static RecordSigningsHandler Handler(TestDatabase database, Infrastructure.Persistence.AppDbContext db) => new(db, database.User, new Notifier(db, database.Clock), database.Clock);
+    private static RecordSigningsHandler Handler(TestDatabase database, Infrastructure.Persistence.AppDbContext db) => new(db, new ProjectCodeAllocator(db), database.User, new Notifier(db, database.Clock), database.Clock);
 
     [Fact]
     public async Task A_gate_failure_in_one_row_saves_no_row_and_names_what_that_row_lacks()
@@ -59,6 +60,9 @@ public sealed class SigningCeremonyTests
         Assert.Equal(ProjectStage.Lead, lead.Stage);
         Assert.Null(lead.EventId);
         Assert.Equal(0, lead.Version);
+
+        // Numbers are reserved only once every row passed: the refused table used none (ADR 0020).
+        Assert.False(await check.Set<ProjectCodeCounter>().AnyAsync());
     }
 
     [Fact]

@@ -17,8 +17,8 @@ namespace KunshanInvest.Bench.Load;
 /// <summary>
 /// The bare endpoint of issue 9's HTTP load run (scripts/load.sh): a minimal ASP.NET Core app with no authentication,
 /// validation, audit, Mediator or EF, serving the app's three hot operations on the app's database as ONE SQL statement
-/// each over plain pooled Microsoft.Data.Sqlite / Npgsql connections. What the app costs above this is the price of
-/// its pipeline.
+/// each (the lead: two, its code reserved from the counter first, as the app does) over plain pooled
+/// Microsoft.Data.Sqlite / Npgsql connections. What the app costs above this is the price of its pipeline.
 /// <code>
 /// dotnet bench/KunshanInvest.Bench/bin/Release/net10.0/KunshanInvest.Bench.dll bare --urls http://127.0.0.1:5090 \
 ///   --Database:Provider Sqlite|PostgreSql --Database:ConnectionString "…" [--Bare:Owner officer]
@@ -26,7 +26,7 @@ namespace KunshanInvest.Bench.Load;
 /// <list type="bullet">
 /// <item><c>POST /api/v1/projects</c> — the app's lead body (<c>enterpriseId</c>, <c>sectorId</c>, <c>source</c>); one
 /// <c>INSERT … SELECT</c> writing the columns the app writes for a lead (name from the enterprise), a fresh id and
-/// code, owned by <c>Bare:Owner</c>. 201, or 422 when the enterprise does not exist.</item>
+/// a code from the app's per-year counter, owned by <c>Bare:Owner</c>. 201, or 422 when the enterprise does not exist.</item>
 /// <item><c>GET /api/v1/projects?stage=…&amp;major=…</c> — page 1 (50) of the app's list with the same filter and sort
 /// (newest activity first, then code): one SELECT with the joins, the owners' names and the total as a subquery.</item>
 /// <item><c>GET /api/v1/reports/funnel</c> — <see cref="FunnelSql"/>, the report benchmark's baseline.</item>
@@ -92,10 +92,6 @@ public sealed class BareDatabase(DatabaseProvider provider, string connectionStr
 {
     private readonly NpgsqlDataSource? _postgres = provider == DatabaseProvider.PostgreSql ? NpgsqlDataSource.Create(connectionString) : null;
 
-    // Codes unique across runs on the same database (Code is 20 characters at most): the process start, then a counter.
-    private readonly string _codePrefix = "B" + DateTime.UtcNow.ToString("yyMMddHHmmss", CultureInfo.InvariantCulture) + "-";
-    private long _next;
-
     private bool IsSqlite => _postgres is null;
 
     public async Task<Guid> UserIdAsync(string userName)
@@ -118,13 +114,16 @@ public sealed class BareDatabase(DatabaseProvider provider, string connectionStr
             : throw new InvalidOperationException("No enterprise without projects to post leads for.");
     }
 
-    /// <summary>One INSERT … SELECT: the lead's row, named after its enterprise as the app names it.</summary>
+    /// <summary>
+    /// The code from the app's counter (its UPDATE … RETURNING, autocommitted), then one INSERT … SELECT: the lead's row,
+    /// named after its enterprise as the app names it.
+    /// </summary>
     public async Task<BareLead?> InsertLeadAsync(LeadBody body, Guid owner, CancellationToken cancellationToken)
     {
         var id = Guid.CreateVersion7();
-        var code = _codePrefix + Interlocked.Increment(ref _next).ToString("000000", CultureInfo.InvariantCulture);
         var now = DateTime.UtcNow;
         await using var connection = await OpenAsync(cancellationToken);
+        var code = await RawSql.NextProjectCodeAsync(connection, IsSqlite, now.Year, cancellationToken);
         await using var command = Command(connection,
             "INSERT INTO \"Projects\" (\"Id\", \"Code\", \"Name\", \"EnterpriseId\", \"SectorId\", \"Source\", \"OwnerId\", \"Stage\", \"StageEnteredAtUtc\", " +
             "\"LastActivityAtUtc\", \"CreatedAtUtc\", \"IsMajor\", \"IsDemo\", \"Version\", \"EscalationLevel\") " +

@@ -1135,6 +1135,19 @@ namespace KunshanInvest.Migrations.PostgreSql.Migrations
                     b.ToTable("Projects", (string)null);
                 });
 
+            modelBuilder.Entity("KunshanInvest.Domain.Projects.ProjectCodeCounter", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("ProjectCodeCounters", (string)null);
+                });
+
             modelBuilder.Entity("KunshanInvest.Domain.Projects.StageChange", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1128,6 +1128,19 @@ namespace KunshanInvest.Migrations.Sqlite.Migrations
                     b.ToTable("Projects", (string)null);
                 });
 
+            modelBuilder.Entity("KunshanInvest.Domain.Projects.ProjectCodeCounter", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Last")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("ProjectCodeCounters", (string)null);
+                });
+
             modelBuilder.Entity("KunshanInvest.Domain.Projects.StageChange", b =>
                 {
                     b.Property<Guid>("Id")

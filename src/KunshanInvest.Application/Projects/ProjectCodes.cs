@@ -5,35 +5,37 @@ using Microsoft.EntityFrameworkCore;
 namespace KunshanInvest.Application.Projects;
 
 /// <summary>
-/// Project codes run per year (KS-2026-00042). Two saves at once may pick the same codes; the unique index refuses the
-/// second, which then takes the next free ones and tries again.
+/// Project codes run per year (KS-2026-00042), numbered by the per-year counter (<see cref="IProjectCodeAllocator"/>,
+/// ADR 0020): concurrent saves take different numbers, so none has to retry. The unique index on Code stays the last
+/// word; when it refuses a code that was written without the counter (demo seed, old data), the counter is moved past
+/// the highest saved code and the projects are renumbered, a bounded number of times.
 /// </summary>
 internal static class ProjectCodes
 {
-    private const int Attempts = 5;
+    private const int Attempts = 3;
 
-    /// <summary>The next <paramref name="count"/> codes of <paramref name="year"/>, after the highest one saved (one query).</summary>
-    public static async Task<IReadOnlyList<string>> NextAsync(IAppDbContext db, int year, int count, CancellationToken cancellationToken)
+    public static string Format(int year, int number) => $"KS-{year}-{number:00000}";
+
+    /// <summary>The next <paramref name="count"/> codes of <paramref name="year"/>, reserved (one statement).</summary>
+    public static async Task<IReadOnlyList<string>> NextAsync(IProjectCodeAllocator codes, int year, int count, CancellationToken cancellationToken)
     {
-        var prefix = $"KS-{year}-";
+        if (count <= 0)
+        {
+            return [];
+        }
 
-        // A range rather than StartsWith: SQLite's LIKE is case-insensitive and PostgreSQL's needs a C collation, so
-        // either would scan every code; "KS-2026-" ≤ code < "KS-2026." seeks the unique index on Code.
-        var end = $"KS-{year}.";
-        var last = await db.Projects.AsNoTracking()
-            .Where(p => string.Compare(p.Code, prefix) >= 0 && string.Compare(p.Code, end) < 0)
-            .OrderByDescending(p => p.Code)
-            .Select(p => p.Code)
-            .FirstOrDefaultAsync(cancellationToken);
-        var next = last is not null && int.TryParse(last.AsSpan(prefix.Length), out var n) ? n + 1 : 1;
-        return [.. Enumerable.Range(next, count).Select(i => $"{prefix}{i:00000}")];
+        var first = await codes.ReserveAsync(year, count, cancellationToken);
+        return [.. Enumerable.Range(first, count).Select(i => Format(year, i))];
     }
 
-    public static async Task<string> NextAsync(IAppDbContext db, int year, CancellationToken cancellationToken) =>
-        (await NextAsync(db, year, 1, cancellationToken))[0];
+    public static async Task<string> NextAsync(IProjectCodeAllocator codes, int year, CancellationToken cancellationToken) =>
+        (await NextAsync(codes, year, 1, cancellationToken))[0];
 
-    /// <summary>Saves the unit of work; when one of <paramref name="projects"/>' codes was taken meanwhile, renumbers them all and saves again.</summary>
-    public static async Task SaveAsync(IAppDbContext db, IReadOnlyList<InvestmentProject> projects, int year, CancellationToken cancellationToken)
+    /// <summary>
+    /// Saves the unit of work; when one of <paramref name="projects"/>' codes turns out to be taken (written outside
+    /// the counter), moves the counter past the saved codes, renumbers them all and saves again.
+    /// </summary>
+    public static async Task SaveAsync(IAppDbContext db, IProjectCodeAllocator codes, IReadOnlyList<InvestmentProject> projects, int year, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -44,13 +46,14 @@ internal static class ProjectCodes
             }
             catch (DbUpdateException) when (attempt < Attempts && projects.Count > 0)
             {
-                var codes = projects.Select(p => p.Code).ToList();
-                if (!await db.Projects.AsNoTracking().AnyAsync(p => codes.Contains(p.Code), cancellationToken))
+                var taken = projects.Select(p => p.Code).ToList();
+                if (!await db.Projects.AsNoTracking().AnyAsync(p => taken.Contains(p.Code), cancellationToken))
                 {
                     throw;
                 }
 
-                var fresh = await NextAsync(db, year, projects.Count, cancellationToken);
+                await codes.CatchUpAsync(year, cancellationToken);
+                var fresh = await NextAsync(codes, year, projects.Count, cancellationToken);
                 for (var i = 0; i < projects.Count; i++)
                 {
                     projects[i].Renumber(fresh[i]);

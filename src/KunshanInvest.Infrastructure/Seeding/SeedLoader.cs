@@ -194,6 +194,9 @@ public sealed class SeedLoader(AppDbContext db, IdentitySeeder identity, IOption
         }
 
         await db.SaveChangesAsync(cancellationToken);
+
+        // The demo codes were written without the counter: move each year's counter past them (one statement, ADR 0020).
+        await new Projects.ProjectCodeAllocator(db).CatchUpAsync(null, cancellationToken);
         await LoadDemoWorkAsync(owners, enterprises, report, cancellationToken);
         await LoadDemoPartnersAsync(owners, report, cancellationToken);
     }

@@ -99,7 +99,7 @@ public sealed class SigningEnterpriseValidator : AbstractValidator<SigningEnterp
     }
 }
 
-public sealed class RecordSigningsHandler(IAppDbContext db, ICurrentUser user, Notifier notifier, TimeProvider clock) : ICommandHandler<RecordSignings, SigningsRecorded>
+public sealed class RecordSigningsHandler(IAppDbContext db, IProjectCodeAllocator allocator, ICurrentUser user, Notifier notifier, TimeProvider clock) : ICommandHandler<RecordSignings, SigningsRecorded>
 {
     /// <summary>Ids per statement: EF 10 sends a list as one parameter per value, and SQL Server takes at most 2,100.</summary>
     private const int IdsPerQuery = 500;
@@ -122,8 +122,7 @@ public sealed class RecordSigningsHandler(IAppDbContext db, ICurrentUser user, N
             // The rows that passed so far still meet the gates, so that one answer names every row's problems.
             var clean = rows.Where(r => r.Errors.Count == 0).ToList();
             var inputErrors = rows.Count != clean.Count;
-            var codes = await ProjectCodes.NextAsync(db, clock.BureauToday().Year, clean.Count(r => r.Existing is null), cancellationToken);
-            Sign(clean, promotion, codes, me, now);
+            Sign(clean, promotion, me, now);
             var errors = rows.SelectMany(r => r.Errors).ToList();
             if (inputErrors)
             {
@@ -152,14 +151,21 @@ public sealed class RecordSigningsHandler(IAppDbContext db, ICurrentUser user, N
             db.Enterprises.Add(enterprise.Entity);
         }
 
+        // Numbers are reserved only once every row passed, so a refused table uses none of them.
         var fresh = rows.Where(r => r.Existing is null).Select(r => r.Project!).ToList();
+        var codes = await ProjectCodes.NextAsync(allocator, clock.BureauToday().Year, fresh.Count, cancellationToken);
+        foreach (var (project, code) in fresh.Zip(codes))
+        {
+            project.Renumber(code);
+        }
+
         db.Projects.AddRange(fresh);
         foreach (var project in rows.Select(r => r.Existing).OfType<InvestmentProject>().Where(p => p.OwnerId != me))
         {
             notifier.Notify(project.OwnerId, "project.signed", $"{project.Code} 已在{promotion.NameZh}签约", project.Name, $"/projects/{project.Id}");
         }
 
-        await ProjectCodes.SaveAsync(db, fresh, clock.BureauToday().Year, cancellationToken);
+        await ProjectCodes.SaveAsync(db, allocator, fresh, clock.BureauToday().Year, cancellationToken);
 
         return new SigningsRecorded(
             rows.Count,
@@ -367,12 +373,11 @@ public sealed class RecordSigningsHandler(IAppDbContext db, ICurrentUser user, N
     }
 
     /// <summary>Places, pledges and links each project, then moves it to 签约: the gate names what a row still lacks.</summary>
-    private static void Sign(List<Draft> rows, PromotionEvent promotion, IReadOnlyList<string> codes, Guid me, DateTime now)
+    private static void Sign(List<Draft> rows, PromotionEvent promotion, Guid me, DateTime now)
     {
         var source = promotion.Kind == EventKind.Expo ? SourceChannel.Expo : SourceChannel.Conference;
         var actor = new StageActor(me, IsManager: true);
         var note = $"签约于 {promotion.NameZh} / Signed at {promotion.NameEn}";
-        var next = 0;
         foreach (var row in rows)
         {
             var project = row.Existing;
@@ -391,7 +396,7 @@ public sealed class RecordSigningsHandler(IAppDbContext db, ICurrentUser user, N
             if (project is null)
             {
                 var name = string.IsNullOrWhiteSpace(row.Row.ProjectName) ? InvestmentProject.DefaultName(row.EnterpriseName) : row.Row.ProjectName.Trim();
-                project = new InvestmentProject(codes[next++], name, source, me, now);
+                project = new InvestmentProject("", name, source, me, now); // numbered once every row passed
             }
             else if (!string.IsNullOrWhiteSpace(row.Row.ProjectName))
             {

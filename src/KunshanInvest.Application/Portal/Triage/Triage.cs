@@ -103,7 +103,7 @@ public sealed class TriageQueries(IAppDbContext db, IUserDirectory users)
             s.MatchedEnterpriseId, e == null ? null : (e.NameZh ?? e.NameEn), s.MatchedProjectId, p == null ? null : p.Code);
 }
 
-public sealed class TriageCommands(IAppDbContext db, ICurrentUser user, IUserDirectory users, Notifier notifier, TimeProvider clock)
+public sealed class TriageCommands(IAppDbContext db, IProjectCodeAllocator codes, ICurrentUser user, IUserDirectory users, Notifier notifier, TimeProvider clock)
     : ICommandHandler<StartReview, TriageDecision>,
       ICommandHandler<AcceptSubmission, TriageDecision>,
       ICommandHandler<MarkSubmissionDuplicate, TriageDecision>,
@@ -146,14 +146,14 @@ public sealed class TriageCommands(IAppDbContext db, ICurrentUser user, IUserDir
             throw FieldError.Invalid("sectorId", "产业链不存在或已停用 / No such active sector.");
         }
 
-        var project = new InvestmentProject(await ProjectCodes.NextAsync(db, now.Year, cancellationToken), InvestmentProject.DefaultName(enterprise.DisplayName), SourceChannel.PartnerPortal, me, now);
+        var project = new InvestmentProject(await ProjectCodes.NextAsync(codes, now.Year, cancellationToken), InvestmentProject.DefaultName(enterprise.DisplayName), SourceChannel.PartnerPortal, me, now);
         project.Place(enterprise.Id, sectorId, null);
         project.Estimate(submission.EstimatedInvestment, false);
         db.Projects.Add(project);
         db.SubmissionStatusChanges.Add(submission.Accept(project.Id, me, now));
         await db.Attributions.Where(a => a.SubmissionId == submission.Id).ForEachTrackedAsync(a => a.LinkProject(project.Id), cancellationToken);
         await NotifyAsync(submission, "submission.accepted", "报送已受理 / Your submission was accepted", cancellationToken);
-        await ProjectCodes.SaveAsync(db, [project], now.Year, cancellationToken);
+        await ProjectCodes.SaveAsync(db, codes, [project], now.Year, cancellationToken);
         return Decision(submission, project.Code);
     }
 

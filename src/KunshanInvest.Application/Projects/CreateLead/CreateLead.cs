@@ -113,7 +113,7 @@ public static class CreditCodeRule
     }
 }
 
-public sealed class CreateLeadHandler(IAppDbContext db, ICurrentUser user, IUserDirectory users, Notifier notifier, TimeProvider clock)
+public sealed class CreateLeadHandler(IAppDbContext db, IProjectCodeAllocator codes, ICurrentUser user, IUserDirectory users, Notifier notifier, TimeProvider clock)
     : ICommandHandler<CreateLead, LeadCreated>
 {
     public async ValueTask<LeadCreated> Handle(CreateLead command, CancellationToken cancellationToken)
@@ -148,7 +148,7 @@ public sealed class CreateLeadHandler(IAppDbContext db, ICurrentUser user, IUser
 
         var year = now.Year;
         var name = string.IsNullOrWhiteSpace(command.Name) ? $"{enterprise.DisplayName} 投资项目" : command.Name.Trim();
-        var project = new InvestmentProject(await ProjectCodes.NextAsync(db, year, cancellationToken), name, command.Source, ownerId, now);
+        var project = new InvestmentProject(await ProjectCodes.NextAsync(codes, year, cancellationToken), name, command.Source, ownerId, now);
         project.Place(enterprise.Id, command.SectorId, command.ParkId);
         project.Estimate(command.EstimatedInvestment?.ToMoney(), command.IsMajor);
         project.MarkExpansionOf(command.ExpansionOfProjectId);
@@ -165,7 +165,7 @@ public sealed class CreateLeadHandler(IAppDbContext db, ICurrentUser user, IUser
             notifier.Notify(ownerId, "lead.conflict", $"{enterprise.DisplayName} 已有其他专员的在谈项目", string.Join("; ", conflicts.Select(c => $"{c.Code} {c.Name}({c.OwnerName})")), $"/projects/{project.Id}");
         }
 
-        await ProjectCodes.SaveAsync(db, [project], year, cancellationToken);
+        await ProjectCodes.SaveAsync(db, codes, [project], year, cancellationToken);
         return new LeadCreated(project.Id, project.Code, enterprise.Id, project.Version, conflicts);
     }
 

@@ -72,7 +72,7 @@ public sealed class ImportLeadsValidator : AbstractValidator<ImportLeads>
     }
 }
 
-public sealed class ImportLeadsHandler(IAppDbContext db, ICurrentUser user, IUserDirectory users, Notifier notifier, TimeProvider clock)
+public sealed class ImportLeadsHandler(IAppDbContext db, IProjectCodeAllocator allocator, ICurrentUser user, IUserDirectory users, Notifier notifier, TimeProvider clock)
     : ICommandHandler<ImportLeads, LeadImportResult>
 {
     public const string NewEnterpriseAction = "新建企业+线索";
@@ -216,7 +216,7 @@ public sealed class ImportLeadsHandler(IAppDbContext db, ICurrentUser user, IUse
     private async Task<Dictionary<int, InvestmentProject>> WriteAsync(List<LeadDraft> drafts, Dictionary<Guid, List<OwnershipConflict>> conflicts, Guid ownerId, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var codes = await ProjectCodes.NextAsync(db, clock.BureauToday().Year, drafts.Count, cancellationToken);
+        var codes = await ProjectCodes.NextAsync(allocator, clock.BureauToday().Year, drafts.Count, cancellationToken);
         var created = new Dictionary<int, InvestmentProject>();
         foreach (var (draft, code) in drafts.Zip(codes))
         {
@@ -259,7 +259,7 @@ public sealed class ImportLeadsHandler(IAppDbContext db, ICurrentUser user, IUse
             }
         }
 
-        await ProjectCodes.SaveAsync(db, [.. created.Values], clock.BureauToday().Year, cancellationToken);
+        await ProjectCodes.SaveAsync(db, allocator, [.. created.Values], clock.BureauToday().Year, cancellationToken);
         return created;
     }
 

@@ -214,6 +214,17 @@ internal sealed class AuditChainHeadConfiguration : IEntityTypeConfiguration<Aud
     }
 }
 
+/// <summary>Written by <see cref="Projects.ProjectCodeAllocator"/>'s raw SQL only (ADR 0020).</summary>
+internal sealed class ProjectCodeCounterConfiguration : IEntityTypeConfiguration<ProjectCodeCounter>
+{
+    public void Configure(EntityTypeBuilder<ProjectCodeCounter> builder)
+    {
+        builder.ToTable("ProjectCodeCounters");
+        builder.HasKey(c => c.Year);
+        builder.Property(c => c.Year).ValueGeneratedNever();
+    }
+}
+
 internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
 {
     public void Configure(EntityTypeBuilder<AppUser> builder)

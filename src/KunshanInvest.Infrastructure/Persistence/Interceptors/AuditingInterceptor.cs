@@ -258,7 +258,7 @@ internal sealed class AuditingInterceptor(ICurrentUser user, TimeProvider clock,
 
         foreach (var entry in context.ChangeTracker.Entries().ToList())
         {
-            if (entry.Entity is AuditEntry or AuditChainHead || entry.State is EntityState.Unchanged or EntityState.Detached)
+            if (entry.Entity is AuditEntry or AuditChainHead or Domain.Projects.ProjectCodeCounter || entry.State is EntityState.Unchanged or EntityState.Detached)
             {
                 continue;
             }

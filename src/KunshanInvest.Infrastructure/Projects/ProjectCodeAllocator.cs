@@ -1,0 +1,144 @@
+using KunshanInvest.Application.Projects;
+using KunshanInvest.Infrastructure.Persistence;
+using KunshanInvest.Infrastructure.Persistence.Interceptors;
+using Microsoft.Data.SqlClient;
+using Microsoft.EntityFrameworkCore;
+
+namespace KunshanInvest.Infrastructure.Projects;
+
+/// <summary>
+/// The per-year project counter in raw SQL (ADR 0020), so nothing tracked in the caller's unit of work is saved early.
+/// A reservation is ONE statement that both moves the counter and returns it
+/// (<c>UPDATE … RETURNING</c> on SQLite and PostgreSQL, <c>UPDATE … OUTPUT</c> on SQL Server), autocommitted when no
+/// transaction is open, so the counter row is locked for that one statement only. A missing year row is created on
+/// first use, after the highest code of that year already saved, by an insert that tolerates a concurrent insert of
+/// the same row.
+/// </summary>
+public sealed class ProjectCodeAllocator(AppDbContext db) : IProjectCodeAllocator
+{
+    private const string SqlServer = "Microsoft.EntityFrameworkCore.SqlServer";
+    private const string PostgreSql = "Npgsql.EntityFrameworkCore.PostgreSQL";
+
+    /// <summary>UPDATE; when the year has no row, create it and UPDATE again (nothing deletes a row, so that one finds it).</summary>
+    private const int Attempts = 3;
+
+    private string Provider => db.Database.ProviderName ?? "";
+
+    public async Task<int> ReserveAsync(int year, int count, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        if (db.Database.CurrentTransaction is not null)
+        {
+            // Inside a transaction the counter's lock lasts until its end. Take the audit chain head first, as every
+            // audited save and job does, so no one holds the counter while waiting for the head (ADR 0020).
+            await AuditChainSql.LockAsync(db, cancellationToken);
+        }
+
+        for (var attempt = 1; ; attempt++)
+        {
+            if (await UpdateAsync(year, count, cancellationToken) is { } last)
+            {
+                return last - count + 1;
+            }
+
+            if (attempt == Attempts)
+            {
+                throw new InvalidOperationException($"The project code counter of {year} could not be created.");
+            }
+
+            await CreateAsync(year, cancellationToken);
+        }
+    }
+
+    public async Task CatchUpAsync(int? year, CancellationToken cancellationToken)
+    {
+        var (from, to) = year is { } y ? Range(y) : ("KS-", "KS.");
+        var sql = Provider switch
+        {
+            SqlServer => $"""
+                MERGE "ProjectCodeCounters" WITH (HOLDLOCK) AS c
+                USING ({Highest}) AS h ("Year", "Last") ON c."Year" = h."Year"
+                WHEN MATCHED AND c."Last" < h."Last" THEN UPDATE SET "Last" = h."Last"
+                WHEN NOT MATCHED THEN INSERT ("Year", "Last") VALUES (h."Year", h."Last");
+                """,
+            PostgreSql => $"""
+                INSERT INTO "ProjectCodeCounters" ("Year", "Last") {Highest}
+                ON CONFLICT ("Year") DO UPDATE SET "Last" = GREATEST("ProjectCodeCounters"."Last", EXCLUDED."Last")
+                """,
+            _ => $"""
+                INSERT INTO "ProjectCodeCounters" ("Year", "Last") {Highest}
+                ON CONFLICT ("Year") DO UPDATE SET "Last" = max("Last", excluded."Last")
+                """,
+        };
+        await db.Database.ExecuteSqlRawAsync(sql, [from, to], cancellationToken);
+    }
+
+    private async Task<int?> UpdateAsync(int year, int count, CancellationToken cancellationToken)
+    {
+        var sql = Provider == SqlServer
+            ? """UPDATE "ProjectCodeCounters" SET "Last" = "Last" + {0} OUTPUT inserted."Last" AS "Value" WHERE "Year" = {1}"""
+            : """UPDATE "ProjectCodeCounters" SET "Last" = "Last" + {0} WHERE "Year" = {1} RETURNING "Last" AS "Value" """;
+        int? last = null;
+        await foreach (var value in db.Database.SqlQueryRaw<int>(sql, count, year).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            last ??= value;
+        }
+
+        return last;
+    }
+
+    /// <summary>The year's row, starting after the highest code of that year already saved; a concurrent creator wins harmlessly.</summary>
+    private async Task CreateAsync(int year, CancellationToken cancellationToken)
+    {
+        var (from, to) = Range(year);
+        var start = $$"""SELECT {0}, COALESCE(MAX({{Number}}), 0) FROM "Projects" WHERE "Code" >= {1} AND "Code" < {2}{{Digits}}""";
+        if (Provider == SqlServer)
+        {
+            var insertIfMissing = $$"""INSERT INTO "ProjectCodeCounters" ("Year", "Last") {{start}} HAVING NOT EXISTS (SELECT 1 FROM "ProjectCodeCounters" WHERE "Year" = {0})""";
+            try
+            {
+                await db.Database.ExecuteSqlRawAsync(insertIfMissing, [year, from, to], cancellationToken);
+            }
+            catch (SqlException e) when (e.Number is 2627 or 2601)
+            {
+                // Another request created the row first.
+            }
+
+            return;
+        }
+
+        // The SELECT has a WHERE clause, so SQLite reads ON CONFLICT as the insert's upsert clause.
+        var insert = $$"""INSERT INTO "ProjectCodeCounters" ("Year", "Last") {{start}} ON CONFLICT ("Year") DO NOTHING""";
+        await db.Database.ExecuteSqlRawAsync(insert, [year, from, to], cancellationToken);
+    }
+
+    /// <summary>"KS-2026-" ≤ code &lt; "KS-2026." seeks the unique index on Code (LIKE would scan on SQLite and PostgreSQL).</summary>
+    private static (string From, string To) Range(int year) => ($"KS-{year}-", $"KS-{year}.");
+
+    /// <summary>The year and number of each code in the range {0} ≤ Code &lt; {1}, highest number per year.</summary>
+    private string Highest => $$"""
+        SELECT {{Year}}, COALESCE(MAX({{Number}}), 0) FROM "Projects" WHERE "Code" >= {0} AND "Code" < {1}{{Digits}} GROUP BY {{Year}}
+        """;
+
+    private string Year => Provider switch
+    {
+        SqlServer => """CAST(SUBSTRING("Code", 4, 4) AS int)""",
+        PostgreSql => """CAST(SUBSTRING("Code" FROM 4 FOR 4) AS integer)""",
+        _ => """CAST(substr("Code", 4, 4) AS INTEGER)""",
+    };
+
+    private string Number => Provider switch
+    {
+        SqlServer => """TRY_CAST(SUBSTRING("Code", 9, 20) AS int)""",
+        PostgreSql => """CAST(SUBSTRING("Code" FROM 9) AS integer)""",
+        _ => """CAST(substr("Code", 9) AS INTEGER)""",
+    };
+
+    /// <summary>Only well-formed codes are parsed (PostgreSQL and SQL Server refuse to cast anything else); no braces: {n} is a parameter.</summary>
+    private string Digits => Provider switch
+    {
+        SqlServer => """ AND "Code" LIKE 'KS-[0-9][0-9][0-9][0-9]-[0-9]%'""",
+        PostgreSql => """ AND "Code" ~ '^KS-[0-9][0-9][0-9][0-9]-[0-9]+$'""",
+        _ => """ AND "Code" GLOB 'KS-[0-9][0-9][0-9][0-9]-[0-9]*'""",
+    };
+}
