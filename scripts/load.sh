@@ -33,11 +33,16 @@ cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 started_at=$(date -u '+%Y-%m-%d %H:%M UTC')
 
-echo "building (Release)…" >&2
-dotnet build src/KunshanInvest.Api/KunshanInvest.Api.csproj -c Release -v q -nologo >/dev/null
-dotnet build bench/KunshanInvest.Bench/KunshanInvest.Bench.csproj -c Release -v q -nologo >/dev/null
-app_dll=$root/src/KunshanInvest.Api/bin/Release/net10.0/KunshanInvest.Api.dll
-bare_dll=$root/bench/KunshanInvest.Bench/bin/Release/net10.0/KunshanInvest.Bench.dll
+# Both hosts as a deployment runs them: published in Release, ReadyToRun (precompiled, so a start JITs little).
+echo "publishing (Release, ReadyToRun)…" >&2
+publish=$root/artifacts/load/publish
+rid=linux-$(dotnet --info | sed -n 's/^ *RID: *linux-//p' | head -1)
+for project in src/KunshanInvest.Api/KunshanInvest.Api.csproj bench/KunshanInvest.Bench/KunshanInvest.Bench.csproj; do
+  dotnet publish "$project" -c Release -r "$rid" --self-contained false -p:PublishReadyToRun=true \
+    -o "$publish/$(basename "$project" .csproj)" -v q -nologo >/dev/null
+done
+app_dll=$publish/KunshanInvest.Api/KunshanInvest.Api.dll
+bare_dll=$publish/KunshanInvest.Bench/KunshanInvest.Bench.dll
 
 work=$(mktemp -d /tmp/ki-load-XXXXXX)
 pids=()

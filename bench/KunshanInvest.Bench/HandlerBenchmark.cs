@@ -40,6 +40,13 @@ public abstract class HandlerBenchmark
         Host = BenchHost.Create(ConnectionString, logSql: LogSql);
         Connection = IsSqlite ? new SqliteConnection(ConnectionString) : new NpgsqlConnection(ConnectionString);
         Connection.Open();
+        if (IsSqlite)
+        {
+            // The app's default commit durability (Database:SqliteSynchronous, ADR 0021), which its host sets on each connection.
+            using var pragma = Command($"PRAGMA synchronous = {(int)new DatabaseOptions().SqliteSynchronous}");
+            pragma.ExecuteNonQuery();
+        }
+
         var (id, userName) = Single(
             "SELECT \"Id\", \"UserName\" FROM \"AspNetUsers\" WHERE \"UserName\" LIKE 'synth-officer-%' ORDER BY \"UserName\" LIMIT 1",
             r => (ReadGuid(r, 0), r.GetString(1)));

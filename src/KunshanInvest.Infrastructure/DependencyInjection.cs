@@ -23,11 +23,17 @@ public static class DependencyInjection
         services.AddSingleton(database);
 
         services.AddSingleton(new SqliteWriteGate(enabled: database.Provider == DatabaseProvider.Sqlite));
+        var sqliteSynchronous = new SqliteSynchronousInterceptor(database.SqliteSynchronous);
         services.AddScoped<AuditingInterceptor>();
         services.AddDbContext<AppDbContext>((sp, options) =>
         {
             options.UseProvider(database.Provider, connectionString, database.MigrationsAssembly);
             options.AddInterceptors(sp.GetRequiredService<AuditingInterceptor>());
+            if (database.Provider == DatabaseProvider.Sqlite)
+            {
+                options.AddInterceptors(sqliteSynchronous);
+            }
+
             options.AddInterceptors(sp.GetServices<IInterceptor>()); // diagnostics and tests may add their own
         });
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());

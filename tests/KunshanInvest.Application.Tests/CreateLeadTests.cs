@@ -17,7 +17,7 @@ namespace KunshanInvest.Application.Tests;
 public sealed class CreateLeadTests
 {
     private static CreateLeadHandler Handler(TestDatabase database, Infrastructure.Persistence.AppDbContext db) =>
-        new(db, new ProjectCodeAllocator(db), database.User, new UserDirectory(db, database.Clock), new Notifier(db, database.Clock), database.Clock);
+        new(db, database.Allocator(db), database.User, new UserDirectory(db, database.Clock), new Notifier(db, database.Clock), database.Clock);
 
     private static async Task<(Guid Sector, Guid Officer, Guid Officer2)> ArrangeAsync(TestDatabase database)
     {

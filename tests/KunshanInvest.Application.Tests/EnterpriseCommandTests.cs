@@ -175,17 +175,17 @@ public sealed class EnterpriseCommandTests
     }
 
     /// <summary>
-    /// Another officer's save of the same code lands after the duplicate check and before this save: just before the
-    /// save's transaction begins (the audit chain takes SQLite's write lock from there on, so a rival inside it would wait).
+    /// Another officer's save of the same code lands after the duplicate check and before this save: as soon as the
+    /// check's query has run (before the save, which would first wait for its turn at SQLite's writer, SqliteWriteGate).
     /// </summary>
-    private sealed class RivalSavesFirst(TestDatabase database, Domain.Enterprises.Enterprise rival) : DbTransactionInterceptor
+    private sealed class RivalSavesFirst(TestDatabase database, Domain.Enterprises.Enterprise rival) : DbCommandInterceptor
     {
         private bool _done;
 
-        public override async ValueTask<InterceptionResult<System.Data.Common.DbTransaction>> TransactionStartingAsync(
-            System.Data.Common.DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<System.Data.Common.DbTransaction> result, CancellationToken cancellationToken = default)
+        public override async ValueTask<System.Data.Common.DbDataReader> ReaderExecutedAsync(
+            System.Data.Common.DbCommand command, CommandExecutedEventData eventData, System.Data.Common.DbDataReader result, CancellationToken cancellationToken = default)
         {
-            if (!_done)
+            if (!_done && command.CommandText.TrimStart().StartsWith("SELECT", StringComparison.Ordinal) && command.CommandText.Contains("\"CreditCode\"", StringComparison.Ordinal))
             {
                 _done = true;
                 await using var other = database.NewContext();

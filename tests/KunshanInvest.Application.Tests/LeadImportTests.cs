@@ -189,7 +189,7 @@ public sealed class LeadImportTests
         }
 
         public ImportLeadsHandler Handler(Infrastructure.Persistence.AppDbContext db) =>
-            new(db, new ProjectCodeAllocator(db), Database.User, new UserDirectory(db, Database.Clock), new Notifier(db, Database.Clock), Database.Clock);
+            new(db, Database.Allocator(db), Database.User, new UserDirectory(db, Database.Clock), new Notifier(db, Database.Clock), Database.Clock);
 
         public ValueTask DisposeAsync() => Database.DisposeAsync();
     }

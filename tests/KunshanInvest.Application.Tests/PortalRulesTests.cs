@@ -85,7 +85,7 @@ public sealed class PortalRulesTests
         world.Database.User = new TestUser { Id = world.Officer, UserName = "officer" };
         world.Database.User.Roles.Add(Roles.Officer);
         await using var db = world.Database.NewContext();
-        return await act(db, new TriageCommands(db, new ProjectCodeAllocator(db), world.Database.User, new UserDirectory(db, world.Database.Clock), new Notifier(db, world.Database.Clock), world.Database.Clock));
+        return await act(db, new TriageCommands(db, world.Database.Allocator(db), world.Database.User, new UserDirectory(db, world.Database.Clock), new Notifier(db, world.Database.Clock), world.Database.Clock));
     }
 
     [Fact]

@@ -36,7 +36,7 @@ public sealed class ProjectCodeAllocatorTests
     private static async Task<int> ReserveAsync(TestDatabase database, int year, int count)
     {
         await using var db = database.NewContext();
-        return await new ProjectCodeAllocator(db).ReserveAsync(year, count, CancellationToken.None);
+        return await database.Allocator(db).ReserveAsync(year, count, CancellationToken.None);
     }
 
     [Fact]
@@ -69,7 +69,7 @@ public sealed class ProjectCodeAllocatorTests
         await AddProjectsAsync(database, "KS-2026-00003");
 
         await using var db = database.NewContext();
-        var allocator = new ProjectCodeAllocator(db);
+        var allocator = database.Allocator(db);
         var batch = await ProjectCodes.NextAsync(allocator, 2026, 4, CancellationToken.None);
         var next = await ProjectCodes.NextAsync(allocator, 2026, CancellationToken.None);
 
@@ -135,7 +135,7 @@ public sealed class ProjectCodeAllocatorTests
         await using (var db = database.NewContext(statements))
         {
             await using var transaction = await db.Database.BeginTransactionAsync();
-            Assert.Equal(2, await new ProjectCodeAllocator(db).ReserveAsync(2026, 1, CancellationToken.None));
+            Assert.Equal(2, await database.Allocator(db).ReserveAsync(2026, 1, CancellationToken.None));
             await transaction.RollbackAsync();
         }
 
@@ -156,7 +156,7 @@ public sealed class ProjectCodeAllocatorTests
 
         await using (var db = database.NewContext())
         {
-            await new ProjectCodeAllocator(db).CatchUpAsync(null, CancellationToken.None);
+            await database.Allocator(db).CatchUpAsync(null, CancellationToken.None);
         }
 
         Assert.Equal(50, await LastAsync(database, 2026));
@@ -191,7 +191,7 @@ public sealed class ProjectCodeAllocatorTests
     private static async Task<LeadCreated> CreateLeadAsync(TestDatabase database, Guid sector, string enterprise, StatementCounter? statements = null)
     {
         await using var db = statements is null ? database.NewContext() : database.NewContext(statements);
-        var handler = new CreateLeadHandler(db, new ProjectCodeAllocator(db), database.User, new UserDirectory(db, database.Clock), new Notifier(db, database.Clock), database.Clock);
+        var handler = new CreateLeadHandler(db, database.Allocator(db), database.User, new UserDirectory(db, database.Clock), new Notifier(db, database.Clock), database.Clock);
         return await handler.Handle(new CreateLead(null, new NewEnterprise(enterprise, null), sector, SourceChannel.Expo), CancellationToken.None);
     }
 }

@@ -35,7 +35,7 @@ public sealed class SigningCeremonyTests
         return new World(promotion.Id, sector.Id, park.Id, enterprise.Id, lead.Id, officer);
     }
 
-    private static RecordSigningsHandler Handler(TestDatabase database, Infrastructure.Persistence.AppDbContext db) => new(db, new ProjectCodeAllocator(db), database.User, new Notifier(db, database.Clock), database.Clock);
+    private static RecordSigningsHandler Handler(TestDatabase database, Infrastructure.Persistence.AppDbContext db) => new(db, database.Allocator(db), database.User, new Notifier(db, database.Clock), database.Clock);
 
     [Fact]
     public async Task A_gate_failure_in_one_row_saves_no_row_and_names_what_that_row_lacks()

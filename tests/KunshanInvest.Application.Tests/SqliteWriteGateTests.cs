@@ -58,10 +58,50 @@ public sealed class SqliteWriteGateTests
         await using (var db = database.NewContext())
         {
             db.Enterprises.Add(new Enterprise("之后写入企业", null, "CN", Ownership.Domestic));
-            var saving = db.SaveChangesAsync();
-            Assert.Same(saving, await Task.WhenAny(saving, Task.Delay(TimeSpan.FromSeconds(30))));
-            await saving;
+            await FinishesAsync(db.SaveChangesAsync());
         }
+    }
+
+    [Fact]
+    public async Task A_concurrency_conflict_passes_the_turn_on()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        Guid id;
+        await using (var db = database.NewContext())
+        {
+            var enterprise = new Enterprise("版本冲突企业", null, "CN", Ownership.Domestic);
+            db.Enterprises.Add(enterprise);
+            await db.SaveChangesAsync();
+            id = enterprise.Id;
+        }
+
+        await using (var first = database.NewContext())
+        await using (var second = database.NewContext())
+        {
+            var mine = await first.Enterprises.SingleAsync(e => e.Id == id);
+            var theirs = await second.Enterprises.SingleAsync(e => e.Id == id);
+            theirs.Describe(true, false, null, "先保存");
+            await second.SaveChangesAsync();
+            mine.Describe(false, true, null, "后保存");
+            await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => first.SaveChangesAsync());
+
+            // Another writer, while the loser's context is still alive (as the rest of its request runs).
+            await using var third = database.NewContext();
+            third.Enterprises.Add(new Enterprise("冲突之后企业", null, "CN", Ownership.Domestic));
+            await FinishesAsync(third.SaveChangesAsync());
+
+            // And the loser's own context can save again.
+            first.Entry(mine).State = EntityState.Detached;
+            first.Enterprises.Add(new Enterprise("再之后企业", null, "CN", Ownership.Domestic));
+            await FinishesAsync(first.SaveChangesAsync());
+        }
+    }
+
+    /// <summary>A save that waits for a turn nobody passes on never ends: fail instead of hanging the run.</summary>
+    private static async Task FinishesAsync(Task saving)
+    {
+        Assert.Same(saving, await Task.WhenAny(saving, Task.Delay(TimeSpan.FromSeconds(30))));
+        await saving;
     }
 
     /// <summary>Transactions begun and not yet ended, at most, over the test.</summary>

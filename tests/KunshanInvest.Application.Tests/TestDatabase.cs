@@ -54,6 +54,9 @@ public sealed class TestDatabase : IAsyncDisposable
         return new AppDbContext(options.Options);
     }
 
+    /// <summary>The project code counter over <paramref name="db"/>, queueing at this database's write gate as the app's does.</summary>
+    public Infrastructure.Projects.ProjectCodeAllocator Allocator(AppDbContext db) => new(db, WriteGate);
+
     public static async Task<TestDatabase> CreateAsync()
     {
         var database = new TestDatabase();

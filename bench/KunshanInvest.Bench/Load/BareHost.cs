@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using KunshanInvest.Bench.Reports;
 using KunshanInvest.Domain.Projects;
 using KunshanInvest.Infrastructure;
+using KunshanInvest.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Data.Sqlite;
@@ -47,7 +48,8 @@ public static class BareHost
         var connectionString = builder.Configuration["Database:ConnectionString"] is { Length: > 0 } cs
             ? cs
             : throw new InvalidOperationException("bare needs --Database:ConnectionString.");
-        await using var database = new BareDatabase(provider, connectionString);
+        var synchronous = Enum.Parse<SqliteSynchronous>(builder.Configuration["Database:SqliteSynchronous"] ?? nameof(SqliteSynchronous.Normal), ignoreCase: true);
+        await using var database = new BareDatabase(provider, connectionString, synchronous);
         var owner = await database.UserIdAsync(builder.Configuration["Bare:Owner"] ?? "officer");
 
         var app = builder.Build();
@@ -88,9 +90,11 @@ public sealed record BareListItem(
 public sealed record BarePage(IReadOnlyList<BareListItem> Items, bool HasMore, int Total);
 
 /// <summary>Plain ADO.NET on the app's database: a pooled connection per request, values stored as EF stores them.</summary>
-public sealed class BareDatabase(DatabaseProvider provider, string connectionString) : IAsyncDisposable
+public sealed class BareDatabase(DatabaseProvider provider, string connectionString, SqliteSynchronous synchronous = SqliteSynchronous.Normal) : IAsyncDisposable
 {
     private readonly NpgsqlDataSource? _postgres = provider == DatabaseProvider.PostgreSql ? NpgsqlDataSource.Create(connectionString) : null;
+
+    private readonly SqliteWriteGate _writes = new(enabled: provider == DatabaseProvider.Sqlite);
 
     private bool IsSqlite => _postgres is null;
 
@@ -123,6 +127,10 @@ public sealed class BareDatabase(DatabaseProvider provider, string connectionStr
         var id = Guid.CreateVersion7();
         var now = DateTime.UtcNow;
         await using var connection = await OpenAsync(cancellationToken);
+
+        // SQLite writers take turns in process, as the app's do (SqliteWriteGate): without it a busy database makes
+        // Microsoft.Data.Sqlite sleep 150 ms per retry, and the baseline would measure those sleeps.
+        using var turn = await _writes.EnterAsync(cancellationToken);
         var code = await RawSql.NextProjectCodeAsync(connection, IsSqlite, now.Year, cancellationToken);
         await using var command = Command(connection,
             "INSERT INTO \"Projects\" (\"Id\", \"Code\", \"Name\", \"EnterpriseId\", \"SectorId\", \"Source\", \"OwnerId\", \"Stage\", \"StageEnteredAtUtc\", " +
@@ -185,6 +193,7 @@ public sealed class BareDatabase(DatabaseProvider provider, string connectionStr
 
     public async ValueTask DisposeAsync()
     {
+        _writes.Dispose();
         if (_postgres is not null)
         {
             await _postgres.DisposeAsync();
@@ -200,6 +209,11 @@ public sealed class BareDatabase(DatabaseProvider provider, string connectionStr
 
         var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
+
+        // The app's commit durability (Database:SqliteSynchronous, set on each connection it opens), so both sync alike.
+        await using var pragma = connection.CreateCommand();
+        pragma.CommandText = $"PRAGMA synchronous = {(int)synchronous}";
+        await pragma.ExecuteNonQueryAsync(cancellationToken);
         return connection;
     }
 

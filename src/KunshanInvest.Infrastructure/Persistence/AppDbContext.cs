@@ -16,6 +16,7 @@ using KunshanInvest.Infrastructure.Identity;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace KunshanInvest.Infrastructure.Persistence;
 
@@ -70,6 +71,46 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
             throw new ConflictException("记录已被他人修改,请刷新后重试 / The record was changed by someone else: reload it and apply your change again.", ex);
         }
     }
+
+    /// <summary>
+    /// EF reports a lost concurrency race to save interceptors only before it throws (with the batch's reader still
+    /// open), not through <c>SaveChangesFailed</c>: the auditing interceptor would keep the transaction it opened, and
+    /// on SQLite the write turn (ADR 0021), until the context is disposed. Here the failure has left EF, so the
+    /// interceptor can roll back and pass the turn on.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            if (Auditing() is { } auditing)
+            {
+                await auditing.EndFailedSaveAsync(this);
+            }
+
+            throw;
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        try
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            Auditing()?.EndFailedSave(this);
+            throw;
+        }
+    }
+
+    /// <summary>This context's auditing interceptor (none on a context configured without it, e.g. at design time).</summary>
+    private Interceptors.AuditingInterceptor? Auditing() =>
+        this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors?.OfType<Interceptors.AuditingInterceptor>().FirstOrDefault();
 
     public void DiscardChanges() => ChangeTracker.Clear();
 

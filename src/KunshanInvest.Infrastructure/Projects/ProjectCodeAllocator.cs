@@ -12,9 +12,10 @@ namespace KunshanInvest.Infrastructure.Projects;
 /// (<c>UPDATE … RETURNING</c> on SQLite and PostgreSQL, <c>UPDATE … OUTPUT</c> on SQL Server), autocommitted when no
 /// transaction is open, so the counter row is locked for that one statement only. A missing year row is created on
 /// first use, after the highest code of that year already saved, by an insert that tolerates a concurrent insert of
-/// the same row.
+/// the same row. On SQLite a reservation outside a transaction is a write of its own: it queues at
+/// <see cref="SqliteWriteGate"/> with the saves.
 /// </summary>
-public sealed class ProjectCodeAllocator(AppDbContext db) : IProjectCodeAllocator
+public sealed class ProjectCodeAllocator(AppDbContext db, SqliteWriteGate gate) : IProjectCodeAllocator
 {
     private const string SqlServer = "Microsoft.EntityFrameworkCore.SqlServer";
     private const string PostgreSql = "Npgsql.EntityFrameworkCore.PostgreSQL";
@@ -32,8 +33,15 @@ public sealed class ProjectCodeAllocator(AppDbContext db) : IProjectCodeAllocato
             // Inside a transaction the counter's lock lasts until its end. Take the audit chain head first, as every
             // audited save and job does, so no one holds the counter while waiting for the head (ADR 0020).
             await AuditChainSql.LockAsync(db, cancellationToken);
+            return await ReserveHereAsync(year, count, cancellationToken);
         }
 
+        using var turn = await gate.EnterAsync(cancellationToken);
+        return await ReserveHereAsync(year, count, cancellationToken);
+    }
+
+    private async Task<int> ReserveHereAsync(int year, int count, CancellationToken cancellationToken)
+    {
         for (var attempt = 1; ; attempt++)
         {
             if (await UpdateAsync(year, count, cancellationToken) is { } last)
@@ -70,6 +78,7 @@ public sealed class ProjectCodeAllocator(AppDbContext db) : IProjectCodeAllocato
                 ON CONFLICT ("Year") DO UPDATE SET "Last" = max("Last", excluded."Last")
                 """,
         };
+        using var turn = db.Database.CurrentTransaction is null ? await gate.EnterAsync(cancellationToken) : default;
         await db.Database.ExecuteSqlRawAsync(sql, [from, to], cancellationToken);
     }
 

@@ -20,7 +20,7 @@ namespace KunshanInvest.Infrastructure.Seeding;
 /// and added only when absent, so a second run changes nothing. Demo projects are walked through the real stage
 /// machine, so seeded data obeys the same gates as typed-in data.
 /// </summary>
-public sealed class SeedLoader(AppDbContext db, IdentitySeeder identity, IOptions<SeedOptions> options, TimeProvider clock)
+public sealed class SeedLoader(AppDbContext db, IdentitySeeder identity, IOptions<SeedOptions> options, TimeProvider clock, Application.Projects.IProjectCodeAllocator codes)
 {
     private string Folder => Path.IsPathRooted(options.Value.Folder) ? options.Value.Folder : Path.Combine(AppContext.BaseDirectory, options.Value.Folder);
 
@@ -196,7 +196,7 @@ public sealed class SeedLoader(AppDbContext db, IdentitySeeder identity, IOption
         await db.SaveChangesAsync(cancellationToken);
 
         // The demo codes were written without the counter: move each year's counter past them (one statement, ADR 0020).
-        await new Projects.ProjectCodeAllocator(db).CatchUpAsync(null, cancellationToken);
+        await codes.CatchUpAsync(null, cancellationToken);
         await LoadDemoWorkAsync(owners, enterprises, report, cancellationToken);
         await LoadDemoPartnersAsync(owners, report, cancellationToken);
     }

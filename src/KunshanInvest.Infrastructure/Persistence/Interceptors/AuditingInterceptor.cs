@@ -55,39 +55,68 @@ internal sealed class AuditingInterceptor(ICurrentUser user, TimeProvider clock,
     public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default) =>
         AbortAsync(eventData.Context);
 
+    /// <summary>Ends a save EF failed without telling <see cref="SaveChangesFailed"/> (a lost concurrency race, see AppDbContext).</summary>
+    internal void EndFailedSave(DbContext context) => Abort(context);
+
+    internal Task EndFailedSaveAsync(DbContext context) => AbortAsync(context);
+
     private void Abort(DbContext? context)
     {
         DropPending(context);
-        _own?.Rollback();
-        EndOwn(context);
+        try
+        {
+            _own?.Rollback();
+        }
+        finally
+        {
+            EndOwn(context);
+        }
     }
 
     private async Task AbortAsync(DbContext? context)
     {
         DropPending(context);
-        if (_own is not null)
+        try
         {
-            await _own.RollbackAsync(CancellationToken.None);
+            if (_own is not null)
+            {
+                await _own.RollbackAsync(CancellationToken.None);
+            }
         }
-
-        EndOwn(context);
+        finally
+        {
+            EndOwn(context);
+        }
     }
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        _own?.Commit();
-        EndOwn(eventData.Context);
+        try
+        {
+            _own?.Commit();
+        }
+        finally
+        {
+            EndOwn(eventData.Context); // a failed commit must still pass the write turn on
+        }
+
         return result;
     }
 
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (_own is not null)
+        try
         {
-            await _own.CommitAsync(cancellationToken);
+            if (_own is not null)
+            {
+                await _own.CommitAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            EndOwn(eventData.Context);
         }
 
-        EndOwn(eventData.Context);
         return result;
     }
 
@@ -369,3 +398,4 @@ internal sealed class AuditingInterceptor(ICurrentUser user, TimeProvider clock,
 
     private sealed record FieldChange(string Field, string? Old, string? New);
 }
+
