@@ -170,10 +170,15 @@ until [ "$(curl -s -o /dev/null -w '%{http_code}' "$bare_url/health/live" || tru
   kill -0 "$bare_pid" 2>/dev/null || { echo "the bare host exited; its log:" >&2; cat "$work/bare.log" >&2; exit 1; }
   sleep 0.05
 done
-target=$(curl -sf "$bare_url/bare/lead-target")
-export KI_LOAD_ENTERPRISE KI_LOAD_SECTOR KI_LOAD_LUA_DIR=$root/bench/load
-KI_LOAD_ENTERPRISE=$(json "['enterpriseId']" <<<"$target")
-KI_LOAD_SECTOR=$(json "['sectorId']" <<<"$target")
+# Leads spread over 1,000 enterprises with no project, a separate 1,000 for each host (bare: the first, app: the next).
+targets() {
+  curl -sf "$bare_url/bare/lead-targets?skip=$1&count=1000" | python3 -c "import json,sys; d=json.load(sys.stdin); print(d['sectorId']); print('\n'.join(d['enterpriseIds']))"
+}
+targets 0 >"$work/bare-enterprises"
+targets 1000 >"$work/app-enterprises"
+export KI_LOAD_ENTERPRISE KI_LOAD_ENTERPRISES KI_LOAD_SECTOR KI_LOAD_LUA_DIR=$root/bench/load
+KI_LOAD_SECTOR=$(head -1 "$work/bare-enterprises")
+sed -i 1d "$work/bare-enterprises" "$work/app-enterprises"
 
 # The list's filter and sort: every stage but 流失, not major (~80% of the rows), newest activity first (the default).
 stages=$(for s in Lead Contacted Negotiating Signed Registered LandSecured UnderConstruction Operating AboveScale AtCapacity OnHold; do printf 'stage=%s&' "$s"; done)
@@ -196,21 +201,38 @@ check() {
   esac
 }
 for base in "$bare_url" "$app_url"; do
+  KI_LOAD_ENTERPRISE=$(head -1 "$work/$([ "$base" = "$bare_url" ] && echo bare || echo app)-enterprises")
   check "$base/api/v1/projects" POST
   check "$base$list_path" GET
   KI_LOAD_TOKEN=$manager_token check "$base$funnel_path" GET
 done
 
 # Runs wrk (warm-up, then measured) and prints "rps p50 p99 non2xx errors"; for non-2xx answers, tallies 20 probes' codes.
+# CPU time (clock ticks) of a process, and of all PostgreSQL server processes (0 on SQLite: it runs inside the host).
+ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+db_ticks() {
+  local total=0 p
+  if [ "$provider" = postgres ]; then
+    for p in $(pgrep -x postgres); do total=$((total + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0))); done
+  fi
+  echo "$total"
+}
+hz=$(getconf CLK_TCK)
+# Runs wrk against the host with pid $3 (warm-up, then measured) and prints "rps p50 p99 non2xx errors cores db_cores":
+# the cores the host and the database server used on average over the measured window.
 measure() {
-  local url=$1 script=$2 line
+  local url=$1 script=$2 pid=$3 line c0 c1 d0 d1 t0 t1
   wrk -t"$threads" -c"$connections" -d"$warmup" -s "$script" "$url" >/dev/null 2>&1
+  c0=$(ticks "$pid"); d0=$(db_ticks); t0=$(date +%s%N)
   line=$(wrk -t"$threads" -c"$connections" -d"$duration" --timeout 10s -s "$script" "$url" 2>&1 | grep '^KI_RESULT')
+  c1=$(ticks "$pid"); d1=$(db_ticks); t1=$(date +%s%N)
   echo "$line" >&2
-  python3 - "$line" <<'EOF'
+  python3 - "$line" "$((c1 - c0))" "$((d1 - d0))" "$((t1 - t0))" "$hz" <<'EOF'
 import sys
 kv = dict(p.split("=") for p in sys.argv[1].split()[1:])
-print(kv["rps"], kv["p50_ms"], kv["p99_ms"], kv["non2xx"], kv["socket_errors"])
+host, db, ns, hz = (int(a) for a in sys.argv[2:])
+seconds = ns / 1e9
+print(kv["rps"], kv["p50_ms"], kv["p99_ms"], kv["non2xx"], kv["socket_errors"], f"{host / hz / seconds:.2f}", f"{db / hz / seconds:.2f}")
 EOF
 }
 # After a run with non-2xx answers: the status codes of 32 requests sent at once (the load's concurrency) and of 10 sent
@@ -236,13 +258,16 @@ for op in "POST lead|/api/v1/projects|lead.lua|POST|$officer_token" "GET list pa
   "GET funnel|$funnel_path|get.lua|GET|$manager_token"; do
   IFS='|' read -r name path script method KI_LOAD_TOKEN <<<"$op"
   echo "== $name: bare" >&2
-  read -r b_rps b_p50 b_p99 b_bad b_err < <(measure "$bare_url$path" "$KI_LOAD_LUA_DIR/$script")
+  KI_LOAD_ENTERPRISES=$work/bare-enterprises KI_LOAD_ENTERPRISE=$(head -1 "$work/bare-enterprises")
+  read -r b_rps b_p50 b_p99 b_bad b_err b_cpu b_db < <(measure "$bare_url$path" "$KI_LOAD_LUA_DIR/$script" "$bare_pid")
   echo "== $name: app" >&2
-  read -r a_rps a_p50 a_p99 a_bad a_err < <(measure "$app_url$path" "$KI_LOAD_LUA_DIR/$script")
+  KI_LOAD_ENTERPRISES=$work/app-enterprises KI_LOAD_ENTERPRISE=$(head -1 "$work/app-enterprises")
+  read -r a_rps a_p50 a_p99 a_bad a_err a_cpu a_db < <(measure "$app_url$path" "$KI_LOAD_LUA_DIR/$script" "$app_pid")
   ratio=$(python3 -c "print(f'{$a_rps / $b_rps:.2f}' if $b_rps else 'n/a')")
-  rows+=("| $name | $b_rps | $b_p50 | $b_p99 | $a_rps | $a_p50 | $a_p99 | **${ratio}×** | $b_bad / $a_bad | $b_err / $a_err |")
+  db_cpu=$([ "$provider" = postgres ] && echo "$b_db / $a_db" || echo "in process")
+  rows+=("| $name | $b_rps | $b_p50 | $b_p99 | $a_rps | $a_p50 | $a_p99 | **${ratio}×** | $b_bad / $a_bad | $b_err / $a_err | $b_cpu / $a_cpu | $db_cpu |")
   if [ "$a_bad" != 0 ]; then notes+=("- app $name: $a_bad non-2xx answers under load; probes after the run: $(probe "$app_url$path" "$method")"); fi
-  if [ "$b_bad" != 0 ]; then notes+=("- bare $name: $b_bad non-2xx answers under load; probes after the run: $(probe "$bare_url$path" "$method")"); fi
+  if [ "$b_bad" != 0 ]; then notes+=("- bare $name: $b_bad non-2xx answers under load; probes after the run: $(KI_LOAD_ENTERPRISE=$(head -1 "$work/bare-enterprises") probe "$bare_url$path" "$method")"); fi
 done
 
 rss() { awk -v k="$2:" '$1 == k {printf "%.0f", $2 / 1024}' "/proc/$1/status"; }
@@ -260,10 +285,10 @@ cat <<EOF
 
 Machine: $cores cores, $cpu; load average at start $load_start (1/5/15 min). Database: $database_note.
 wrk 4.1: $threads threads, $connections connections, $warmup warm-up then $duration measured per row, bare host first.
-Requests/s over the measured window; latencies in ms. App calls carry a bearer token: the demo Officer for the lead and the list, the demo Manager for the (zone-wide) funnel.
+Requests/s over the measured window; latencies in ms; CPU in cores used on average over it (2 = the whole machine). App calls carry a bearer token: the demo Officer for the lead and the list, the demo Manager for the (zone-wide) funnel. Leads rotate over 1,000 enterprises with no project, a separate 1,000 per host.
 
-| operation | bare req/s | bare p50 | bare p99 | app req/s | app p50 | app p99 | app/bare req/s | non-2xx bare / app | socket errors bare / app |
-|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|
+| operation | bare req/s | bare p50 | bare p99 | app req/s | app p50 | app p99 | app/bare req/s | non-2xx bare / app | socket errors bare / app | host CPU cores bare / app | PostgreSQL CPU cores bare / app |
+|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
 $(printf '%s\n' "${rows[@]}")
 
 | app process | figure |

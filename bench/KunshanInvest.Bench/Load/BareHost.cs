@@ -31,8 +31,11 @@ namespace KunshanInvest.Bench.Load;
 /// <item><c>GET /api/v1/projects?stage=…&amp;major=…</c> — page 1 (50) of the app's list with the same filter and sort
 /// (newest activity first, then code): one SELECT with the joins, the owners' names and the total as a subquery.</item>
 /// <item><c>GET /api/v1/reports/funnel</c> — <see cref="FunnelSql"/>, the report benchmark's baseline.</item>
-/// <item><c>GET /bare/lead-target</c> — the ids the load script posts: an enterprise with no project and the first
-/// active sector (the same pick as <see cref="CreateLeadBenchmarks"/>, so a lead raises no ownership conflict).</item>
+/// <item><c>GET /bare/lead-targets?skip=&amp;count=</c> — the ids the load script posts: enterprises with no project and
+/// the first active sector (the pick of <see cref="CreateLeadBenchmarks"/>, so a lead raises no ownership conflict). The
+/// load spreads its leads over many enterprises, a separate set for each host, as officers' leads are spread: had
+/// every lead gone to one enterprise, the app's ownership-conflict check would read a list growing by thousands of
+/// rows per second, and the host measured second would read the first one's leads too.</item>
 /// </list>
 /// </summary>
 public static class BareHost
@@ -54,7 +57,7 @@ public static class BareHost
 
         var app = builder.Build();
         app.MapGet("/health/live", () => TypedResults.Ok("live"));
-        app.MapGet("/bare/lead-target", async (CancellationToken ct) => TypedResults.Ok(await database.LeadTargetAsync(ct)));
+        app.MapGet("/bare/lead-targets", async (int skip, int count, CancellationToken ct) => TypedResults.Ok(await database.LeadTargetsAsync(skip, count, ct)));
         app.MapPost("/api/v1/projects", async (LeadBody body, CancellationToken ct) =>
         {
             var lead = await database.InsertLeadAsync(body, owner, ct);
@@ -80,6 +83,8 @@ public sealed record LeadBody(Guid EnterpriseId, Guid SectorId, SourceChannel So
 public sealed record BareLead(Guid Id, string Code);
 
 public sealed record BareLeadTarget(Guid EnterpriseId, Guid SectorId);
+
+public sealed record BareLeadTargets(IReadOnlyList<Guid> EnterpriseIds, Guid SectorId);
 
 public sealed record BareListItem(
     Guid Id, string Code, string Name, int Stage, Guid? EnterpriseId, string? EnterpriseZh, string? EnterpriseEn,
@@ -107,15 +112,31 @@ public sealed class BareDatabase(DatabaseProvider provider, string connectionStr
 
     public async Task<BareLeadTarget> LeadTargetAsync(CancellationToken cancellationToken)
     {
+        var targets = await LeadTargetsAsync(0, 1, cancellationToken);
+        return new BareLeadTarget(targets.EnterpriseIds[0], targets.SectorId);
+    }
+
+    /// <summary>Enterprises with no project (by id, after <paramref name="skip"/>) and the first active sector.</summary>
+    public async Task<BareLeadTargets> LeadTargetsAsync(int skip, int count, CancellationToken cancellationToken)
+    {
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = Command(connection,
             "SELECT e.\"Id\", (SELECT s.\"Id\" FROM \"Sectors\" s WHERE s.\"IsActive\" = @active ORDER BY s.\"Code\" LIMIT 1) FROM \"Enterprises\" e " +
-            "WHERE e.\"MergedIntoId\" IS NULL AND NOT EXISTS (SELECT 1 FROM \"Projects\" p WHERE p.\"EnterpriseId\" = e.\"Id\") ORDER BY e.\"Id\" LIMIT 1",
+            "WHERE e.\"MergedIntoId\" IS NULL AND NOT EXISTS (SELECT 1 FROM \"Projects\" p WHERE p.\"EnterpriseId\" = e.\"Id\") ORDER BY e.\"Id\" " +
+            $"LIMIT {count} OFFSET {skip}",
             ("@active", true));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken)
-            ? new BareLeadTarget(ReadGuid(reader.GetValue(0)), ReadGuid(reader.GetValue(1)))
-            : throw new InvalidOperationException("No enterprise without projects to post leads for.");
+        var enterprises = new List<Guid>(count);
+        Guid? sector = null;
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            enterprises.Add(ReadGuid(reader.GetValue(0)));
+            sector ??= ReadGuid(reader.GetValue(1));
+        }
+
+        return enterprises.Count == count && sector is { } id
+            ? new BareLeadTargets(enterprises, id)
+            : throw new InvalidOperationException($"Fewer than {count} enterprises without projects after the first {skip}.");
     }
 
     /// <summary>

@@ -120,9 +120,12 @@ public sealed class CreateLeadHandler(IAppDbContext db, IProjectCodeAllocator co
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var ownerId = await ResolveOwnerAsync(command.OwnerId, cancellationToken);
+        // An enterprise on file is only read (its name, whether it was merged): no tracking, three columns.
         var enterprise = command.NewEnterprise is { } typed
-            ? await NewEnterpriseAsync(typed, command.ConfirmNotDuplicate, cancellationToken)
-            : await db.Enterprises.SingleOrDefaultAsync(e => e.Id == command.EnterpriseId, cancellationToken) ?? throw FieldError.Invalid("enterpriseId", "企业不存在 / No such enterprise.");
+            ? Picked.Of(await NewEnterpriseAsync(typed, command.ConfirmNotDuplicate, cancellationToken))
+            : await db.Enterprises.AsNoTracking().Where(e => e.Id == command.EnterpriseId)
+                  .Select(e => new Picked(e.Id, e.NameZh ?? e.NameEn ?? "", e.MergedIntoId))
+                  .SingleOrDefaultAsync(cancellationToken) ?? throw FieldError.Invalid("enterpriseId", "企业不存在 / No such enterprise.");
         if (enterprise.MergedIntoId is not null)
         {
             throw FieldError.Invalid("enterpriseId", "该企业已合并到另一条记录 / This enterprise was merged into another record; pick that one.");
@@ -167,6 +170,12 @@ public sealed class CreateLeadHandler(IAppDbContext db, IProjectCodeAllocator co
 
         await ProjectCodes.SaveAsync(db, codes, [project], year, cancellationToken);
         return new LeadCreated(project.Id, project.Code, enterprise.Id, project.Version, conflicts);
+    }
+
+    /// <summary>What a lead needs of its enterprise.</summary>
+    private sealed record Picked(Guid Id, string DisplayName, Guid? MergedIntoId)
+    {
+        public static Picked Of(Enterprise enterprise) => new(enterprise.Id, enterprise.DisplayName, enterprise.MergedIntoId);
     }
 
     private async Task<Guid> ResolveOwnerAsync(Guid? requested, CancellationToken cancellationToken)
