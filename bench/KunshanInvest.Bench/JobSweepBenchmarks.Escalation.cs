@@ -229,6 +229,49 @@ public partial class JobSweepBenchmarks
     /// </summary>
     private async Task VerifyEscalation()
     {
+        // The synthetic database has no manager: two officers are made managers for the check (the copies and the
+        // reassignment proposals go to them), and only for the check.
+        var managers = AddManagers(2);
+        try
+        {
+            await VerifyEscalationStates();
+        }
+        finally
+        {
+            foreach (var (user, role) in managers)
+            {
+                using var remove = Command("DELETE FROM \"AspNetUserRoles\" WHERE \"UserId\" = @u AND \"RoleId\" = @r", ("@u", user), ("@r", role));
+                remove.ExecuteNonQuery();
+            }
+        }
+
+        Reset();
+    }
+
+    /// <summary>Gives the last <paramref name="count"/> synthetic officers the Manager role; returns the rows added.</summary>
+    private List<(Guid User, Guid Role)> AddManagers(int count)
+    {
+        var role = Single("SELECT \"Id\" FROM \"AspNetRoles\" WHERE \"NormalizedName\" = 'MANAGER'", r => ReadGuid(r, 0));
+        var officers = ListAsync(
+            "SELECT \"Id\" FROM \"AspNetUsers\" WHERE \"UserName\" LIKE 'synth-officer-%' AND \"IsDisabled\" = @f ORDER BY \"UserName\" DESC LIMIT @n",
+            r => ReadGuid(r, 0), ("@f", false), ("@n", count)).GetAwaiter().GetResult();
+        var added = new List<(Guid, Guid)>();
+        foreach (var officer in officers)
+        {
+            using var add = Command(
+                "INSERT INTO \"AspNetUserRoles\" (\"UserId\", \"RoleId\") SELECT @u, @r WHERE NOT EXISTS (SELECT 1 FROM \"AspNetUserRoles\" WHERE \"UserId\" = @u AND \"RoleId\" = @r)",
+                ("@u", officer), ("@r", role));
+            if (add.ExecuteNonQuery() == 1)
+            {
+                added.Add((officer, role));
+            }
+        }
+
+        return added;
+    }
+
+    private async Task VerifyEscalationStates()
+    {
         foreach (var aged in new[] { false, true })
         {
             var state = aged ? "aged escalations" : "unswept";
@@ -253,8 +296,6 @@ public partial class JobSweepBenchmarks
             Same(state, "audit rows", handler.Audit, baseline.Audit);
             Console.WriteLine($"// 六未 escalation, {state}: handler = baseline: {handler}");
         }
-
-        Reset();
     }
 
     /// <summary>
