@@ -1122,7 +1122,11 @@ namespace KunshanInvest.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("ParkId");
 
+                    b.HasIndex("StaleFlaggedAtUtc");
+
                     b.HasIndex("CreatedAtUtc", "Code");
+
+                    b.HasIndex("EscalatedAtUtc", "EscalationLevel");
 
                     b.HasIndex("LastActivityAtUtc", "Code");
 

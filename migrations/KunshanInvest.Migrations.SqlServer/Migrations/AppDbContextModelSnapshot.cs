@@ -1125,7 +1125,11 @@ namespace KunshanInvest.Migrations.SqlServer.Migrations
 
                     b.HasIndex("ParkId");
 
+                    b.HasIndex("StaleFlaggedAtUtc");
+
                     b.HasIndex("CreatedAtUtc", "Code");
+
+                    b.HasIndex("EscalatedAtUtc", "EscalationLevel");
 
                     b.HasIndex("LastActivityAtUtc", "Code");
 

@@ -1115,7 +1115,11 @@ namespace KunshanInvest.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ParkId");
 
+                    b.HasIndex("StaleFlaggedAtUtc");
+
                     b.HasIndex("CreatedAtUtc", "Code");
+
+                    b.HasIndex("EscalatedAtUtc", "EscalationLevel");
 
                     b.HasIndex("LastActivityAtUtc", "Code");
 

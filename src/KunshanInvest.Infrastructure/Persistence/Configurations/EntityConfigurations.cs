@@ -120,6 +120,12 @@ internal sealed class InvestmentProjectConfiguration : IEntityTypeConfiguration<
         builder.HasIndex(p => new { p.LastActivityAtUtc, p.Code });
         builder.HasIndex(p => new { p.CreatedAtUtc, p.Code });
         builder.HasIndex(p => new { p.Stage, p.Code });
+
+        // The sweeps stamp the projects they act on, then write the notices "for the projects stamped now": these make
+        // that an index lookup of the few stamped rows on every provider, whatever plan the statistics suggest
+        // (issue 9: the 六未 notices once took 12.8 s on PostgreSQL against 0.8 s for the same SQL run alone).
+        builder.HasIndex(p => new { p.EscalatedAtUtc, p.EscalationLevel });
+        builder.HasIndex(p => p.StaleFlaggedAtUtc);
         builder.Ignore(p => p.IsActive);
     }
 }
