@@ -17,13 +17,18 @@ namespace KunshanInvest.Infrastructure.Projects;
 /// </summary>
 public sealed class ProjectCodeAllocator(AppDbContext db, SqliteWriteGate gate) : IProjectCodeAllocator
 {
-    private const string SqlServer = "Microsoft.EntityFrameworkCore.SqlServer";
-    private const string PostgreSql = "Npgsql.EntityFrameworkCore.PostgreSQL";
 
     /// <summary>UPDATE; when the year has no row, create it and UPDATE again (nothing deletes a row, so that one finds it).</summary>
     private const int Attempts = 3;
 
-    private string Provider => db.Database.ProviderName ?? "";
+    private enum Dialect
+    {
+        Sqlite,
+        SqlServer,
+        PostgreSql,
+    }
+
+    private Dialect Provider => db.Database.IsSqlServer() ? Dialect.SqlServer : db.Database.IsNpgsql() ? Dialect.PostgreSql : Dialect.Sqlite;
 
     public async Task<int> ReserveAsync(int year, int count, CancellationToken cancellationToken)
     {
@@ -63,13 +68,13 @@ public sealed class ProjectCodeAllocator(AppDbContext db, SqliteWriteGate gate) 
         var (from, to) = year is { } y ? Range(y) : ("KS-", "KS.");
         var sql = Provider switch
         {
-            SqlServer => $"""
+            Dialect.SqlServer => $"""
                 MERGE "ProjectCodeCounters" WITH (HOLDLOCK) AS c
                 USING ({Highest}) AS h ("Year", "Last") ON c."Year" = h."Year"
                 WHEN MATCHED AND c."Last" < h."Last" THEN UPDATE SET "Last" = h."Last"
                 WHEN NOT MATCHED THEN INSERT ("Year", "Last") VALUES (h."Year", h."Last");
                 """,
-            PostgreSql => $"""
+            Dialect.PostgreSql => $"""
                 INSERT INTO "ProjectCodeCounters" ("Year", "Last") {Highest}
                 ON CONFLICT ("Year") DO UPDATE SET "Last" = GREATEST("ProjectCodeCounters"."Last", EXCLUDED."Last")
                 """,
@@ -84,7 +89,7 @@ public sealed class ProjectCodeAllocator(AppDbContext db, SqliteWriteGate gate) 
 
     private async Task<int?> UpdateAsync(int year, int count, CancellationToken cancellationToken)
     {
-        var sql = Provider == SqlServer
+        var sql = Provider == Dialect.SqlServer
             ? """UPDATE "ProjectCodeCounters" SET "Last" = "Last" + {0} OUTPUT inserted."Last" AS "Value" WHERE "Year" = {1}"""
             : """UPDATE "ProjectCodeCounters" SET "Last" = "Last" + {0} WHERE "Year" = {1} RETURNING "Last" AS "Value" """;
         int? last = null;
@@ -101,7 +106,7 @@ public sealed class ProjectCodeAllocator(AppDbContext db, SqliteWriteGate gate) 
     {
         var (from, to) = Range(year);
         var start = $$"""SELECT {0}, COALESCE(MAX({{Number}}), 0) FROM "Projects" WHERE "Code" >= {1} AND "Code" < {2}{{Digits}}""";
-        if (Provider == SqlServer)
+        if (Provider == Dialect.SqlServer)
         {
             var insertIfMissing = $$"""INSERT INTO "ProjectCodeCounters" ("Year", "Last") {{start}} HAVING NOT EXISTS (SELECT 1 FROM "ProjectCodeCounters" WHERE "Year" = {0})""";
             try
@@ -131,23 +136,23 @@ public sealed class ProjectCodeAllocator(AppDbContext db, SqliteWriteGate gate) 
 
     private string Year => Provider switch
     {
-        SqlServer => """CAST(SUBSTRING("Code", 4, 4) AS int)""",
-        PostgreSql => """CAST(SUBSTRING("Code" FROM 4 FOR 4) AS integer)""",
+        Dialect.SqlServer => """CAST(SUBSTRING("Code", 4, 4) AS int)""",
+        Dialect.PostgreSql => """CAST(SUBSTRING("Code" FROM 4 FOR 4) AS integer)""",
         _ => """CAST(substr("Code", 4, 4) AS INTEGER)""",
     };
 
     private string Number => Provider switch
     {
-        SqlServer => """TRY_CAST(SUBSTRING("Code", 9, 20) AS int)""",
-        PostgreSql => """CAST(SUBSTRING("Code" FROM 9) AS integer)""",
+        Dialect.SqlServer => """TRY_CAST(SUBSTRING("Code", 9, 20) AS int)""",
+        Dialect.PostgreSql => """CAST(SUBSTRING("Code" FROM 9) AS integer)""",
         _ => """CAST(substr("Code", 9) AS INTEGER)""",
     };
 
     /// <summary>Only well-formed codes are parsed (PostgreSQL and SQL Server refuse to cast anything else); no braces: {n} is a parameter.</summary>
     private string Digits => Provider switch
     {
-        SqlServer => """ AND "Code" LIKE 'KS-[0-9][0-9][0-9][0-9]-[0-9]%'""",
-        PostgreSql => """ AND "Code" ~ '^KS-[0-9][0-9][0-9][0-9]-[0-9]+$'""",
+        Dialect.SqlServer => """ AND "Code" LIKE 'KS-[0-9][0-9][0-9][0-9]-[0-9]%'""",
+        Dialect.PostgreSql => """ AND "Code" ~ '^KS-[0-9][0-9][0-9][0-9]-[0-9]+$'""",
         _ => """ AND "Code" GLOB 'KS-[0-9][0-9][0-9][0-9]-[0-9]*'""",
     };
 }
