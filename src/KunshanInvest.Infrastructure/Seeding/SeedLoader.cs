@@ -182,12 +182,14 @@ public sealed class SeedLoader(AppDbContext db, IdentitySeeder identity, IOption
         var parks = await db.Parks.ToDictionaryAsync(p => p.Code, p => p.Id, cancellationToken);
         var events = await db.Events.ToDictionaryAsync(e => e.Code, e => e.Id, cancellationToken);
         var projects = await db.Projects.Select(p => p.Code).ToHashSetAsync(cancellationToken);
+        var projectsAdded = false;
         foreach (var seed in await SeedFiles.ReadAsync<ProjectSeed>(Folder, "demo-projects.json", cancellationToken))
         {
             var added = projects.Add(seed.Code);
             if (added)
             {
                 db.Projects.Add(BuildProject(seed, owners, enterprises, sectors, parks, events));
+                projectsAdded = true;
             }
 
             report.Count("projects (demo)", added);
@@ -195,8 +197,13 @@ public sealed class SeedLoader(AppDbContext db, IdentitySeeder identity, IOption
 
         await db.SaveChangesAsync(cancellationToken);
 
-        // The demo codes were written without the counter: move each year's counter past them (one statement, ADR 0020).
-        await codes.CatchUpAsync(null, cancellationToken);
+        // The demo codes were written without the counter: move each year's counter past them (one statement, ADR 0020),
+        // on the start that wrote them, not on every later one.
+        if (projectsAdded)
+        {
+            await codes.CatchUpAsync(null, cancellationToken);
+        }
+
         await LoadDemoWorkAsync(owners, enterprises, report, cancellationToken);
         await LoadDemoPartnersAsync(owners, report, cancellationToken);
     }
