@@ -17,7 +17,7 @@ internal sealed partial class SnapshotVerb : IHostVerb
         var scoped = scope.ServiceProvider;
         if (scoped.GetRequiredService<DatabaseOptions>().MigrateOnStartup)
         {
-            await scoped.GetRequiredService<AppDbContext>().Database.MigrateAsync(cancellationToken);
+            await DatabaseMigrator.MigrateAsync(scoped.GetRequiredService<AppDbContext>(), recreateOlderDatabase: false, cancellationToken);
         }
 
         // A job without a signed-in user: the handler is called directly, as the daily job does, not through the

@@ -22,7 +22,7 @@ internal sealed class VerifyAuditVerb : IHostVerb
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         if (scope.ServiceProvider.GetRequiredService<DatabaseOptions>().MigrateOnStartup)
         {
-            await db.Database.MigrateAsync(cancellationToken);
+            await DatabaseMigrator.MigrateAsync(db, recreateOlderDatabase: false, cancellationToken);
         }
 
         await AuditChainSealer.SealAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, cancellationToken);

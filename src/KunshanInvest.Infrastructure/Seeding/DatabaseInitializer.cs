@@ -12,7 +12,7 @@ namespace KunshanInvest.Infrastructure.Seeding;
 /// Applies pending migrations (unless <c>Database:MigrateOnStartup=false</c>) and loads the seeds before the
 /// server takes requests: hosted services start before Kestrel listens.
 /// </summary>
-internal sealed partial class DatabaseInitializer(IServiceProvider services, IOptions<DatabaseOptions> database, IOptions<SeedOptions> seed, ILogger<DatabaseInitializer> logger) : IHostedService
+internal sealed partial class DatabaseInitializer(IServiceProvider services, IOptions<DatabaseOptions> database, IOptions<SeedOptions> seed, IHostEnvironment environment, ILogger<DatabaseInitializer> logger) : IHostedService
 {
     public static readonly ActivitySource Activity = new("KunshanInvest.Database");
 
@@ -28,7 +28,12 @@ internal sealed partial class DatabaseInitializer(IServiceProvider services, IOp
             if (pending.Count > 0)
             {
                 LogMigrating(database.Value.Provider, pending.Count);
-                await db.Database.MigrateAsync(cancellationToken);
+            }
+
+            // A developer's database from before the squash (ADR 0024) is recreated in Development, refused elsewhere.
+            if (await DatabaseMigrator.MigrateAsync(db, recreateOlderDatabase: environment.IsDevelopment(), cancellationToken))
+            {
+                LogRecreated(database.Value.Provider);
             }
         }
 
@@ -56,6 +61,9 @@ internal sealed partial class DatabaseInitializer(IServiceProvider services, IOp
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Applying {Count} pending migration(s) on {Provider}")]
     private partial void LogMigrating(DatabaseProvider provider, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The {Provider} database was made before the migrations were squashed (ADR 0024): dropped and created again (Development only)")]
+    private partial void LogRecreated(DatabaseProvider provider);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Audit chain: {Rows} entry(ies) written before it existed linked in (once)")]
     private partial void LogSealed(int rows);

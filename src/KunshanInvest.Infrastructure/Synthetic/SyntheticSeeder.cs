@@ -28,10 +28,7 @@ public sealed class SyntheticSeeder(AppDbContext db, SeedLoader seeds)
         }
 
         var clock = Stopwatch.StartNew();
-        if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
-        {
-            await db.Database.MigrateAsync(cancellationToken);
-        }
+        await DatabaseMigrator.MigrateAsync(db, recreateOlderDatabase: false, cancellationToken);
 
         await seeds.LoadAsync(demo: false, cancellationToken);
         await RefuseUnlessEmptyAsync(options, cancellationToken);
