@@ -22,7 +22,9 @@ public static class DependencyInjection
         services.Configure<SeedOptions>(configuration.GetSection(SeedOptions.Section));
         services.AddSingleton(database);
 
-        services.AddSingleton(new SqliteWriteGate(enabled: database.Provider == DatabaseProvider.Sqlite));
+        var dialect = SqlDialect.For(database.Provider);
+        services.AddSingleton(dialect);
+        services.AddSingleton(new SqliteWriteGate(enabled: dialect.SingleWriter));
         var sqliteSynchronous = new SqliteSynchronousInterceptor(database.SqliteSynchronous);
         services.AddScoped<AuditingInterceptor>();
         services.AddDbContext<AppDbContext>((sp, options) =>

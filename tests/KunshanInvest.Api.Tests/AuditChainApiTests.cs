@@ -253,7 +253,7 @@ public abstract class AuditChainApiTests<TApp>(TApp fixture) : IClassFixture<TAp
         {
             var options = new DbContextOptionsBuilder<AppDbContext>();
             options.UseProvider(fixture.App.Provider, connectionString, fixture.App.Provider == DatabaseProvider.PostgreSql ? "KunshanInvest.Migrations.PostgreSql" : "KunshanInvest.Migrations.Sqlite");
-            options.AddInterceptors(new AuditingInterceptor(new SystemUser(), clock, gate));
+            options.AddInterceptors(new AuditingInterceptor(new SystemUser(), clock, gate, SqlDialect.For(fixture.App.Provider)));
             return new AppDbContext(options.Options);
         }
 
@@ -281,7 +281,7 @@ public abstract class AuditChainApiTests<TApp>(TApp fixture) : IClassFixture<TAp
         await using (var db = NewContext())
         {
             // Even a configuration below the floor (refused at start-up) purges nothing younger than 184 days.
-            var purged = await new PurgeAuditHandler(db, new JobSql(db), Options.Create(new AuditOptions { RetentionDays = 1 }), clock).Handle(new PurgeAudit(), CancellationToken.None);
+            var purged = await new PurgeAuditHandler(db, new JobSql(db, SqlDialect.For(fixture.App.Provider)), Options.Create(new AuditOptions { RetentionDays = 1 }), clock).Handle(new PurgeAudit(), CancellationToken.None);
             Assert.Equal(4, purged.Effects);
         }
 

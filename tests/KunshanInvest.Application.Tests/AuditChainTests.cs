@@ -219,7 +219,7 @@ public sealed class AuditChainTests : IAsyncLifetime
 
         await using (var db = _database.NewContext())
         {
-            Assert.Equal(2, await AuditChainSealer.SealAsync(db, _database.Clock.Now.UtcDateTime, CancellationToken.None));
+            Assert.Equal(2, await AuditChainSealer.SealAsync(db, _database.Dialect, _database.Clock.Now.UtcDateTime, CancellationToken.None));
         }
 
         await AddParksAsync(1);
@@ -230,7 +230,7 @@ public sealed class AuditChainTests : IAsyncLifetime
         await using (var db = _database.NewContext())
         {
             // A later start seals nothing: the intruder's row stays outside the chain.
-            Assert.Equal(0, await AuditChainSealer.SealAsync(db, _database.Clock.Now.UtcDateTime, CancellationToken.None));
+            Assert.Equal(0, await AuditChainSealer.SealAsync(db, _database.Dialect, _database.Clock.Now.UtcDateTime, CancellationToken.None));
         }
 
         var result = await VerifyAsync();
@@ -341,7 +341,7 @@ public sealed class AuditChainTests : IAsyncLifetime
     private async Task<Jobs.JobResult> PurgeAsync(int days)
     {
         await using var db = _database.NewContext();
-        return await new PurgeAuditHandler(db, new JobSql(db), Options.Create(new AuditOptions { RetentionDays = days }), _database.Clock)
+        return await new PurgeAuditHandler(db, new JobSql(db, _database.Dialect), Options.Create(new AuditOptions { RetentionDays = days }), _database.Clock)
             .Handle(new PurgeAudit(), CancellationToken.None);
     }
 

@@ -427,19 +427,19 @@ public sealed class JobTests : IAsyncLifetime
     // ---- helpers ----
 
     private Task<JobResult> Reminders(AppDbContext db) =>
-        new SendFollowUpRemindersHandler(db, new JobSql(db), _database.Clock).Handle(new SendFollowUpReminders(), CancellationToken.None).AsTask();
+        new SendFollowUpRemindersHandler(db, new JobSql(db, _database.Dialect), _database.Clock).Handle(new SendFollowUpReminders(), CancellationToken.None).AsTask();
 
     private Task<JobResult> Stale(AppDbContext db) =>
-        new FlagStaleProjectsHandler(db, new JobSql(db), Options.Create(Stalled), Options.Create(Jobs), _database.Clock).Handle(new FlagStaleProjects(), CancellationToken.None).AsTask();
+        new FlagStaleProjectsHandler(db, new JobSql(db, _database.Dialect), Options.Create(Stalled), Options.Create(Jobs), _database.Clock).Handle(new FlagStaleProjects(), CancellationToken.None).AsTask();
 
     private Task<JobResult> Escalate(AppDbContext db) =>
-        new EscalateStalledProjectsHandler(db, new JobSql(db), Options.Create(Stalled), Options.Create(Jobs), _database.Clock).Handle(new EscalateStalledProjects(), CancellationToken.None).AsTask();
+        new EscalateStalledProjectsHandler(db, new JobSql(db, _database.Dialect), Options.Create(Stalled), Options.Create(Jobs), _database.Clock).Handle(new EscalateStalledProjects(), CancellationToken.None).AsTask();
 
     private Task<JobResult> Digest(AppDbContext db) =>
         new SendWeeklyDigestHandler(db, new UserDirectory(db, _database.Clock), Options.Create(Stalled), _database.Clock).Handle(new SendWeeklyDigest(), CancellationToken.None).AsTask();
 
     private Task<JobResult> Triage(AppDbContext db) =>
-        new TriageSubmissionsHandler(db, new JobSql(db), _database.Clock).Handle(new TriageSubmissions(), CancellationToken.None).AsTask();
+        new TriageSubmissionsHandler(db, new JobSql(db, _database.Dialect), _database.Clock).Handle(new TriageSubmissions(), CancellationToken.None).AsTask();
 
     private Task<JobResult> Dispatch(AppDbContext db, MailOptions mail, string? pickup = null) =>
         new DispatchEmailsHandler(db, new UserDirectory(db, _database.Clock), new MailKitEmailSender(Options.Create(mail), new MailPickupFolder(pickup ?? Directory.CreateTempSubdirectory("ki-mail-").FullName)), Options.Create(mail), _database.Clock, NullLogger<DispatchEmailsHandler>.Instance)

@@ -19,7 +19,7 @@ namespace KunshanInvest.Infrastructure.Persistence.Interceptors;
 /// and those handlers add, such as the jobs' one-per-run rows) into the hash chain after the head it locks
 /// (<see cref="AuditChainSql"/>), opening the transaction itself when the caller has none.
 /// </summary>
-internal sealed class AuditingInterceptor(ICurrentUser user, TimeProvider clock, SqliteWriteGate gate) : SaveChangesInterceptor
+internal sealed class AuditingInterceptor(ICurrentUser user, TimeProvider clock, SqliteWriteGate gate, SqlDialect dialect) : SaveChangesInterceptor
 {
     /// <summary>Identity columns that are secrets or noise; their changes are recorded as "changed" only.</summary>
     private static readonly HashSet<string> Redacted = new(StringComparer.Ordinal)
@@ -182,7 +182,7 @@ internal sealed class AuditingInterceptor(ICurrentUser user, TimeProvider clock,
             // EF reports no failure for an exception thrown here: end our transaction ourselves.
             try
             {
-                Link(eventData.Context, entries, AuditChainSql.Lock(eventData.Context));
+                Link(eventData.Context, entries, AuditChainSql.Lock(eventData.Context, dialect));
             }
             catch
             {
@@ -207,7 +207,7 @@ internal sealed class AuditingInterceptor(ICurrentUser user, TimeProvider clock,
 
             try
             {
-                Link(eventData.Context, entries, await AuditChainSql.LockAsync(eventData.Context, cancellationToken));
+                Link(eventData.Context, entries, await AuditChainSql.LockAsync(eventData.Context, dialect, cancellationToken));
             }
             catch
             {
