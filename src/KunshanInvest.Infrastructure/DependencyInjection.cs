@@ -39,6 +39,8 @@ public static class DependencyInjection
             options.AddInterceptors(sp.GetServices<IInterceptor>()); // diagnostics and tests may add their own
         });
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
+        services.AddScoped<Application.Auditing.IAuditChainHead, Persistence.Bookkeeping.AuditChainHeadStore>();
+        services.AddScoped<Application.Common.Idempotency.IIdempotencyStore, Persistence.Bookkeeping.IdempotencyStore>();
 
         services.AddIdentityCore<AppUser>(options =>
             {

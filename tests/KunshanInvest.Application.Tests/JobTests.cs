@@ -20,6 +20,7 @@ using KunshanInvest.Infrastructure.Identity;
 using KunshanInvest.Infrastructure.Jobs;
 using KunshanInvest.Infrastructure.Mail;
 using KunshanInvest.Infrastructure.Persistence;
+using KunshanInvest.Infrastructure.Persistence.Bookkeeping;
 using KunshanInvest.Testing;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -377,7 +378,7 @@ public sealed class JobTests : IAsyncLifetime
         await using (var db = _database.NewContext())
         {
             var command = new SubmitProject("新咖啡烘焙", null, "CN", null, "项目简介", _scenario.Sector.Id, new MoneyDto(100_000_000, "CNY"), 20, 50, "联系人", null, null, null, null);
-            await new SubmitProjectHandler(db, _database.User, new NoFiles(), Options.Create(new PortalOptions()), _database.Clock, scheduler, Microsoft.Extensions.Logging.Abstractions.NullLogger<SubmitProjectHandler>.Instance).Handle(command, CancellationToken.None);
+            await new SubmitProjectHandler(db, _database.User, new NoFiles(), Options.Create(new PortalOptions()), _database.Clock, scheduler, Microsoft.Extensions.Logging.Abstractions.NullLogger<SubmitProjectHandler>.Instance, new IdempotencyStore(db)).Handle(command, CancellationToken.None);
         }
 
         Assert.Equal([JobNames.SubmissionTriage], scheduler.Enqueued);
@@ -410,7 +411,7 @@ public sealed class JobTests : IAsyncLifetime
             {
                 await using var db = _database.NewContext();
                 var command = new SubmitProject($"报送企业{Guid.NewGuid():N}"[..12], null, "CN", null, "项目简介", _scenario.Sector.Id, new MoneyDto(100_000_000, "CNY"), 20, 50, "联系人", null, null, null, null);
-                await new SubmitProjectHandler(db, _database.User, new NoFiles(), Options.Create(new PortalOptions()), _database.Clock, new RecordingScheduler(), Microsoft.Extensions.Logging.Abstractions.NullLogger<SubmitProjectHandler>.Instance).Handle(command, CancellationToken.None);
+                await new SubmitProjectHandler(db, _database.User, new NoFiles(), Options.Create(new PortalOptions()), _database.Clock, new RecordingScheduler(), Microsoft.Extensions.Logging.Abstractions.NullLogger<SubmitProjectHandler>.Instance, new IdempotencyStore(db)).Handle(command, CancellationToken.None);
             }
         }
 

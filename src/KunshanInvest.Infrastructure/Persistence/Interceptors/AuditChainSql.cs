@@ -1,4 +1,4 @@
-using KunshanInvest.Domain.Auditing;
+using KunshanInvest.Infrastructure.Persistence.Bookkeeping;
 using Microsoft.EntityFrameworkCore;
 
 namespace KunshanInvest.Infrastructure.Persistence.Interceptors;

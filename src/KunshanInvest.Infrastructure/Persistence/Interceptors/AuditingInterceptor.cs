@@ -1,5 +1,6 @@
 using KunshanInvest.Application.Common.Security;
 using KunshanInvest.Domain.Auditing;
+using KunshanInvest.Infrastructure.Persistence.Bookkeeping;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -126,7 +127,7 @@ internal sealed class AuditingInterceptor(ICurrentUser user, TimeProvider clock,
         var entries = new List<AuditEntry>();
         foreach (var entry in context.ChangeTracker.Entries().ToList())
         {
-            if (entry.Entity is AuditEntry or AuditChainHead or Domain.Projects.ProjectCodeCounter || entry.State is EntityState.Unchanged or EntityState.Detached)
+            if (entry.Entity is AuditEntry or AuditChainHead or ProjectCodeCounter || entry.State is EntityState.Unchanged or EntityState.Detached)
             {
                 continue;
             }
