@@ -1,24 +1,22 @@
 using KunshanInvest.Application.Common.Security;
 using KunshanInvest.Domain.Auditing;
-using KunshanInvest.Infrastructure.Persistence.Bookkeeping;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace KunshanInvest.Infrastructure.Persistence.Interceptors;
 
 /// <summary>
-/// On every save: bumps each changed aggregate's version (<see cref="VersionStamper"/>) and writes one
-/// <see cref="AuditEntry"/> per changed entity (<see cref="AuditDiffer"/>) in the same transaction as the change. Then
+/// On every save: bumps each changed aggregate's version and writes one <see cref="AuditEntry"/> per changed entity
+/// (<see cref="AuditRecorder"/>) in the same transaction as the change. Then
 /// it links every new entry into the hash chain (<see cref="AuditChainAppender"/>), opening the transaction itself
 /// when the caller has none (<see cref="SaveTransaction"/>). This class only orders those steps and ends them however
 /// the save ends.
 /// </summary>
 internal sealed class AuditingInterceptor(ICurrentUser user, TimeProvider clock, SqliteWriteGate gate, SqlDialect dialect) : SaveChangesInterceptor
 {
+    private readonly AuditRecorder _recorder = new(user, clock);
     private readonly AuditChainAppender _chain = new(dialect);
     private readonly SaveTransaction _transaction = new(gate);
-
-    private List<AuditEntry> _pending = [];
 
     /// <summary>A failed save keeps its entities for a retry; its audit rows must not be written twice.</summary>
     public override void SaveChangesFailed(DbContextErrorEventData eventData) => Abort(eventData.Context);
@@ -38,7 +36,7 @@ internal sealed class AuditingInterceptor(ICurrentUser user, TimeProvider clock,
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        Record(eventData.Context);
+        _recorder.Record(eventData.Context);
         if (AuditChainAppender.Unlinked(eventData.Context) is { Count: > 0 } entries)
         {
             if (eventData.Context!.Database.CurrentTransaction is null)
@@ -63,7 +61,7 @@ internal sealed class AuditingInterceptor(ICurrentUser user, TimeProvider clock,
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        Record(eventData.Context);
+        _recorder.Record(eventData.Context);
         if (AuditChainAppender.Unlinked(eventData.Context) is { Count: > 0 } entries)
         {
             if (eventData.Context!.Database.CurrentTransaction is null)
@@ -113,39 +111,9 @@ internal sealed class AuditingInterceptor(ICurrentUser user, TimeProvider clock,
         return result;
     }
 
-    /// <summary>Stamps versions and adds the audit entries of every change the context tracks.</summary>
-    private void Record(DbContext? context)
-    {
-        if (context is null)
-        {
-            return;
-        }
-
-        context.ChangeTracker.DetectChanges();
-        var now = clock.GetUtcNow().UtcDateTime;
-        var actorName = user.IsAuthenticated ? user.UserName ?? "?" : "system";
-        var entries = new List<AuditEntry>();
-        foreach (var entry in context.ChangeTracker.Entries().ToList())
-        {
-            if (entry.Entity is AuditEntry or AuditChainHead or ProjectCodeCounter || entry.State is EntityState.Unchanged or EntityState.Detached)
-            {
-                continue;
-            }
-
-            VersionStamper.Stamp(entry);
-            if (AuditDiffer.Diff(entry, now, user.Id, actorName) is { } audit)
-            {
-                entries.Add(audit);
-            }
-        }
-
-        context.Set<AuditEntry>().AddRange(entries);
-        _pending = entries;
-    }
-
     private void Abort(DbContext? context)
     {
-        DropPending(context);
+        _recorder.DropPending(context);
         try
         {
             _transaction.Rollback();
@@ -158,7 +126,7 @@ internal sealed class AuditingInterceptor(ICurrentUser user, TimeProvider clock,
 
     private async Task AbortAsync(DbContext? context)
     {
-        DropPending(context);
+        _recorder.DropPending(context);
         try
         {
             await _transaction.RollbackAsync();
@@ -177,18 +145,5 @@ internal sealed class AuditingInterceptor(ICurrentUser user, TimeProvider clock,
         }
 
         _transaction.End(context);
-    }
-
-    private void DropPending(DbContext? context)
-    {
-        foreach (var entry in _pending)
-        {
-            if (context?.Entry(entry) is { } tracked)
-            {
-                tracked.State = EntityState.Detached;
-            }
-        }
-
-        _pending = [];
     }
 }
