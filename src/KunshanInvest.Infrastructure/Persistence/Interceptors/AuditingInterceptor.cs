@@ -7,10 +7,9 @@ namespace KunshanInvest.Infrastructure.Persistence.Interceptors;
 
 /// <summary>
 /// On every save: bumps each changed aggregate's version and writes one <see cref="AuditEntry"/> per changed entity
-/// (<see cref="AuditRecorder"/>) in the same transaction as the change. Then
-/// it links every new entry into the hash chain (<see cref="AuditChainAppender"/>), opening the transaction itself
-/// when the caller has none (<see cref="SaveTransaction"/>). This class only orders those steps and ends them however
-/// the save ends.
+/// (<see cref="AuditRecorder"/>) in the same transaction as the change. Then it links every new entry into the hash
+/// chain (<see cref="AuditChainAppender"/>), opening the transaction itself when the caller has none
+/// (<see cref="SaveTransaction"/>). This class only orders those steps and ends them however the save ends.
 /// </summary>
 internal sealed class AuditingInterceptor(ICurrentUser user, TimeProvider clock, SqliteWriteGate gate, SqlDialect dialect) : SaveChangesInterceptor
 {
