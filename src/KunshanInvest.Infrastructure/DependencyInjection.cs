@@ -22,7 +22,9 @@ public static class DependencyInjection
         services.Configure<SeedOptions>(configuration.GetSection(SeedOptions.Section));
         services.AddSingleton(database);
 
-        services.AddSingleton(new SqliteWriteGate(enabled: database.Provider == DatabaseProvider.Sqlite));
+        var dialect = SqlDialect.For(database.Provider);
+        services.AddSingleton(dialect);
+        services.AddSingleton(new SqliteWriteGate(enabled: dialect.SingleWriter));
         var sqliteSynchronous = new SqliteSynchronousInterceptor(database.SqliteSynchronous);
         services.AddScoped<AuditingInterceptor>();
         services.AddDbContext<AppDbContext>((sp, options) =>
@@ -37,6 +39,8 @@ public static class DependencyInjection
             options.AddInterceptors(sp.GetServices<IInterceptor>()); // diagnostics and tests may add their own
         });
         services.AddScoped<IAppDbContext>(sp => sp.GetRequiredService<AppDbContext>());
+        services.AddScoped<Application.Auditing.IAuditChainHead, Persistence.Bookkeeping.AuditChainHeadStore>();
+        services.AddScoped<Application.Common.Idempotency.IIdempotencyStore, Persistence.Bookkeeping.IdempotencyStore>();
 
         services.AddIdentityCore<AppUser>(options =>
             {

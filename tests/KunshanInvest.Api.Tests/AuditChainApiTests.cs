@@ -10,6 +10,7 @@ using KunshanInvest.Domain.Parks;
 using KunshanInvest.Infrastructure;
 using KunshanInvest.Infrastructure.Jobs;
 using KunshanInvest.Infrastructure.Persistence;
+using KunshanInvest.Infrastructure.Persistence.Bookkeeping;
 using KunshanInvest.Infrastructure.Persistence.Interceptors;
 using KunshanInvest.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -253,7 +254,7 @@ public abstract class AuditChainApiTests<TApp>(TApp fixture) : IClassFixture<TAp
         {
             var options = new DbContextOptionsBuilder<AppDbContext>();
             options.UseProvider(fixture.App.Provider, connectionString, fixture.App.Provider == DatabaseProvider.PostgreSql ? "KunshanInvest.Migrations.PostgreSql" : "KunshanInvest.Migrations.Sqlite");
-            options.AddInterceptors(new AuditingInterceptor(new SystemUser(), clock, gate));
+            options.AddInterceptors(new AuditingInterceptor(new SystemUser(), clock, gate, SqlDialect.For(fixture.App.Provider)));
             return new AppDbContext(options.Options);
         }
 
@@ -281,7 +282,7 @@ public abstract class AuditChainApiTests<TApp>(TApp fixture) : IClassFixture<TAp
         await using (var db = NewContext())
         {
             // Even a configuration below the floor (refused at start-up) purges nothing younger than 184 days.
-            var purged = await new PurgeAuditHandler(db, new JobSql(db), Options.Create(new AuditOptions { RetentionDays = 1 }), clock).Handle(new PurgeAudit(), CancellationToken.None);
+            var purged = await new PurgeAuditHandler(db, new AuditChainHeadStore(db), new JobSql(db, SqlDialect.For(fixture.App.Provider)), Options.Create(new AuditOptions { RetentionDays = 1 }), clock).Handle(new PurgeAudit(), CancellationToken.None);
             Assert.Equal(4, purged.Effects);
         }
 
@@ -289,7 +290,7 @@ public abstract class AuditChainApiTests<TApp>(TApp fixture) : IClassFixture<TAp
         {
             Assert.Equal(4, await db.AuditEntries.CountAsync(e => e.EntityType == "Park"));
             Assert.Equal(4, (await db.AuditChainHeads.SingleAsync()).AnchorSequence);
-            var result = await Application.Auditing.VerifyAudit.AuditChainVerifier.VerifyAsync(db, null, CancellationToken.None);
+            var result = await Application.Auditing.VerifyAudit.AuditChainVerifier.VerifyAsync(db, new AuditChainHeadStore(db), null, CancellationToken.None);
             Assert.True(result.Intact, result.Summary);
             Assert.Equal(5, result.FromSequence);
         }

@@ -5,6 +5,7 @@ using KunshanInvest.Application.Common.Security;
 using KunshanInvest.Application.Portal.Submissions;
 using KunshanInvest.Application.Projects;
 using KunshanInvest.Domain.Partners;
+using KunshanInvest.Infrastructure.Persistence.Bookkeeping;
 using Microsoft.EntityFrameworkCore;
 
 namespace KunshanInvest.Api.Tests;
@@ -385,7 +386,7 @@ public abstract class PortalContractTests<TApp>(TApp fixture) : IClassFixture<TA
         // The server stopped after claiming the key: the row is in flight, long enough ago to count as abandoned.
         await fixture.QueryAsync(async db =>
         {
-            db.IdempotencyRecords.Add(new IdempotencyRecord(partner.PartnerId, key, SubmitProjectHandler.Hash(command), DateTime.UtcNow - IdempotencyRecord.Abandoned - TimeSpan.FromSeconds(5)));
+            db.IdempotencyRecords.Add(new IdempotencyRecord(partner.PartnerId, key, SubmitProjectHandler.Hash(command), DateTime.UtcNow - Application.Common.Idempotency.IdempotencyRules.Abandoned - TimeSpan.FromSeconds(5)));
             return await db.SaveChangesAsync();
         });
 

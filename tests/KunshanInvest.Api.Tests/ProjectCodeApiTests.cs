@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using KunshanInvest.Application.Common.Security;
 using KunshanInvest.Domain.Projects;
+using KunshanInvest.Infrastructure.Persistence.Bookkeeping;
 using Microsoft.EntityFrameworkCore;
 
 namespace KunshanInvest.Api.Tests;

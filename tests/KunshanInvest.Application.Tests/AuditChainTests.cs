@@ -5,6 +5,7 @@ using KunshanInvest.Domain.Auditing;
 using KunshanInvest.Domain.Parks;
 using KunshanInvest.Infrastructure.Jobs;
 using KunshanInvest.Infrastructure.Persistence;
+using KunshanInvest.Infrastructure.Persistence.Bookkeeping;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -32,7 +33,7 @@ public sealed class AuditChainTests : IAsyncLifetime
     private async Task<AuditVerification> VerifyAsync(int batchSize = AuditChainVerifier.DefaultBatchSize)
     {
         await using var db = _database.NewContext();
-        return await AuditChainVerifier.VerifyAsync(db, null, CancellationToken.None, batchSize);
+        return await AuditChainVerifier.VerifyAsync(db, new AuditChainHeadStore(db), null, CancellationToken.None, batchSize);
     }
 
     private async Task SqlAsync(string sql)
@@ -219,7 +220,7 @@ public sealed class AuditChainTests : IAsyncLifetime
 
         await using (var db = _database.NewContext())
         {
-            Assert.Equal(2, await AuditChainSealer.SealAsync(db, _database.Clock.Now.UtcDateTime, CancellationToken.None));
+            Assert.Equal(2, await AuditChainSealer.SealAsync(db, _database.Dialect, _database.Clock.Now.UtcDateTime, CancellationToken.None));
         }
 
         await AddParksAsync(1);
@@ -230,7 +231,7 @@ public sealed class AuditChainTests : IAsyncLifetime
         await using (var db = _database.NewContext())
         {
             // A later start seals nothing: the intruder's row stays outside the chain.
-            Assert.Equal(0, await AuditChainSealer.SealAsync(db, _database.Clock.Now.UtcDateTime, CancellationToken.None));
+            Assert.Equal(0, await AuditChainSealer.SealAsync(db, _database.Dialect, _database.Clock.Now.UtcDateTime, CancellationToken.None));
         }
 
         var result = await VerifyAsync();
@@ -327,7 +328,7 @@ public sealed class AuditChainTests : IAsyncLifetime
         _database.User = TestUser.As("auditor", Common.Security.Roles.Auditor);
         await using (var db = _database.NewContext())
         {
-            var result = await new VerifyAuditHandler(db, _database.User, _database.Clock).Handle(new VerifyAudit(), CancellationToken.None);
+            var result = await new VerifyAuditHandler(db, new AuditChainHeadStore(db), _database.User, _database.Clock).Handle(new VerifyAudit(), CancellationToken.None);
             Assert.True(result.Intact);
         }
 
@@ -341,7 +342,7 @@ public sealed class AuditChainTests : IAsyncLifetime
     private async Task<Jobs.JobResult> PurgeAsync(int days)
     {
         await using var db = _database.NewContext();
-        return await new PurgeAuditHandler(db, new JobSql(db), Options.Create(new AuditOptions { RetentionDays = days }), _database.Clock)
+        return await new PurgeAuditHandler(db, new AuditChainHeadStore(db), new JobSql(db, _database.Dialect), Options.Create(new AuditOptions { RetentionDays = days }), _database.Clock)
             .Handle(new PurgeAudit(), CancellationToken.None);
     }
 

@@ -20,6 +20,7 @@ using KunshanInvest.Infrastructure.Identity;
 using KunshanInvest.Infrastructure.Jobs;
 using KunshanInvest.Infrastructure.Mail;
 using KunshanInvest.Infrastructure.Persistence;
+using KunshanInvest.Infrastructure.Persistence.Bookkeeping;
 using KunshanInvest.Testing;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -377,7 +378,7 @@ public sealed class JobTests : IAsyncLifetime
         await using (var db = _database.NewContext())
         {
             var command = new SubmitProject("新咖啡烘焙", null, "CN", null, "项目简介", _scenario.Sector.Id, new MoneyDto(100_000_000, "CNY"), 20, 50, "联系人", null, null, null, null);
-            await new SubmitProjectHandler(db, _database.User, new NoFiles(), Options.Create(new PortalOptions()), _database.Clock, scheduler, Microsoft.Extensions.Logging.Abstractions.NullLogger<SubmitProjectHandler>.Instance).Handle(command, CancellationToken.None);
+            await new SubmitProjectHandler(db, _database.User, new NoFiles(), Options.Create(new PortalOptions()), _database.Clock, scheduler, Microsoft.Extensions.Logging.Abstractions.NullLogger<SubmitProjectHandler>.Instance, new IdempotencyStore(db)).Handle(command, CancellationToken.None);
         }
 
         Assert.Equal([JobNames.SubmissionTriage], scheduler.Enqueued);
@@ -410,7 +411,7 @@ public sealed class JobTests : IAsyncLifetime
             {
                 await using var db = _database.NewContext();
                 var command = new SubmitProject($"报送企业{Guid.NewGuid():N}"[..12], null, "CN", null, "项目简介", _scenario.Sector.Id, new MoneyDto(100_000_000, "CNY"), 20, 50, "联系人", null, null, null, null);
-                await new SubmitProjectHandler(db, _database.User, new NoFiles(), Options.Create(new PortalOptions()), _database.Clock, new RecordingScheduler(), Microsoft.Extensions.Logging.Abstractions.NullLogger<SubmitProjectHandler>.Instance).Handle(command, CancellationToken.None);
+                await new SubmitProjectHandler(db, _database.User, new NoFiles(), Options.Create(new PortalOptions()), _database.Clock, new RecordingScheduler(), Microsoft.Extensions.Logging.Abstractions.NullLogger<SubmitProjectHandler>.Instance, new IdempotencyStore(db)).Handle(command, CancellationToken.None);
             }
         }
 
@@ -427,19 +428,19 @@ public sealed class JobTests : IAsyncLifetime
     // ---- helpers ----
 
     private Task<JobResult> Reminders(AppDbContext db) =>
-        new SendFollowUpRemindersHandler(db, new JobSql(db), _database.Clock).Handle(new SendFollowUpReminders(), CancellationToken.None).AsTask();
+        new SendFollowUpRemindersHandler(db, new JobSql(db, _database.Dialect), _database.Clock).Handle(new SendFollowUpReminders(), CancellationToken.None).AsTask();
 
     private Task<JobResult> Stale(AppDbContext db) =>
-        new FlagStaleProjectsHandler(db, new JobSql(db), Options.Create(Stalled), Options.Create(Jobs), _database.Clock).Handle(new FlagStaleProjects(), CancellationToken.None).AsTask();
+        new FlagStaleProjectsHandler(db, new JobSql(db, _database.Dialect), Options.Create(Stalled), Options.Create(Jobs), _database.Clock).Handle(new FlagStaleProjects(), CancellationToken.None).AsTask();
 
     private Task<JobResult> Escalate(AppDbContext db) =>
-        new EscalateStalledProjectsHandler(db, new JobSql(db), Options.Create(Stalled), Options.Create(Jobs), _database.Clock).Handle(new EscalateStalledProjects(), CancellationToken.None).AsTask();
+        new EscalateStalledProjectsHandler(db, new JobSql(db, _database.Dialect), Options.Create(Stalled), Options.Create(Jobs), _database.Clock).Handle(new EscalateStalledProjects(), CancellationToken.None).AsTask();
 
     private Task<JobResult> Digest(AppDbContext db) =>
         new SendWeeklyDigestHandler(db, new UserDirectory(db, _database.Clock), Options.Create(Stalled), _database.Clock).Handle(new SendWeeklyDigest(), CancellationToken.None).AsTask();
 
     private Task<JobResult> Triage(AppDbContext db) =>
-        new TriageSubmissionsHandler(db, new JobSql(db), _database.Clock).Handle(new TriageSubmissions(), CancellationToken.None).AsTask();
+        new TriageSubmissionsHandler(db, new JobSql(db, _database.Dialect), _database.Clock).Handle(new TriageSubmissions(), CancellationToken.None).AsTask();
 
     private Task<JobResult> Dispatch(AppDbContext db, MailOptions mail, string? pickup = null) =>
         new DispatchEmailsHandler(db, new UserDirectory(db, _database.Clock), new MailKitEmailSender(Options.Create(mail), new MailPickupFolder(pickup ?? Directory.CreateTempSubdirectory("ki-mail-").FullName)), Options.Create(mail), _database.Clock, NullLogger<DispatchEmailsHandler>.Instance)

@@ -11,6 +11,7 @@ using KunshanInvest.Domain.Projects;
 using KunshanInvest.Domain.Sectors;
 using KunshanInvest.Infrastructure.Identity;
 using KunshanInvest.Infrastructure.Persistence;
+using KunshanInvest.Infrastructure.Persistence.Bookkeeping;
 using KunshanInvest.Infrastructure.Projects;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -77,7 +78,7 @@ public sealed class PortalRulesTests
         world.Database.User = new TestUser { Id = who.User, UserName = "partner" };
         world.Database.User.Roles.Add(Roles.Partner);
         await using var db = world.Database.NewContext();
-        return await new SubmitProjectHandler(db, world.Database.User, world.Store, Microsoft.Extensions.Options.Options.Create(Options), world.Database.Clock, jobs ?? new Common.NoJobScheduler(), Microsoft.Extensions.Logging.Abstractions.NullLogger<SubmitProjectHandler>.Instance).Handle(command, CancellationToken.None);
+        return await new SubmitProjectHandler(db, world.Database.User, world.Store, Microsoft.Extensions.Options.Options.Create(Options), world.Database.Clock, jobs ?? new Common.NoJobScheduler(), Microsoft.Extensions.Logging.Abstractions.NullLogger<SubmitProjectHandler>.Instance, new IdempotencyStore(db)).Handle(command, CancellationToken.None);
     }
 
     private static async Task<T> AsOfficerAsync<T>(World world, Func<AppDbContext, TriageCommands, Task<T>> act)
@@ -323,7 +324,7 @@ public sealed class PortalRulesTests
 
         // The first request claims the key and stalls before its commit (a long pause, a lock wait) past the takeover.
         await using var slowDb = database.NewContext();
-        var slow = new SubmitProjectHandler(slowDb, world.Database.User, gated, Microsoft.Extensions.Options.Options.Create(Options), database.Clock, new Common.NoJobScheduler(), Microsoft.Extensions.Logging.Abstractions.NullLogger<SubmitProjectHandler>.Instance)
+        var slow = new SubmitProjectHandler(slowDb, world.Database.User, gated, Microsoft.Extensions.Options.Options.Create(Options), database.Clock, new Common.NoJobScheduler(), Microsoft.Extensions.Logging.Abstractions.NullLogger<SubmitProjectHandler>.Instance, new IdempotencyStore(slowDb))
             .Handle(command, CancellationToken.None).AsTask();
         await gated.Reached.Task;
         database.Clock.Now += Options.InFlightTakeover + TimeSpan.FromSeconds(1);

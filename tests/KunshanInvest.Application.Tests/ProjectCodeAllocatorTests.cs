@@ -4,6 +4,7 @@ using KunshanInvest.Application.Projects.CreateLead;
 using KunshanInvest.Domain.Projects;
 using KunshanInvest.Domain.Sectors;
 using KunshanInvest.Infrastructure.Identity;
+using KunshanInvest.Infrastructure.Persistence.Bookkeeping;
 using KunshanInvest.Infrastructure.Projects;
 using Microsoft.EntityFrameworkCore;
 using Roles = KunshanInvest.Application.Common.Security.Roles;

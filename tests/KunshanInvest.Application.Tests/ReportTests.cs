@@ -92,7 +92,7 @@ public sealed class ReportTests
         await using var _ = database;
         await using var db = database.NewContext();
 
-        var report = await new GetStageDurationsHandler(new ReportSql(db), database.User, database.Clock).Handle(new GetStageDurations(Filter(s)), CancellationToken.None);
+        var report = await new GetStageDurationsHandler(new ReportSql(db, SqlDialect.Sqlite), database.User, database.Clock).Handle(new GetStageDurations(Filter(s)), CancellationToken.None);
 
         var expected = s.Stays().GroupBy(x => x.Stage).OrderBy(g => g.Key).ToList();
         Assert.Equal(expected.Select(g => g.Key), report.Stages.Select(r => r.Stage));
@@ -270,7 +270,7 @@ public sealed class ReportTests
         var clock = database.Clock;
         var filter = Filter(s) with { SectorId = null };
         await Count("funnel", db => new GetPipelineFunnelHandler(db, user, clock).Handle(new GetPipelineFunnel(filter), default).AsTask());
-        await Count("durations", db => new GetStageDurationsHandler(new ReportSql(db), user, clock).Handle(new GetStageDurations(filter), default).AsTask());
+        await Count("durations", db => new GetStageDurationsHandler(new ReportSql(db, SqlDialect.Sqlite), user, clock).Handle(new GetStageDurations(filter), default).AsTask());
         await Count("targets", db => new GetTargetProgressHandler(db, new UserDirectory(db, clock), user, clock).Handle(new GetTargetProgress(filter), default).AsTask());
         await Count("pledged", db => new GetPledgedVsRealisedHandler(db, user, clock).Handle(new GetPledgedVsRealised(filter), default).AsTask());
         await Count("stalled", db => new GetStalledProjectsHandler(db, new UserDirectory(db, clock), Options.Create(new StalledOptions()), user, clock).Handle(new GetStalledProjects(filter), default).AsTask());
@@ -287,7 +287,7 @@ public sealed class ReportTests
         await using var _ = database;
         await using (var db = database.NewContext())
         {
-            var handler = new TakePipelineSnapshotHandler(new ReportSql(db), db, database.User, database.Clock);
+            var handler = new TakePipelineSnapshotHandler(new ReportSql(db, SqlDialect.Sqlite), db, database.User, database.Clock);
             await handler.Handle(new TakePipelineSnapshot(), CancellationToken.None);
             var second = await handler.Handle(new TakePipelineSnapshot(), CancellationToken.None);
             Assert.Equal(new DateOnly(2026, 6, 30), second.Day);
@@ -315,7 +315,7 @@ public sealed class ReportTests
         var end = s.NowUtc.AddDays(-95);
         await using (var db = database.NewContext())
         {
-            await new ReportSql(db).BackfillSnapshotAsync(new DateOnly(2026, 3, 27), end, s.NowUtc, CancellationToken.None);
+            await new ReportSql(db, SqlDialect.Sqlite).BackfillSnapshotAsync(new DateOnly(2026, 3, 27), end, s.NowUtc, CancellationToken.None);
         }
 
         await using var read = database.NewContext();

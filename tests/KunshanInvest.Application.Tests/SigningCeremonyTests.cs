@@ -7,6 +7,7 @@ using KunshanInvest.Domain.Events;
 using KunshanInvest.Domain.Parks;
 using KunshanInvest.Domain.Projects;
 using KunshanInvest.Domain.Sectors;
+using KunshanInvest.Infrastructure.Persistence.Bookkeeping;
 using KunshanInvest.Infrastructure.Projects;
 using Microsoft.EntityFrameworkCore;
 using Roles = KunshanInvest.Application.Common.Security.Roles;

@@ -44,18 +44,20 @@ public sealed class TestDatabase : IAsyncDisposable
     /// <summary>The database's one write gate, shared by every context on it (a singleton in the app).</summary>
     public SqliteWriteGate WriteGate { get; } = new(enabled: true);
 
+    public SqlDialect Dialect { get; } = SqlDialect.For(DatabaseProvider.Sqlite);
+
     /// <param name="interceptors">Extra interceptors, e.g. to count the statements a handler sends.</param>
     public AppDbContext NewContext(params IInterceptor[] interceptors)
     {
         var options = new DbContextOptionsBuilder<AppDbContext>();
         options.UseProvider(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(_folder, "app.db")}", "KunshanInvest.Migrations.Sqlite");
-        options.AddInterceptors(new AuditingInterceptor(User, Clock, WriteGate));
+        options.AddInterceptors(new AuditingInterceptor(User, Clock, WriteGate, Dialect));
         options.AddInterceptors(interceptors);
         return new AppDbContext(options.Options);
     }
 
     /// <summary>The project code counter over <paramref name="db"/>, queueing at this database's write gate as the app's does.</summary>
-    public Infrastructure.Projects.ProjectCodeAllocator Allocator(AppDbContext db) => new(db, WriteGate);
+    public Infrastructure.Projects.ProjectCodeAllocator Allocator(AppDbContext db) => new(db, WriteGate, Dialect);
 
     public static async Task<TestDatabase> CreateAsync()
     {

@@ -17,7 +17,7 @@ public sealed class LayerTests
     public static TheoryData<string, string[]> Rules => new()
     {
         { Domain, [Application, Infrastructure, Web, Api, "Microsoft.EntityFrameworkCore", "Microsoft.AspNetCore", "Mediator", "FluentValidation"] },
-        { Application, [Infrastructure, Web, Api, "Microsoft.AspNetCore.Identity", "Npgsql", "Microsoft.Data.Sqlite", "Microsoft.Data.SqlClient", "Hangfire"] },
+        { Application, [Infrastructure, Web, Api, "Microsoft.AspNetCore", "Npgsql", "Microsoft.Data.Sqlite", "Microsoft.Data.SqlClient", "Hangfire"] },
         { Web, [Infrastructure, Api, "Microsoft.EntityFrameworkCore"] },
         { Infrastructure, [Web, Api] },
     };
@@ -37,6 +37,16 @@ public sealed class LayerTests
         var references = Load(Domain).GetReferencedAssemblies().Select(a => a.Name!).ToList();
 
         Assert.All(references, name => Assert.True(name.StartsWith("System", StringComparison.Ordinal) || name == "netstandard", $"Domain references {name}"));
+    }
+
+    [Theory]
+    [InlineData(Domain)]
+    [InlineData(Application)]
+    public void The_inner_layers_reference_no_AspNetCore_assembly(string layer)
+    {
+        var references = Load(layer).GetReferencedAssemblies().Select(a => a.Name!).ToList();
+
+        Assert.DoesNotContain(references, name => name.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal));
     }
 
     [Fact]

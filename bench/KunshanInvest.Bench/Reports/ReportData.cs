@@ -76,7 +76,7 @@ public static class ReportData
 
         if (!await db.PipelineSnapshots.AnyAsync())
         {
-            var sql = new ReportSql(db);
+            var sql = new ReportSql(db, scope.ServiceProvider.GetRequiredService<SqlDialect>());
             for (var month = 1; month < today.Month; month++)
             {
                 var monthEnd = new DateOnly(today.Year, month, 1).AddMonths(1).AddDays(-1);

@@ -25,7 +25,7 @@ internal sealed class VerifyAuditVerb : IHostVerb
             await DatabaseMigrator.MigrateAsync(db, recreateOlderDatabase: false, cancellationToken);
         }
 
-        await AuditChainSealer.SealAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, cancellationToken);
+        await AuditChainSealer.SealAsync(db, scope.ServiceProvider.GetRequiredService<SqlDialect>(), scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, cancellationToken);
         var output = Console.Out;
         var lastReported = 0L;
         var progress = new SynchronousProgress(p =>

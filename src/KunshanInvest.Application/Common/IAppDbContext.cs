@@ -31,7 +31,6 @@ public interface IAppDbContext
     DbSet<Notification> Notifications { get; }
     DbSet<OutboxEmail> OutboxEmails { get; }
     DbSet<AuditEntry> AuditEntries { get; }
-    DbSet<AuditChainHead> AuditChainHeads { get; }
     DbSet<Partner> Partners { get; }
     DbSet<PartnerMember> PartnerMembers { get; }
     DbSet<PartnerSubmission> Submissions { get; }
@@ -39,7 +38,6 @@ public interface IAppDbContext
     DbSet<SubmissionAttachment> SubmissionAttachments { get; }
     DbSet<SubmissionMessage> SubmissionMessages { get; }
     DbSet<Attribution> Attributions { get; }
-    DbSet<IdempotencyRecord> IdempotencyRecords { get; }
     DbSet<Target> Targets { get; }
     DbSet<PipelineSnapshot> PipelineSnapshots { get; }
 

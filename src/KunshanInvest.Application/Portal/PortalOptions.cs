@@ -1,3 +1,4 @@
+using KunshanInvest.Application.Common.Idempotency;
 using KunshanInvest.Domain.Partners;
 
 namespace KunshanInvest.Application.Portal;
@@ -18,7 +19,7 @@ public sealed class PortalOptions
     /// claim over (a server killed mid-request leaves its claim behind); earlier repeats are 409. Safe at any value:
     /// a taken-over request that was only slow fails at its commit (see <c>Idempotency.BeginAsync</c>).
     /// </summary>
-    public int InFlightTakeoverSeconds { get; set; } = (int)IdempotencyRecord.Abandoned.TotalSeconds;
+    public int InFlightTakeoverSeconds { get; set; } = (int)IdempotencyRules.Abandoned.TotalSeconds;
 
     public TimeSpan InFlightTakeover => TimeSpan.FromSeconds(Math.Max(1, InFlightTakeoverSeconds));
 

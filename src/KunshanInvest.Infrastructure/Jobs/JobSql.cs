@@ -13,16 +13,13 @@ namespace KunshanInvest.Infrastructure.Jobs;
 
 /// <summary>
 /// The sweeps' INSERT … SELECT statements. Identifiers are double-quoted (read alike by all three providers); what
-/// differs is written per provider: a new GUID per row, text concatenation, a GUID as text, and the SQL Server
-/// datetime2 parameter (SqlClient would send a DateTime as the 1/300 s <c>datetime</c>). Every text shown to people is
-/// a parameter, so SQL Server receives it as Unicode.
+/// differs — a new GUID per row, text concatenation, a GUID as text, the DateTime parameter's type — is the
+/// <see cref="SqlDialect"/>'s. Every text shown to people is a parameter, so SQL Server receives it as Unicode.
 /// </summary>
-public sealed class JobSql(AppDbContext db) : IJobSql
+public sealed class JobSql(AppDbContext db, SqlDialect dialect) : IJobSql
 {
     // ReadAtUtc is left to its default (NULL): an untyped NULL in a UNION would be text to PostgreSQL.
     private const string Columns = """("Id", "UserId", "Kind", "Title", "Body", "Link", "CreatedAtUtc", "SubjectId", "Period")""";
-
-    private string Provider => db.Database.ProviderName ?? "";
 
     /// <summary>
     /// Opens the sweep's transaction and takes the audit chain head's lock first, as every audited save does: a sweep
@@ -34,7 +31,7 @@ public sealed class JobSql(AppDbContext db) : IJobSql
         var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
-            await AuditChainSql.LockAsync(db, cancellationToken);
+            await AuditChainSql.LockAsync(db, dialect, cancellationToken);
         }
         catch
         {
@@ -141,7 +138,7 @@ public sealed class JobSql(AppDbContext db) : IJobSql
         return db.Database.ExecuteSqlRawAsync(statement, [DateTime2(nowUtc), period, .. kinds], cancellationToken);
     }
 
-    /// <summary>Runs one statement; DateTime values go as datetime2 on SQL Server.</summary>
+    /// <summary>Runs one statement; DateTime values go typed by the dialect.</summary>
     private Task<int> ExecuteAsync(string sql, object[] parameters, CancellationToken cancellationToken) =>
         db.Database.ExecuteSqlRawAsync(sql, [.. parameters.Select(p => p is DateTime d ? DateTime2(d) : p)], cancellationToken);
 
@@ -149,37 +146,13 @@ public sealed class JobSql(AppDbContext db) : IJobSql
     private static string NotNotified(string subject, string user, string kind = "{0}") =>
         $$"""NOT EXISTS (SELECT 1 FROM "Notifications" x WHERE x."Kind" = {{kind}} AND x."Period" = {3} AND x."SubjectId" = {{subject}} AND x."UserId" = {{user}})""";
 
-    private object DateTime2(DateTime value)
-    {
-        if (Provider != "Microsoft.EntityFrameworkCore.SqlServer")
-        {
-            return value;
-        }
+    private object DateTime2(DateTime value) => dialect.DateTimeParameter(db.Database, value);
 
-        var parameter = db.Database.GetDbConnection().CreateCommand().CreateParameter();
-        parameter.DbType = DbType.DateTime2;
-        parameter.Value = value;
-        return parameter;
-    }
+    private string NewId => dialect.NewGuid;
 
-    /// <summary>EF stores a GUID on SQLite as upper-case text; the others have a native type.</summary>
-    private string NewId => Provider switch
-    {
-        "Microsoft.EntityFrameworkCore.Sqlite" => "(hex(randomblob(4)) || '-' || hex(randomblob(2)) || '-' || hex(randomblob(2)) || '-' || hex(randomblob(2)) || '-' || hex(randomblob(6)))",
-        "Npgsql.EntityFrameworkCore.PostgreSQL" => "gen_random_uuid()",
-        "Microsoft.EntityFrameworkCore.SqlServer" => "NEWID()",
-        var other => throw new NotSupportedException($"No job SQL for provider '{other}'."),
-    };
+    private string Concat(params string[] parts) => dialect.Concat(parts);
 
-    private string Concat(params string[] parts) =>
-        string.Join(Provider == "Microsoft.EntityFrameworkCore.SqlServer" ? " + " : " || ", parts);
-
-    private string GuidText(string column) => Provider switch
-    {
-        "Npgsql.EntityFrameworkCore.PostgreSQL" => $"CAST({column} AS text)",
-        "Microsoft.EntityFrameworkCore.SqlServer" => $"CONVERT(nvarchar(36), {column})",
-        _ => column,
-    };
+    private string GuidText(string column) => dialect.GuidText(column);
 
     private sealed class Transaction(IDbContextTransaction inner) : IJobTransaction
     {

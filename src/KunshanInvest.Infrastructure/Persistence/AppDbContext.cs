@@ -13,6 +13,7 @@ using KunshanInvest.Domain.Rates;
 using KunshanInvest.Domain.Reports;
 using KunshanInvest.Domain.Sectors;
 using KunshanInvest.Infrastructure.Identity;
+using KunshanInvest.Infrastructure.Persistence.Bookkeeping;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;

@@ -14,10 +14,10 @@ public static class AuditChainSealer
 {
     public const int BatchSize = 1000;
 
-    public static async Task<int> SealAsync(AppDbContext db, DateTime nowUtc, CancellationToken cancellationToken)
+    public static async Task<int> SealAsync(AppDbContext db, SqlDialect dialect, DateTime nowUtc, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var locked = await AuditChainSql.LockAsync(db, cancellationToken);
+        var locked = await AuditChainSql.LockAsync(db, dialect, cancellationToken);
         var sealedAt = await db.AuditChainHeads.AsNoTracking().Select(h => h.SealedAtUtc).SingleAsync(cancellationToken);
         if (sealedAt is not null)
         {

@@ -1,7 +1,6 @@
 using KunshanInvest.Application.Projects;
 using KunshanInvest.Infrastructure.Persistence;
 using KunshanInvest.Infrastructure.Persistence.Interceptors;
-using Microsoft.Data.SqlClient;
 using Microsoft.EntityFrameworkCore;
 
 namespace KunshanInvest.Infrastructure.Projects;
@@ -15,20 +14,12 @@ namespace KunshanInvest.Infrastructure.Projects;
 /// the same row. On SQLite a reservation outside a transaction is a write of its own: it queues at
 /// <see cref="SqliteWriteGate"/> with the saves.
 /// </summary>
-public sealed class ProjectCodeAllocator(AppDbContext db, SqliteWriteGate gate) : IProjectCodeAllocator
+public sealed class ProjectCodeAllocator(AppDbContext db, SqliteWriteGate gate, SqlDialect dialect) : IProjectCodeAllocator
 {
-
     /// <summary>UPDATE; when the year has no row, create it and UPDATE again (nothing deletes a row, so that one finds it).</summary>
     private const int Attempts = 3;
 
-    private enum Dialect
-    {
-        Sqlite,
-        SqlServer,
-        PostgreSql,
-    }
-
-    private Dialect Provider => db.Database.IsSqlServer() ? Dialect.SqlServer : db.Database.IsNpgsql() ? Dialect.PostgreSql : Dialect.Sqlite;
+    private const string Table = "ProjectCodeCounters";
 
     public async Task<int> ReserveAsync(int year, int count, CancellationToken cancellationToken)
     {
@@ -37,7 +28,7 @@ public sealed class ProjectCodeAllocator(AppDbContext db, SqliteWriteGate gate) 
         {
             // Inside a transaction the counter's lock lasts until its end. Take the audit chain head first, as every
             // audited save and job does, so no one holds the counter while waiting for the head (ADR 0020).
-            await AuditChainSql.LockAsync(db, cancellationToken);
+            await AuditChainSql.LockAsync(db, dialect, cancellationToken);
             return await ReserveHereAsync(year, count, cancellationToken);
         }
 
@@ -66,36 +57,18 @@ public sealed class ProjectCodeAllocator(AppDbContext db, SqliteWriteGate gate) 
     public async Task CatchUpAsync(int? year, CancellationToken cancellationToken)
     {
         var (from, to) = year is { } y ? Range(y) : ("KS-", "KS.");
-        var sql = Provider switch
-        {
-            Dialect.SqlServer => $"""
-                MERGE "ProjectCodeCounters" WITH (HOLDLOCK) AS c
-                USING ({Highest}) AS h ("Year", "Last") ON c."Year" = h."Year"
-                WHEN MATCHED AND c."Last" < h."Last" THEN UPDATE SET "Last" = h."Last"
-                WHEN NOT MATCHED THEN INSERT ("Year", "Last") VALUES (h."Year", h."Last");
-                """,
-            Dialect.PostgreSql => $"""
-                INSERT INTO "ProjectCodeCounters" ("Year", "Last") {Highest}
-                ON CONFLICT ("Year") DO UPDATE SET "Last" = GREATEST("ProjectCodeCounters"."Last", EXCLUDED."Last")
-                """,
-            _ => $"""
-                INSERT INTO "ProjectCodeCounters" ("Year", "Last") {Highest}
-                ON CONFLICT ("Year") DO UPDATE SET "Last" = max("Last", excluded."Last")
-                """,
-        };
+        var sql = dialect.UpsertKeepingGreater(Table, "Year", "Last", Highest);
         using var turn = db.Database.CurrentTransaction is null ? await gate.EnterAsync(cancellationToken) : default;
         await db.Database.ExecuteSqlRawAsync(sql, [from, to], cancellationToken);
     }
 
     private async Task<int?> UpdateAsync(int year, int count, CancellationToken cancellationToken)
     {
-        var sql = Provider == Dialect.SqlServer
-            ? """UPDATE "ProjectCodeCounters" SET "Last" = "Last" + {0} OUTPUT inserted."Last" AS "Value" WHERE "Year" = {1}"""
-            : """UPDATE "ProjectCodeCounters" SET "Last" = "Last" + {0} WHERE "Year" = {1} RETURNING "Last" AS "Value" """;
+        var sql = dialect.UpdateReturning(Table, "\"Last\" = \"Last\" + {0}", "\"Year\" = {1}", "Last");
         int? last = null;
-        await foreach (var value in db.Database.SqlQueryRaw<int>(sql, count, year).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        await foreach (var row in db.Database.SqlQueryRaw<CounterRow>(sql, count, year).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            last ??= value;
+            last ??= row.Last;
         }
 
         return last;
@@ -106,24 +79,15 @@ public sealed class ProjectCodeAllocator(AppDbContext db, SqliteWriteGate gate) 
     {
         var (from, to) = Range(year);
         var start = $$"""SELECT {0}, COALESCE(MAX({{Number}}), 0) FROM "Projects" WHERE "Code" >= {1} AND "Code" < {2}{{Digits}}""";
-        if (Provider == Dialect.SqlServer)
+        var insert = dialect.InsertIfMissing(Table, "Year", "{0}", start, "Last");
+        try
         {
-            var insertIfMissing = $$"""INSERT INTO "ProjectCodeCounters" ("Year", "Last") {{start}} HAVING NOT EXISTS (SELECT 1 FROM "ProjectCodeCounters" WHERE "Year" = {0})""";
-            try
-            {
-                await db.Database.ExecuteSqlRawAsync(insertIfMissing, [year, from, to], cancellationToken);
-            }
-            catch (SqlException e) when (e.Number is 2627 or 2601)
-            {
-                // Another request created the row first.
-            }
-
-            return;
+            await db.Database.ExecuteSqlRawAsync(insert, [year, from, to], cancellationToken);
         }
-
-        // The SELECT has a WHERE clause, so SQLite reads ON CONFLICT as the insert's upsert clause.
-        var insert = $$"""INSERT INTO "ProjectCodeCounters" ("Year", "Last") {{start}} ON CONFLICT ("Year") DO NOTHING""";
-        await db.Database.ExecuteSqlRawAsync(insert, [year, from, to], cancellationToken);
+        catch (Exception e) when (dialect.IsDuplicateKey(e))
+        {
+            // Another request created the row first.
+        }
     }
 
     /// <summary>"KS-2026-" ≤ code &lt; "KS-2026." seeks the unique index on Code (LIKE would scan on SQLite and PostgreSQL).</summary>
@@ -134,25 +98,12 @@ public sealed class ProjectCodeAllocator(AppDbContext db, SqliteWriteGate gate) 
         SELECT {{Year}}, COALESCE(MAX({{Number}}), 0) FROM "Projects" WHERE "Code" >= {0} AND "Code" < {1}{{Digits}} GROUP BY {{Year}}
         """;
 
-    private string Year => Provider switch
-    {
-        Dialect.SqlServer => """CAST(SUBSTRING("Code", 4, 4) AS int)""",
-        Dialect.PostgreSql => """CAST(SUBSTRING("Code" FROM 4 FOR 4) AS integer)""",
-        _ => """CAST(substr("Code", 4, 4) AS INTEGER)""",
-    };
+    private string Year => dialect.ToInt(dialect.Substring("\"Code\"", 4, 4));
 
-    private string Number => Provider switch
-    {
-        Dialect.SqlServer => """TRY_CAST(SUBSTRING("Code", 9, 20) AS int)""",
-        Dialect.PostgreSql => """CAST(SUBSTRING("Code" FROM 9) AS integer)""",
-        _ => """CAST(substr("Code", 9) AS INTEGER)""",
-    };
+    private string Number => dialect.TryToInt(dialect.Substring("\"Code\"", 9));
 
     /// <summary>Only well-formed codes are parsed (PostgreSQL and SQL Server refuse to cast anything else); no braces: {n} is a parameter.</summary>
-    private string Digits => Provider switch
-    {
-        Dialect.SqlServer => """ AND "Code" LIKE 'KS-[0-9][0-9][0-9][0-9]-[0-9]%'""",
-        Dialect.PostgreSql => """ AND "Code" ~ '^KS-[0-9][0-9][0-9][0-9]-[0-9]+$'""",
-        _ => """ AND "Code" GLOB 'KS-[0-9][0-9][0-9][0-9]-[0-9]*'""",
-    };
+    private string Digits => " AND " + dialect.IsYearSerial("\"Code\"", "KS-");
+
+    private sealed record CounterRow(int Last);
 }

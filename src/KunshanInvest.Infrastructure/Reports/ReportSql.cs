@@ -11,9 +11,9 @@ namespace KunshanInvest.Infrastructure.Reports;
 /// <summary>
 /// The report SQL EF Core's LINQ cannot express. Identifiers are double-quoted, which SQLite, PostgreSQL and SQL Server
 /// (QUOTED_IDENTIFIER is on for every SqlClient connection) all read the same; window functions (SQLite ≥ 3.25) and
-/// integer division are standard. Only the difference of two instants in days is written per provider.
+/// integer division are standard. Only the difference of two instants in days is the <see cref="SqlDialect"/>'s.
 /// </summary>
-public sealed class ReportSql(AppDbContext db) : IReportSql
+public sealed class ReportSql(AppDbContext db, SqlDialect dialect) : IReportSql
 {
     public async Task<IReadOnlyList<StageDurationRow>> StageDurationsAsync(ReportScope scope, CancellationToken cancellationToken)
     {
@@ -121,13 +121,7 @@ public sealed class ReportSql(AppDbContext db) : IReportSql
         }
     }
 
-    private string DaysBetween(string from, string to) => db.Database.ProviderName switch
-    {
-        "Microsoft.EntityFrameworkCore.Sqlite" => $"(julianday({to}) - julianday({from}))",
-        "Npgsql.EntityFrameworkCore.PostgreSQL" => $"(CAST(EXTRACT(EPOCH FROM ({to} - {from})) AS double precision) / 86400.0)",
-        "Microsoft.EntityFrameworkCore.SqlServer" => $"(CAST(DATEDIFF_BIG(millisecond, {from}, {to}) AS float) / 86400000.0)",
-        var other => throw new NotSupportedException($"No report SQL for provider '{other}'."),
-    };
+    private string DaysBetween(string from, string to) => dialect.DaysBetween(from, to);
 
     /// <summary>Counts come back as 64-bit integers on PostgreSQL.</summary>
     private sealed class DurationRecord

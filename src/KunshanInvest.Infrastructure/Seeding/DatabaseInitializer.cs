@@ -37,14 +37,12 @@ internal sealed partial class DatabaseInitializer(IServiceProvider services, IOp
             }
         }
 
-        if (database.Value.Provider == DatabaseProvider.Sqlite)
+        if (scope.ServiceProvider.GetRequiredService<SqlDialect>().StartupStatement is { } startup)
         {
-            // Write-ahead log (kept in the file once set): readers, and the backup verb's copy, never wait for a
-            // writer, nor a writer for them; writers still take turns, each waiting out a busy database (Microsoft.Data.Sqlite retries for the command timeout).
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode = WAL", cancellationToken);
+            await db.Database.ExecuteSqlRawAsync(startup, cancellationToken);
         }
 
-        var sealedRows = await AuditChainSealer.SealAsync(db, scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, cancellationToken);
+        var sealedRows = await AuditChainSealer.SealAsync(db, scope.ServiceProvider.GetRequiredService<SqlDialect>(), scope.ServiceProvider.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, cancellationToken);
         if (sealedRows > 0)
         {
             LogSealed(sealedRows);

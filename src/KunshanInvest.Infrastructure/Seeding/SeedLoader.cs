@@ -20,7 +20,7 @@ namespace KunshanInvest.Infrastructure.Seeding;
 /// and added only when absent, so a second run changes nothing. Demo projects are walked through the real stage
 /// machine, so seeded data obeys the same gates as typed-in data.
 /// </summary>
-public sealed class SeedLoader(AppDbContext db, IdentitySeeder identity, IOptions<SeedOptions> options, TimeProvider clock, Application.Projects.IProjectCodeAllocator codes)
+public sealed class SeedLoader(AppDbContext db, IdentitySeeder identity, IOptions<SeedOptions> options, TimeProvider clock, Application.Projects.IProjectCodeAllocator codes, SqlDialect dialect)
 {
     private string Folder => Path.IsPathRooted(options.Value.Folder) ? options.Value.Folder : Path.Combine(AppContext.BaseDirectory, options.Value.Folder);
 
@@ -50,7 +50,7 @@ public sealed class SeedLoader(AppDbContext db, IdentitySeeder identity, IOption
             return;
         }
 
-        var sql = new Reports.ReportSql(db);
+        var sql = new Reports.ReportSql(db, dialect);
         var now = clock.GetUtcNow().UtcDateTime;
         var today = Application.Common.BureauCalendar.DateOf(now);
         for (var back = 6; back >= 1; back--)

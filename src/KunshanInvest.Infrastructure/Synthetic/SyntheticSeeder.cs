@@ -17,7 +17,7 @@ public sealed record SyntheticReport(IReadOnlyDictionary<string, long> Rows, Tim
 /// rows synthetic projects hang off), then writes N synthetic projects and their enterprises, officers, stage
 /// history, interactions and follow-ups in one transaction below EF (see ADR 0011).
 /// </summary>
-public sealed class SyntheticSeeder(AppDbContext db, SeedLoader seeds)
+public sealed class SyntheticSeeder(AppDbContext db, SeedLoader seeds, SqlDialect dialect)
 {
     public async Task<SyntheticReport> RunAsync(SyntheticOptions options, Action<SyntheticProgress>? progress, CancellationToken cancellationToken)
     {
@@ -44,10 +44,9 @@ public sealed class SyntheticSeeder(AppDbContext db, SeedLoader seeds)
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            if (db.Database.IsSqlite())
+            if (dialect.BulkLoadSettings is { } settings)
             {
-                // One writer, a throwaway database if the run fails: no fsync per page, a larger page cache.
-                await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous = OFF; PRAGMA cache_size = -262144; PRAGMA temp_store = MEMORY;", cancellationToken);
+                await db.Database.ExecuteSqlRawAsync(settings, cancellationToken);
             }
 
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -71,14 +70,10 @@ public sealed class SyntheticSeeder(AppDbContext db, SeedLoader seeds)
             }
         }
 
-        if (db.Database.IsNpgsql())
+        if (dialect.RefreshStatistics is { } analyze)
         {
-            // COPY leaves the planner's statistics stale; the benchmarks and reports should see the real row counts.
-            await db.Database.ExecuteSqlRawAsync("ANALYZE", cancellationToken);
-        }
-        else if (db.Database.IsSqlite())
-        {
-            await db.Database.ExecuteSqlRawAsync("ANALYZE", cancellationToken);
+            // Bulk writes leave the planner's statistics stale; the benchmarks and reports should see the real row counts.
+            await db.Database.ExecuteSqlRawAsync(analyze, cancellationToken);
         }
 
         return new SyntheticReport(rows, clock.Elapsed);

@@ -19,7 +19,7 @@ namespace KunshanInvest.Application.Auditing.PurgeAudit;
 [AuthorizeRequest(Roles = Roles.Admin)]
 public sealed record PurgeAudit : ICommand<JobResult>;
 
-public sealed class PurgeAuditHandler(IAppDbContext db, IJobSql sql, IOptions<AuditOptions> options, TimeProvider clock) : ICommandHandler<PurgeAudit, JobResult>
+public sealed class PurgeAuditHandler(IAppDbContext db, IAuditChainHead chain, IJobSql sql, IOptions<AuditOptions> options, TimeProvider clock) : ICommandHandler<PurgeAudit, JobResult>
 {
     public async ValueTask<JobResult> Handle(PurgeAudit command, CancellationToken cancellationToken)
     {
@@ -28,7 +28,7 @@ public sealed class PurgeAuditHandler(IAppDbContext db, IJobSql sql, IOptions<Au
         var cutoff = now.AddDays(-days);
 
         // Verified before the head is locked, so appends are not held up for the walk.
-        var verification = await AuditChainVerifier.VerifyAsync(db, null, cancellationToken);
+        var verification = await AuditChainVerifier.VerifyAsync(db, chain, null, cancellationToken);
         if (!verification.Intact)
         {
             return new JobResult(JobNames.AuditRetention, 0);
@@ -36,9 +36,7 @@ public sealed class PurgeAuditHandler(IAppDbContext db, IJobSql sql, IOptions<Au
 
         await using var transaction = await sql.BeginAsync(cancellationToken);
 
-        // A no-op UPDATE locks the head (PostgreSQL's row lock, SQLite's write lock) before it is read.
-        await db.AuditChainHeads.ExecuteUpdateAsync(s => s.SetProperty(h => h.AnchorSequence, h => h.AnchorSequence), cancellationToken);
-        var head = await db.AuditChainHeads.AsNoTracking().SingleAsync(cancellationToken);
+        var head = await chain.LockAsync(cancellationToken);
 
         // The prefix ends before the oldest entry still inside the retention period, and within what was verified.
         var firstKept = await db.AuditEntries
@@ -52,9 +50,7 @@ public sealed class PurgeAuditHandler(IAppDbContext db, IJobSql sql, IOptions<Au
 
         var anchorHash = await db.AuditEntries.Where(e => e.Sequence == last).Select(e => e.Hash).SingleAsync(cancellationToken);
         var purged = await db.AuditEntries.Where(e => e.Sequence <= last).ExecuteDeleteAsync(cancellationToken);
-        await db.AuditChainHeads.ExecuteUpdateAsync(
-            s => s.SetProperty(h => h.AnchorSequence, last).SetProperty(h => h.AnchorHash, anchorHash!),
-            cancellationToken);
+        await chain.MoveAnchorAsync(last, anchorHash!, cancellationToken);
 
         var changes = JsonSerializer.Serialize(new[]
         {

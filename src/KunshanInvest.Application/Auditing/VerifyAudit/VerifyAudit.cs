@@ -51,11 +51,11 @@ public sealed record AuditVerification(long RowsChecked, long FromSequence, long
 
 public sealed record AuditVerifyProgress(long Checked, long Total);
 
-public sealed class VerifyAuditHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock) : IQueryHandler<VerifyAudit, AuditVerification>
+public sealed class VerifyAuditHandler(IAppDbContext db, IAuditChainHead chain, ICurrentUser user, TimeProvider clock) : IQueryHandler<VerifyAudit, AuditVerification>
 {
     public async ValueTask<AuditVerification> Handle(VerifyAudit query, CancellationToken cancellationToken)
     {
-        var result = await AuditChainVerifier.VerifyAsync(db, query.Progress, cancellationToken);
+        var result = await AuditChainVerifier.VerifyAsync(db, chain, query.Progress, cancellationToken);
         var changes = JsonSerializer.Serialize(new[] { new { Field = "Result", Old = (string?)null, New = (string?)result.Summary } });
         db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow().UtcDateTime, user.Id, user.IsAuthenticated ? user.UserName ?? "?" : "system", AuditChainVerifier.EntityType, "verify", AuditAction.Verified, changes));
         await db.SaveChangesAsync(cancellationToken);
@@ -74,9 +74,9 @@ public static class AuditChainVerifier
     /// <summary>How far either side a failing entry is tried at other places, to tell a move from an alteration.</summary>
     private const int ReorderWindow = 64;
 
-    public static async Task<AuditVerification> VerifyAsync(IAppDbContext db, IProgress<AuditVerifyProgress>? progress, CancellationToken cancellationToken, int batchSize = DefaultBatchSize)
+    public static async Task<AuditVerification> VerifyAsync(IAppDbContext db, IAuditChainHead chain, IProgress<AuditVerifyProgress>? progress, CancellationToken cancellationToken, int batchSize = DefaultBatchSize)
     {
-        var head = await db.AuditChainHeads.AsNoTracking().SingleAsync(cancellationToken);
+        var head = await chain.ReadAsync(cancellationToken);
         var from = head.AnchorSequence + 1;
         var total = head.Sequence - head.AnchorSequence;
         var expected = from;
@@ -145,7 +145,7 @@ public static class AuditChainVerifier
             .Select(e => new { e.Id, e.Sequence }).FirstOrDefaultAsync(cancellationToken);
         if (beyond is not null)
         {
-            var now = await db.AuditChainHeads.AsNoTracking().Select(h => h.Sequence).SingleAsync(cancellationToken);
+            var now = await chain.SequenceAsync(cancellationToken);
             if (beyond.Sequence > now)
             {
                 return Broken(beyond.Sequence!.Value, beyond.Id, AuditBreakKind.Unchained, Invariant($"entry id {beyond.Id} carries sequence {beyond.Sequence} beyond the chain head's {now}: it was written around the application"));

@@ -5,6 +5,7 @@ using System.Text.Json.Serialization;
 using FluentValidation;
 using KunshanInvest.Application.Common;
 using KunshanInvest.Application.Common.Exceptions;
+using KunshanInvest.Application.Common.Idempotency;
 using KunshanInvest.Application.Common.Security;
 using KunshanInvest.Application.Enterprises.Duplicates;
 using KunshanInvest.Application.Projects;
@@ -73,7 +74,7 @@ public sealed class SubmitProjectValidator : AbstractValidator<SubmitProject>
         RuleFor(x => x.ContactName).NotEmpty().WithMessage("请填写联系人 / Name the contact person.").MaximumLength(PartnerSubmission.ContactMaxLength);
         RuleFor(x => x.ContactPhone).MaximumLength(PartnerSubmission.ContactMaxLength);
         RuleFor(x => x.ContactEmail).MaximumLength(PartnerSubmission.ContactMaxLength).EmailAddress().When(x => !string.IsNullOrWhiteSpace(x.ContactEmail));
-        RuleFor(x => x.IdempotencyKey).MaximumLength(IdempotencyRecord.KeyMaxLength);
+        RuleFor(x => x.IdempotencyKey).MaximumLength(IdempotencyRules.KeyMaxLength);
         RuleFor(x => x.Files).Must(f => f is null || f.Count <= AttachmentRules.MaxFiles)
             .OverridePropertyName("files")
             .WithMessage($"每次最多 {AttachmentRules.MaxFiles} 个附件 / At most {AttachmentRules.MaxFiles} attachments per submission.");
@@ -87,7 +88,7 @@ public sealed class SubmitProjectValidator : AbstractValidator<SubmitProject>
     }
 }
 
-public sealed partial class SubmitProjectHandler(IAppDbContext db, ICurrentUser user, IAttachmentStore store, IOptions<PortalOptions> options, TimeProvider clock, IJobScheduler jobs, ILogger<SubmitProjectHandler> logger)
+public sealed partial class SubmitProjectHandler(IAppDbContext db, ICurrentUser user, IAttachmentStore store, IOptions<PortalOptions> options, TimeProvider clock, IJobScheduler jobs, ILogger<SubmitProjectHandler> logger, IIdempotencyStore idempotency)
     : ICommandHandler<SubmitProject, SubmissionResult>
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
@@ -96,23 +97,23 @@ public sealed partial class SubmitProjectHandler(IAppDbContext db, ICurrentUser 
     {
         var membership = await PartnerAccess.RequireApprovedAsync(db, user, cancellationToken);
         var me = user.RequireId();
-        IdempotencyRecord? record = null;
+        Guid? claim = null;
         if (!string.IsNullOrWhiteSpace(command.IdempotencyKey))
         {
-            var (begun, replay) = await Idempotency.BeginAsync(db, membership.PartnerId, command.IdempotencyKey.Trim(), Hash(command), clock.GetUtcNow().UtcDateTime, options.Value.InFlightTakeover, cancellationToken);
+            var (begun, replay) = await Idempotency.BeginAsync(idempotency, membership.PartnerId, command.IdempotencyKey.Trim(), Hash(command), clock.GetUtcNow().UtcDateTime, options.Value.InFlightTakeover, cancellationToken);
             if (replay is not null)
             {
                 return new SubmissionResult(JsonSerializer.Deserialize<SubmissionReceipt>(replay, Json)!, replay, Replayed: true);
             }
 
-            record = begun;
+            claim = begun;
         }
 
         var stored = new List<string>();
         SubmissionResult result;
         try
         {
-            result = await CreateAsync(command, membership.PartnerId, me, record, stored, cancellationToken);
+            result = await CreateAsync(command, membership.PartnerId, me, claim, stored, cancellationToken);
         }
         catch
         {
@@ -122,9 +123,9 @@ public sealed partial class SubmitProjectHandler(IAppDbContext db, ICurrentUser 
                 store.Delete(name);
             }
 
-            if (record is not null)
+            if (claim is { } id)
             {
-                await Idempotency.AbandonAsync(db, record.Id, CancellationToken.None);
+                await idempotency.AbandonAsync(id, CancellationToken.None);
             }
 
             throw;
@@ -147,7 +148,7 @@ public sealed partial class SubmitProjectHandler(IAppDbContext db, ICurrentUser 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Submission {Reference} saved; triage on arrival could not be queued (the scheduled triage will take it)")]
     private partial void LogTriageNotQueued(Exception exception, string reference);
 
-    private async Task<SubmissionResult> CreateAsync(SubmitProject command, Guid partnerId, Guid me, IdempotencyRecord? record, List<string> stored, CancellationToken cancellationToken)
+    private async Task<SubmissionResult> CreateAsync(SubmitProject command, Guid partnerId, Guid me, Guid? claim, List<string> stored, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         if (!await db.Sectors.AnyAsync(s => s.Id == command.SectorId && s.IsActive, cancellationToken))
@@ -184,7 +185,10 @@ public sealed partial class SubmitProjectHandler(IAppDbContext db, ICurrentUser 
 
         var receipt = new SubmissionReceipt(submission.Id, submission.Reference, submission.Status, submission.AlreadyReported, submission.SubmittedAtUtc, stored.Count);
         var json = JsonSerializer.Serialize(receipt, Json);
-        record?.Complete(201, json, submission.Id, now);
+        if (claim is { } id)
+        {
+            idempotency.Complete(id, 201, json, submission.Id, now);
+        }
 
         // The submission, its files' rows, the attribution and the completed key commit together, or none of them.
         await db.SaveChangesAsync(cancellationToken);
@@ -255,81 +259,23 @@ public sealed partial class SubmitProjectHandler(IAppDbContext db, ICurrentUser 
     }
 }
 
-/// <summary>The database side of Idempotency-Key handling (see <see cref="IdempotencyRecord"/>).</summary>
+/// <summary>Idempotency-Key handling: the store's findings as the caller is told them.</summary>
 internal static class Idempotency
 {
-    /// <summary>
-    /// Claims the key (a committed in-flight row), or returns the stored response of a completed repeat. A lost race
-    /// on the unique index (partner, key) reads the winner's row and decides from it.
-    /// </summary>
-    public static async Task<(IdempotencyRecord? Record, string? Replay)> BeginAsync(IAppDbContext db, Guid partnerId, string key, string hash, DateTime now, TimeSpan takeoverAfter, CancellationToken cancellationToken)
+    /// <summary>The claim on the key, or the stored response of a completed repeat.</summary>
+    public static async Task<(Guid? Claim, string? Replay)> BeginAsync(IIdempotencyStore store, Guid partnerId, string key, string hash, DateTime now, TimeSpan takeoverAfter, CancellationToken cancellationToken)
     {
-        var existing = await FindAsync(db, partnerId, key, cancellationToken);
-        if (existing is null)
+        var start = await store.BeginAsync(partnerId, key, hash, now, takeoverAfter, cancellationToken);
+        return start.Outcome switch
         {
-            var record = new IdempotencyRecord(partnerId, key, hash, now);
-            db.IdempotencyRecords.Add(record);
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                return (record, null);
-            }
-            catch (DbUpdateException)
-            {
-                db.DiscardChanges();
-                existing = await FindAsync(db, partnerId, key, cancellationToken) ?? throw new ConflictException("请重试 / Please retry.");
-            }
-        }
-
-        if (!string.Equals(existing.RequestHash, hash, StringComparison.Ordinal))
-        {
-            throw new IdempotencyMismatchException();
-        }
-
-        if (existing.State == IdempotencyState.Completed)
-        {
-            return (null, existing.ResponseBody);
-        }
-
-        if (existing.CreatedAtUtc > now - takeoverAfter)
-        {
-            throw InFlight();
-        }
-
-        // The first attempt died before committing anything (e.g. the server was killed), or is still running but
-        // slow. This repeat replaces its claim with a row of its own (a new id): the first attempt's completion
-        // updates its claim by id, finds it gone and fails (409) with everything it would have saved. So at most one
-        // of them creates the submission, however early the takeover. Of two repeats only one deletes the old row.
-        var released = await db.IdempotencyRecords
-            .Where(r => r.Id == existing.Id && r.State == IdempotencyState.InFlight)
-            .ExecuteDeleteAsync(cancellationToken);
-        if (released != 1)
-        {
-            throw InFlight();
-        }
-
-        var claim = new IdempotencyRecord(partnerId, key, hash, now);
-        db.IdempotencyRecords.Add(claim);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            return (claim, null);
-        }
-        catch (DbUpdateException)
-        {
-            // A third request claimed the free key in between.
-            db.DiscardChanges();
-            throw InFlight();
-        }
+            IdempotencyOutcome.Claimed => (start.ClaimId, null),
+            IdempotencyOutcome.Replay => (null, start.Replay),
+            IdempotencyOutcome.Mismatch => throw new IdempotencyMismatchException(),
+            IdempotencyOutcome.InFlight => throw InFlight(),
+            _ => throw new ConflictException("请重试 / Please retry."),
+        };
     }
 
     private static ConflictException InFlight() =>
         new("相同 Idempotency-Key 的请求正在处理中 / A request with this Idempotency-Key is still in progress; retry shortly.");
-
-    /// <summary>Releases the key of a request that failed, so a corrected request may use it.</summary>
-    public static Task AbandonAsync(IAppDbContext db, Guid id, CancellationToken cancellationToken) =>
-        db.IdempotencyRecords.Where(r => r.Id == id && r.State == IdempotencyState.InFlight).ExecuteDeleteAsync(cancellationToken);
-
-    private static Task<IdempotencyRecord?> FindAsync(IAppDbContext db, Guid partnerId, string key, CancellationToken cancellationToken) =>
-        db.IdempotencyRecords.AsNoTracking().SingleOrDefaultAsync(r => r.PartnerId == partnerId && r.Key == key, cancellationToken);
 }

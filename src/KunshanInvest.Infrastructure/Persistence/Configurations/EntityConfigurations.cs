@@ -10,6 +10,7 @@ using KunshanInvest.Domain.Projects;
 using KunshanInvest.Domain.Rates;
 using KunshanInvest.Domain.Sectors;
 using KunshanInvest.Infrastructure.Identity;
+using KunshanInvest.Infrastructure.Persistence.Bookkeeping;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

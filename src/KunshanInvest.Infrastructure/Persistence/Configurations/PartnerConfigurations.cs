@@ -4,6 +4,7 @@ using KunshanInvest.Domain.Partners;
 using KunshanInvest.Domain.Projects;
 using KunshanInvest.Domain.Sectors;
 using KunshanInvest.Infrastructure.Identity;
+using KunshanInvest.Infrastructure.Persistence.Bookkeeping;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

@@ -1,4 +1,4 @@
-using KunshanInvest.Domain.Auditing;
+using KunshanInvest.Infrastructure.Persistence.Bookkeeping;
 using Microsoft.EntityFrameworkCore;
 
 namespace KunshanInvest.Infrastructure.Persistence.Interceptors;
@@ -13,20 +13,12 @@ internal static class AuditChainSql
 {
     public sealed record HeadRow(long Sequence, string Hash);
 
-    private const string Returning = """
-        UPDATE "AuditChainHeads" SET "Sequence" = "Sequence" WHERE "Id" = 1 RETURNING "Sequence", "Hash"
-        """;
+    public static string LockStatement(SqlDialect dialect) =>
+        dialect.UpdateReturning("AuditChainHeads", "\"Sequence\" = \"Sequence\"", "\"Id\" = 1", "Sequence", "Hash");
 
-    private const string Output = """
-        UPDATE [AuditChainHeads] SET [Sequence] = [Sequence] OUTPUT inserted.[Sequence], inserted.[Hash] WHERE [Id] = 1
-        """;
-
-    public static string LockStatement(DbContext context) =>
-        context.Database.ProviderName == "Microsoft.EntityFrameworkCore.SqlServer" ? Output : Returning;
-
-    public static HeadRow Lock(DbContext context)
+    public static HeadRow Lock(DbContext context, SqlDialect dialect)
     {
-        foreach (var row in context.Database.SqlQueryRaw<HeadRow>(LockStatement(context)).AsEnumerable())
+        foreach (var row in context.Database.SqlQueryRaw<HeadRow>(LockStatement(dialect)).AsEnumerable())
         {
             return row;
         }
@@ -34,10 +26,10 @@ internal static class AuditChainSql
         throw MissingHead();
     }
 
-    public static async Task<HeadRow> LockAsync(DbContext context, CancellationToken cancellationToken)
+    public static async Task<HeadRow> LockAsync(DbContext context, SqlDialect dialect, CancellationToken cancellationToken)
     {
         HeadRow? head = null;
-        await foreach (var row in context.Database.SqlQueryRaw<HeadRow>(LockStatement(context)).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        await foreach (var row in context.Database.SqlQueryRaw<HeadRow>(LockStatement(dialect)).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             head ??= row;
         }

@@ -1,4 +1,6 @@
-namespace KunshanInvest.Domain.Auditing;
+using KunshanInvest.Domain.Auditing;
+
+namespace KunshanInvest.Infrastructure.Persistence.Bookkeeping;
 
 /// <summary>
 /// The single row that serialises appends to the audit chain (each append locks it in its own transaction) and

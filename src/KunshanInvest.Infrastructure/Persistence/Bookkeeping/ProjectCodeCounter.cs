@@ -1,4 +1,4 @@
-namespace KunshanInvest.Domain.Projects;
+namespace KunshanInvest.Infrastructure.Persistence.Bookkeeping;
 
 /// <summary>
 /// The last project number handed out in a year (KS-2026-00042 → Year 2026, Last ≥ 42). Written only by the
