@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
 using FluentValidation;
+using KunshanInvest.Application.Common;
 using KunshanInvest.Application.Enterprises.Duplicates;
-using KunshanInvest.Application.Projects.CreateLead;
 using KunshanInvest.Domain.Enterprises;
 using KunshanInvest.Domain.Projects;
 
