@@ -4,6 +4,7 @@ using KunshanInvest.Application.Common;
 using KunshanInvest.Application.Common.Paging;
 using KunshanInvest.Application.Common.Security;
 using KunshanInvest.Application.Common.Users;
+using KunshanInvest.Domain.Common;
 using KunshanInvest.Domain.Projects;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -128,8 +129,6 @@ public sealed class ExportProjectsHandler(IAppDbContext db, ICurrentUser user, I
 [CsvRecord]
 internal sealed partial class ProjectExportRow
 {
-    private const decimal MinorUnitsPerWan = 10_000m * 100m;
-
     [CsvColumn(Headers.Code, Index = 0)]
     [ExcelColumn(Name = Headers.Code, Index = 0, Width = 16)]
     public string Code { get; set; } = "";
@@ -209,7 +208,7 @@ internal sealed partial class ProjectExportRow
         NextFollowUp = item.NextFollowUpOn,
     };
 
-    private static decimal? Wan(MoneyDto? money) => money is null ? null : money.MinorUnits / MinorUnitsPerWan;
+    private static decimal? Wan(MoneyDto? money) => money is null ? null : MoneyUnits.MinorToWan(money.MinorUnits);
 
     private static string? CurrencyOf(MoneyDto? estimated, MoneyDto? pledged) =>
         estimated is not null && pledged is not null && estimated.Currency != pledged.Currency
