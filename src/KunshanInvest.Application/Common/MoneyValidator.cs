@@ -1,5 +1,6 @@
 using FluentValidation;
 using KunshanInvest.Application.Projects;
+using KunshanInvest.Domain.Common;
 
 namespace KunshanInvest.Application.Common;
 
@@ -11,6 +12,6 @@ public sealed class MoneyValidator : AbstractValidator<MoneyDto>
     public MoneyValidator()
     {
         RuleFor(x => x.MinorUnits).InclusiveBetween(0, MaxMinorUnits);
-        RuleFor(x => x.Currency).Must(Domain.Common.Money.IsCurrencyCode).WithMessage("币种用 ISO 4217 代码,如 CNY、USD / Currency is an ISO 4217 code such as CNY or USD.");
+        RuleFor(x => x.Currency).Must(Currencies.IsSupported).WithMessage("币种用 ISO 4217 代码,如 CNY、USD / Currency is an ISO 4217 code such as CNY or USD.");
     }
 }

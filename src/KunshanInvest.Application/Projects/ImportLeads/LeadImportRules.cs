@@ -155,7 +155,7 @@ internal static class LeadImportRules
         var currency = Fold(row.Currency)?.ToUpperInvariant() ?? "CNY";
         if (row.Investment is null)
         {
-            if (row.Currency is not null && !Domain.Common.Money.IsCurrencyCode(currency))
+            if (row.Currency is not null && !Currencies.IsSupported(currency))
             {
                 fail(LeadImportColumns.Currency, "币种用 ISO 4217 代码,如 CNY、USD / Currency is an ISO 4217 code such as CNY or USD.");
             }

@@ -17,7 +17,7 @@ public sealed class CreateExchangeRateValidator : AbstractValidator<CreateExchan
     public CreateExchangeRateValidator()
     {
         RuleFor(x => x.Year).InclusiveBetween(2000, 2100).WithMessage("年度须在 2000–2100 之间 / The year must lie between 2000 and 2100.");
-        RuleFor(x => x.Currency).Must(c => Money.IsCurrencyCode(c) && c != "CNY")
+        RuleFor(x => x.Currency).Must(c => Currencies.IsSupported(c) && c != Currencies.Cny)
             .WithMessage("币种用三位大写代码(人民币无需汇率),如 USD / A three-letter currency code other than CNY, such as USD.");
         RuleFor(x => x.CnyPerUnit).Must(RateRules.IsRate).WithMessage(RateRules.RateMessage);
     }
