@@ -31,6 +31,24 @@ public sealed partial class UseCaseFileTests
         Assert.True(offenders.Count == 0, "One request per file, named after it; split: " + string.Join("; ", offenders));
     }
 
+    [Fact]
+    public void Each_entity_configuration_has_a_file_named_after_it()
+    {
+        var folder = Path.Combine(RepositoryRoot(), "src", "KunshanInvest.Infrastructure", "Persistence", "Configurations");
+        var files = Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories)
+            .Select(f => (File: Path.GetFileNameWithoutExtension(f), Classes: EntityConfiguration().Matches(File.ReadAllText(f)).Select(m => m.Groups["name"].Value).ToList()))
+            .ToList();
+
+        Assert.True(files.Sum(f => f.Classes.Count) > 20, "The scan found almost no IEntityTypeConfiguration<T>; the pattern no longer recognises them.");
+        var offenders = files.Where(f => f.Classes.Count > 1 || (f.Classes.Count == 1 && f.Classes[0] != f.File))
+            .Select(f => $"{f.File}.cs: {string.Join(", ", f.Classes)}")
+            .ToList();
+        Assert.True(offenders.Count == 0, "One IEntityTypeConfiguration<T> per file, named after its class: " + string.Join("; ", offenders));
+    }
+
+    [GeneratedRegex(@"\bclass\s+(?<name>\w+)[^{;]*\bIEntityTypeConfiguration<")]
+    private static partial Regex EntityConfiguration();
+
     [Theory]
     [InlineData("public sealed record ListJobs : IQuery<JobList>;", "ListJobs")]
     [InlineData("public sealed record RunJobNow(string Name) : ICommand;", "RunJobNow")]
