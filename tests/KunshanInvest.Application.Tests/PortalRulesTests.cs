@@ -81,12 +81,25 @@ public sealed class PortalRulesTests
         return await new SubmitProjectHandler(db, world.Database.User, world.Store, Microsoft.Extensions.Options.Options.Create(Options), world.Database.Clock, jobs ?? new Common.NoJobScheduler(), Microsoft.Extensions.Logging.Abstractions.NullLogger<SubmitProjectHandler>.Instance, new IdempotencyStore(db)).Handle(command, CancellationToken.None);
     }
 
-    private static async Task<T> AsOfficerAsync<T>(World world, Func<AppDbContext, TriageCommands, Task<T>> act)
+    private static async Task<T> AsOfficerAsync<T>(World world, Func<AppDbContext, TriageDesk, Task<T>> act)
     {
         world.Database.User = new TestUser { Id = world.Officer, UserName = "officer" };
         world.Database.User.Roles.Add(Roles.Officer);
         await using var db = world.Database.NewContext();
-        return await act(db, new TriageCommands(db, world.Database.Allocator(db), world.Database.User, new UserDirectory(db, world.Database.Clock), new Notifier(db, world.Database.Clock), world.Database.Clock));
+        return await act(db, new TriageDesk(db, world.Database.Allocator(db), world.Database.User, new Notifier(db, world.Database.Clock), world.Database.Clock));
+    }
+
+    /// <summary>The triage decisions the tests take, each through its own handler.</summary>
+    private sealed class TriageDesk(AppDbContext db, IProjectCodeAllocator codes, Common.Security.ICurrentUser user, Notifier notifier, TimeProvider clock)
+    {
+        public ValueTask<TriageDecision> Handle(AcceptSubmission command, CancellationToken cancellationToken) =>
+            new AcceptSubmissionHandler(db, codes, user, notifier, clock).Handle(command, cancellationToken);
+
+        public ValueTask<TriageDecision> Handle(RejectSubmission command, CancellationToken cancellationToken) =>
+            new RejectSubmissionHandler(db, user, notifier, clock).Handle(command, cancellationToken);
+
+        public ValueTask<TriageDecision> Handle(MarkSubmissionDuplicate command, CancellationToken cancellationToken) =>
+            new MarkSubmissionDuplicateHandler(db, user, notifier, clock).Handle(command, cancellationToken);
     }
 
     [Fact]
@@ -178,7 +191,7 @@ public sealed class PortalRulesTests
     {
         world.Database.User = TestUser.As("manager", Roles.Manager);
         await using var db = world.Database.NewContext();
-        return await new LedgerHandlers(db, world.Database.User, Microsoft.Extensions.Options.Options.Create(Options), world.Database.Clock).Handle(new GetLedger(), CancellationToken.None);
+        return await new GetLedgerHandler(db, Microsoft.Extensions.Options.Options.Create(Options), world.Database.Clock).Handle(new GetLedger(), CancellationToken.None);
     }
 
     [Fact]

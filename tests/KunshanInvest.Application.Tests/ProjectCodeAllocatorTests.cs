@@ -1,3 +1,4 @@
+using KunshanInvest.Application.Common;
 using KunshanInvest.Application.Common.Notifications;
 using KunshanInvest.Application.Projects;
 using KunshanInvest.Application.Projects.CreateLead;

@@ -1,4 +1,5 @@
 using System.Text;
+using KunshanInvest.Application.Common.Exports;
 using KunshanInvest.Application.Projects;
 using KunshanInvest.Application.Projects.ExportProjects;
 using KunshanInvest.Domain.Common;
@@ -54,7 +55,7 @@ public sealed class ProjectExportTests
 
         await using (var db = database.NewContext(counter))
         {
-            var file = await Handler(database, db, batchSize: 10).Handle(new ExportProjects(new ProjectFilter(), ProjectSort.Code, false, ProjectExportFormat.Csv, csv), CancellationToken.None);
+            var file = await Handler(database, db, batchSize: 10).Handle(new ExportProjects(new ProjectFilter(), ProjectSort.Code, false, ExportFormat.Csv, csv), CancellationToken.None);
             Assert.Equal(25, file.Rows);
             Assert.Equal("项目清单-2026-06-30.csv", file.FileName);
         }
@@ -74,7 +75,7 @@ public sealed class ProjectExportTests
 
         await using (var db = database.NewContext())
         {
-            var file = await Handler(database, db).Handle(new ExportProjects(new ProjectFilter { Major = true }, ProjectSort.Code, false, ProjectExportFormat.Xlsx, xlsx), CancellationToken.None);
+            var file = await Handler(database, db).Handle(new ExportProjects(new ProjectFilter { Major = true }, ProjectSort.Code, false, ExportFormat.Xlsx, xlsx), CancellationToken.None);
             Assert.Equal((2, "项目清单-2026-06-30.xlsx"), (file.Rows, file.FileName));
         }
 

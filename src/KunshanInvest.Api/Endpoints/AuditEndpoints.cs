@@ -3,6 +3,7 @@ using KunshanInvest.Application.Auditing;
 using KunshanInvest.Application.Auditing.ExportAudit;
 using KunshanInvest.Application.Auditing.SearchAudit;
 using KunshanInvest.Application.Auditing.VerifyAudit;
+using KunshanInvest.Application.Common.Exports;
 using KunshanInvest.Application.Common.Paging;
 using KunshanInvest.Application.Common.Security;
 using KunshanInvest.Domain.Auditing;
@@ -34,9 +35,9 @@ internal static class AuditEndpoints
             .RequireAuthorization(p => p.RequireRole(Roles.Admin, Roles.Auditor));
 
         audit.MapGet("/", SearchAsync).WithSummary("Search the audit trail, newest first, keyset-paged; X-Total-Count carries the total.");
-        audit.MapGet("/export.xlsx", ([AsParameters] AuditQuery query, ISender sender, CancellationToken ct) => ExportAsync(query, AuditExportFormat.Xlsx, sender, ct))
+        audit.MapGet("/export.xlsx", ([AsParameters] AuditQuery query, ISender sender, CancellationToken ct) => ExportAsync(query, ExportFormat.Xlsx, sender, ct))
             .WithSummary("Every entry of the search as one sheet 审计记录 (cursor and pageSize are ignored).");
-        audit.MapGet("/export.csv", ([AsParameters] AuditQuery query, ISender sender, CancellationToken ct) => ExportAsync(query, AuditExportFormat.Csv, sender, ct))
+        audit.MapGet("/export.csv", ([AsParameters] AuditQuery query, ISender sender, CancellationToken ct) => ExportAsync(query, ExportFormat.Csv, sender, ct))
             .WithSummary("The same rows as export.xlsx, as UTF-8 CSV with a byte order mark.");
 
         var integrity = app.MapGroup("/api/v1/admin/audit").WithTags("Audit")
@@ -52,7 +53,7 @@ internal static class AuditEndpoints
         return TypedResults.Ok(page);
     }
 
-    private static async Task<FileStreamHttpResult> ExportAsync(AuditQuery query, AuditExportFormat format, ISender sender, CancellationToken ct)
+    private static async Task<FileStreamHttpResult> ExportAsync(AuditQuery query, ExportFormat format, ISender sender, CancellationToken ct)
     {
         // Built in a temporary file first, as the project export is: MiniExcel writes synchronously (docs/adr/0005).
         var path = Path.Combine(Path.GetTempPath(), $"ki-audit-{Guid.NewGuid():N}.tmp");

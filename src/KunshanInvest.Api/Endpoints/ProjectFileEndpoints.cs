@@ -1,6 +1,7 @@
 using FluentValidation;
 using FluentValidation.Results;
 using KunshanInvest.Application.Common.Exceptions;
+using KunshanInvest.Application.Common.Exports;
 using KunshanInvest.Application.Common.Security;
 using KunshanInvest.Application.Projects;
 using KunshanInvest.Application.Projects.ExportProjects;
@@ -19,9 +20,9 @@ internal static class ProjectFileEndpoints
         var projects = app.MapGroup("/api/v1/projects").WithTags("Projects")
             .RequireAuthorization(p => p.RequireRole(Roles.Admin, Roles.Manager, Roles.Officer));
 
-        projects.MapGet("/export.xlsx", ([AsParameters] ProjectEndpoints.ListQuery query, ISender sender, CancellationToken ct) => ExportAsync(query, ProjectExportFormat.Xlsx, sender, ct))
+        projects.MapGet("/export.xlsx", ([AsParameters] ProjectEndpoints.ListQuery query, ISender sender, CancellationToken ct) => ExportAsync(query, ExportFormat.Xlsx, sender, ct))
             .WithSummary("Every project matching the list's filters, in the list's order, as one sheet 项目 (cursor and pageSize are ignored).");
-        projects.MapGet("/export.csv", ([AsParameters] ProjectEndpoints.ListQuery query, ISender sender, CancellationToken ct) => ExportAsync(query, ProjectExportFormat.Csv, sender, ct))
+        projects.MapGet("/export.csv", ([AsParameters] ProjectEndpoints.ListQuery query, ISender sender, CancellationToken ct) => ExportAsync(query, ExportFormat.Csv, sender, ct))
             .WithSummary("The same rows as export.xlsx, as UTF-8 CSV with a byte order mark.");
         projects.MapGet("/import-template.xlsx", TemplateAsync)
             .WithSummary("The lead import template, with the active sectors and the sources.");
@@ -34,7 +35,7 @@ internal static class ProjectFileEndpoints
             .WithSummary("Import leads from the template (form field `file`): confirm=false previews each row, confirm=true writes all rows or none.");
     }
 
-    private static async Task<FileStreamHttpResult> ExportAsync(ProjectEndpoints.ListQuery query, ProjectExportFormat format, ISender sender, CancellationToken ct)
+    private static async Task<FileStreamHttpResult> ExportAsync(ProjectEndpoints.ListQuery query, ExportFormat format, ISender sender, CancellationToken ct)
     {
         // The file is built in a temporary file first: MiniExcel writes synchronously (Kestrel refuses that on the
         // response), and a failure half-way still becomes a problem response instead of a truncated download.

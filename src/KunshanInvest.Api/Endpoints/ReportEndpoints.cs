@@ -1,4 +1,5 @@
 using KunshanInvest.Api.Infrastructure;
+using KunshanInvest.Application.Common.Exports;
 using KunshanInvest.Application.Common.Security;
 using KunshanInvest.Application.Reports;
 using KunshanInvest.Application.Reports.ExportReports;
@@ -61,11 +62,11 @@ internal static class ReportEndpoints
             .WithSummary("Events in the period: signings recorded there beside the announced figures.");
         reports.MapGet("/trend", async ([AsParameters] ReportQuery q, ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new GetTrend(q.ToFilter()), ct)))
             .WithSummary("Monthly series from the daily pipeline snapshots (the last snapshot of each month).");
-        reports.MapGet("/export.xlsx", ([AsParameters] ReportQuery q, ISender sender, CancellationToken ct) => ExportAsync(q, ReportExportFormat.Xlsx, null, sender, ct))
+        reports.MapGet("/export.xlsx", ([AsParameters] ReportQuery q, ISender sender, CancellationToken ct) => ExportAsync(q, ExportFormat.Xlsx, null, sender, ct))
             .WithSummary("Every report as one workbook, a sheet per report.");
-        reports.MapGet("/export.csv", ([AsParameters] ReportQuery q, ISender sender, CancellationToken ct) => ExportAsync(q, ReportExportFormat.Csv, null, sender, ct))
+        reports.MapGet("/export.csv", ([AsParameters] ReportQuery q, ISender sender, CancellationToken ct) => ExportAsync(q, ExportFormat.Csv, null, sender, ct))
             .WithSummary("Every report in one UTF-8 CSV, each under its name.");
-        reports.MapGet("/{report}.csv", (string report, [AsParameters] ReportQuery q, ISender sender, CancellationToken ct) => ExportAsync(q, ReportExportFormat.Csv, report, sender, ct))
+        reports.MapGet("/{report}.csv", (string report, [AsParameters] ReportQuery q, ISender sender, CancellationToken ct) => ExportAsync(q, ExportFormat.Csv, report, sender, ct))
             .WithSummary("One report's data (a chart's) as CSV: funnel, stage-durations, targets, pledged-vs-realised, stalled, by-source, by-country, by-officer, events, trend.");
 
         var targets = app.MapGroup("/api/v1/admin/targets").WithTags("Admin")
@@ -91,7 +92,7 @@ internal static class ReportEndpoints
     private static async Task<Ok<Breakdown>> BreakdownAsync(ReportQuery q, BreakdownDimension dimension, ISender sender, CancellationToken ct) =>
         TypedResults.Ok(await sender.Send(new GetBreakdown(q.ToFilter(), dimension), ct));
 
-    private static async Task<FileStreamHttpResult> ExportAsync(ReportQuery q, ReportExportFormat format, string? only, ISender sender, CancellationToken ct)
+    private static async Task<FileStreamHttpResult> ExportAsync(ReportQuery q, ExportFormat format, string? only, ISender sender, CancellationToken ct)
     {
         // Built in a temporary file first, as the other exports are: MiniExcel writes synchronously (docs/adr/0005).
         var path = Path.Combine(Path.GetTempPath(), $"ki-reports-{Guid.NewGuid():N}.tmp");

@@ -29,7 +29,7 @@ public sealed partial record Money
     public static Money Cny(long fen) => new(fen, "CNY");
 
     /// <summary>万元 (10⁴ yuan) → fen.</summary>
-    public static Money CnyWan(decimal wan) => Cny(checked((long)Math.Round(wan * 10_000m * 100m)));
+    public static Money CnyWan(decimal wan) => Cny(MoneyUnits.WanToMinor(wan));
 
     public decimal Major => MinorUnits / 100m;
 

@@ -1,3 +1,5 @@
+using KunshanInvest.Domain.Common;
+
 namespace KunshanInvest.Domain.Projects;
 
 /// <summary>One piece of evidence a stage needs and the project lacks.</summary>
@@ -10,7 +12,7 @@ public sealed record MissingEvidence(string Field, string Message);
 public static class StageGates
 {
     /// <summary>规上 (above designated size): annual main-business revenue of at least 20 million yuan, in fen.</summary>
-    public const long AboveScaleRevenueFen = 20_000_000L * 100;
+    public const long AboveScaleRevenueFen = 2_000 * MoneyUnits.MinorPerWan;
 
     public static IReadOnlyList<MissingEvidence> Check(InvestmentProject project, ProjectStage target)
     {

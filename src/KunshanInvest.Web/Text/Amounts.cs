@@ -1,12 +1,13 @@
 using System.Globalization;
+using KunshanInvest.Domain.Common;
 
 namespace KunshanInvest.Web.Text;
 
 /// <summary>Amounts the way the bureau reads them: 万元 (10⁴ yuan) and 亿元 (10⁸ yuan); land in 亩.</summary>
 public static class Amounts
 {
-    private const long FenPerWan = 10_000 * 100L;
-    private const long FenPerYi = 100_000_000 * 100L;
+    private const long FenPerWan = MoneyUnits.MinorPerWan;
+    private const long FenPerYi = MoneyUnits.MinorPerYi;
 
     public static string Cny(long fen)
     {
@@ -30,14 +31,14 @@ public static class Amounts
         var culture = CultureInfo.CurrentCulture;
         return T.IsEnglish
             ? string.Create(culture, $"USD {cents / 100m / 1_000_000m:N1} m")
-            : string.Create(culture, $"{cents / 100m / 10_000m:N0} 万美元");
+            : string.Create(culture, $"{MoneyUnits.MinorToWan(cents):N0} 万美元");
     }
 
     /// <summary>万 (10⁴) of a currency unit, as officers type amounts, → minor units (hundredths); null stays null.</summary>
-    public static long? WanToMinor(decimal? wan) => wan is { } w ? checked((long)Math.Round(w * FenPerWan)) : null;
+    public static long? WanToMinor(decimal? wan) => MoneyUnits.WanToMinor(wan);
 
     /// <summary>Minor units → 万 of the currency unit, for editing.</summary>
-    public static decimal? MinorToWan(long? minor) => minor is { } m ? (decimal)m / FenPerWan : null;
+    public static decimal? MinorToWan(long? minor) => MoneyUnits.MinorToWan(minor);
 
     /// <summary>亿元 as a plain number, for charts.</summary>
     public static double Yi(long fen) => Math.Round((double)fen / FenPerYi, 2);

@@ -2,28 +2,21 @@ using System.Globalization;
 using CsvHelper;
 using FluentValidation;
 using KunshanInvest.Application.Common;
+using KunshanInvest.Application.Common.Exports;
 using KunshanInvest.Application.Common.Security;
 using KunshanInvest.Domain.Auditing;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using MiniExcelLibs;
 using MiniExcelLibs.Attributes;
-using MiniExcelLibs.OpenXml;
 
 namespace KunshanInvest.Application.Auditing.ExportAudit;
-
-public enum AuditExportFormat
-{
-    Xlsx = 0,
-    Csv = 1,
-}
 
 /// <summary>
 /// 导出审计记录: every entry of the search (not just a page), newest first, written to <see cref="Destination"/> as one
 /// sheet "审计记录" (.xlsx) or UTF-8 CSV with a byte order mark. Read in keyset batches by Id: one statement per batch.
 /// </summary>
 [AuthorizeRequest(Roles = Roles.Admin + "," + Roles.Auditor)]
-public sealed record ExportAudit(AuditFilter Filter, AuditExportFormat Format, Stream Destination) : IQuery<AuditExportFile>, IAuditSearch;
+public sealed record ExportAudit(AuditFilter Filter, ExportFormat Format, Stream Destination) : IQuery<AuditExportFile>, IAuditSearch;
 
 /// <summary>What was written: the suggested file name (审计记录-2026-11-27.xlsx), its media type and the row count.</summary>
 public sealed record AuditExportFile(string FileName, string ContentType, int Rows);
@@ -33,7 +26,7 @@ public sealed class ExportAuditValidator : AbstractValidator<ExportAudit>
     public ExportAuditValidator()
     {
         RuleFor(x => x.Format).IsInEnum().OverridePropertyName("format");
-        RuleFor(x => x.Destination).Must(d => d is { CanWrite: true }).WithMessage("Export needs a writable stream.");
+        RuleFor(x => x.Destination).Writable();
         this.AddFilterRules();
     }
 }
@@ -48,26 +41,11 @@ public sealed class ExportAuditHandler(IAppDbContext db, ICurrentUser user, Time
 
     public async ValueTask<AuditExportFile> Handle(ExportAudit query, CancellationToken cancellationToken)
     {
-        var counter = new RowCounter();
-        var rows = RowsAsync(query.Filter, counter, cancellationToken);
-
         // Kunshan's date (UTC+8) names the file; the rows keep UTC, as stored, so no instant is ambiguous.
-        var day = clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-        if (query.Format == AuditExportFormat.Csv)
-        {
-            await using var csv = CsvWriter.Create(query.Destination, new CsvWriterOptions { WriteByteOrderMark = true, Injection = CsvInjection.Escape }, leaveOpen: true);
-            await csv.WriteRecordsAsync(rows, cancellationToken);
-            await csv.FlushAsync(cancellationToken);
-            await RecordAsync(query, counter.Count, cancellationToken);
-            return new AuditExportFile($"审计记录-{day}.csv", Projects.ExportProjects.ProjectExportFile.CsvContentType, counter.Count);
-        }
-
-        // The synchronous writer streams a valid sheet; the async one misplaces <drawing> (docs/adr/0005).
-        var configuration = new OpenXmlConfiguration { FastMode = false, AutoFilter = true };
-        await Task.Run(() => MiniExcel.SaveAs(query.Destination, rows.ToBlockingEnumerable(cancellationToken), sheetName: SheetName, excelType: ExcelType.XLSX, configuration: configuration), cancellationToken);
-        await RecordAsync(query, counter.Count, cancellationToken);
-        return new AuditExportFile($"审计记录-{day}.xlsx", Projects.ExportProjects.ProjectExportFile.XlsxContentType, counter.Count);
+        var fileName = ExportPipeline.FileName("审计记录", clock, query.Format);
+        var count = await ExportPipeline.WriteAsync(query.Format, query.Destination, RowsAsync(query.Filter, cancellationToken), SheetName, cancellationToken);
+        await RecordAsync(query, count, cancellationToken);
+        return new AuditExportFile(fileName, ExportContentTypes.Of(query.Format), count);
     }
 
     /// <summary>Audit the auditors (docs/adr/0017): who exported which search, how many entries, in what format.</summary>
@@ -85,7 +63,7 @@ public sealed class ExportAuditHandler(IAppDbContext db, ICurrentUser user, Time
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private async IAsyncEnumerable<AuditExportRow> RowsAsync(AuditFilter filter, RowCounter counter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<AuditExportRow> RowsAsync(AuditFilter filter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var filtered = db.AuditEntries.AsNoTracking().Apply(filter);
         long? before = null;
@@ -102,7 +80,6 @@ public sealed class ExportAuditHandler(IAppDbContext db, ICurrentUser user, Time
 
             foreach (var row in batch)
             {
-                counter.Count++;
                 row.ActionName = row.Action switch
                 {
                     AuditAction.Created => "新增",
@@ -123,11 +100,6 @@ public sealed class ExportAuditHandler(IAppDbContext db, ICurrentUser user, Time
 
             before = batch[^1].Id;
         }
-    }
-
-    private sealed class RowCounter
-    {
-        public int Count { get; set; }
     }
 }
 

@@ -6,7 +6,6 @@ using KunshanInvest.Application.Common.Notifications;
 using KunshanInvest.Application.Common.Security;
 using KunshanInvest.Application.Enterprises.Duplicates;
 using KunshanInvest.Application.Projects;
-using KunshanInvest.Application.Projects.CreateLead;
 using KunshanInvest.Application.Projects.ImportLeads;
 using KunshanInvest.Domain.Common;
 using KunshanInvest.Domain.Enterprises;

@@ -9,7 +9,6 @@ using KunshanInvest.Application.Common.Idempotency;
 using KunshanInvest.Application.Common.Security;
 using KunshanInvest.Application.Enterprises.Duplicates;
 using KunshanInvest.Application.Projects;
-using KunshanInvest.Application.Projects.CreateLead;
 using KunshanInvest.Domain.Common;
 using KunshanInvest.Domain.Enterprises;
 using KunshanInvest.Domain.Partners;

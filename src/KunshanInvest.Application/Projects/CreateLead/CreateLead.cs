@@ -31,8 +31,6 @@ public sealed record CreateLead(
     Guid? ExpansionOfProjectId = null,
     bool ConfirmNotDuplicate = false) : ICommand<LeadCreated>;
 
-public sealed record NewEnterprise(string? NameZh, string? NameEn, string? CreditCode = null, string Country = "CN", Ownership Ownership = Ownership.Domestic);
-
 /// <summary>The new lead, and the other officers' live projects with the same enterprise (each was notified).</summary>
 public sealed record LeadCreated(Guid Id, string Code, Guid EnterpriseId, int Version, IReadOnlyList<OwnershipConflict> Conflicts);
 
@@ -51,65 +49,6 @@ public sealed class CreateLeadValidator : AbstractValidator<CreateLead>
         RuleFor(x => x.Name).MaximumLength(InvestmentProject.NameMaxLength);
         RuleFor(x => x.EstimatedInvestment!).SetValidator(new MoneyValidator()).When(x => x.EstimatedInvestment is not null);
         RuleFor(x => x.NewEnterprise!).SetValidator(new NewEnterpriseValidator()).When(x => x.NewEnterprise is not null);
-    }
-}
-
-public sealed class NewEnterpriseValidator : AbstractValidator<NewEnterprise>
-{
-    private const string TooLong = "名称过长 / The name is too long.";
-
-    // NFKC can lengthen a name (e.g. "㈱" → "(株)"); the key column has the name's maximum length.
-    private static bool FitsAsKey(string? name) => name is null || EnterpriseName.Key(name).Length <= Enterprise.NameMaxLength;
-
-    public NewEnterpriseValidator()
-    {
-        RuleFor(x => x).Must(x => !string.IsNullOrWhiteSpace(x.NameZh) || !string.IsNullOrWhiteSpace(x.NameEn))
-            .OverridePropertyName("nameZh")
-            .WithMessage("企业需要中文名或英文名 / An enterprise needs a Chinese or an English name.");
-        RuleFor(x => x.NameZh).MaximumLength(Enterprise.NameMaxLength).Must(FitsAsKey).WithMessage(TooLong);
-        RuleFor(x => x.NameEn).MaximumLength(Enterprise.NameMaxLength).Must(FitsAsKey).WithMessage(TooLong);
-        RuleFor(x => x.Country).NotEmpty().Matches("^[A-Z]{2}$").WithMessage("国家/地区用两位大写代码,如 CN、US / Country is a two-letter code such as CN or US.");
-        RuleFor(x => x.Ownership).IsInEnum();
-        RuleFor(x => x.CreditCode).Custom(CreditCodeRule.Check);
-    }
-}
-
-public sealed class MoneyValidator : AbstractValidator<MoneyDto>
-{
-    /// <summary>CNY 10 trillion in fen: far above any single project, far below overflow in sums.</summary>
-    public const long MaxMinorUnits = 1_000_000_000_000_000;
-
-    public MoneyValidator()
-    {
-        RuleFor(x => x.MinorUnits).InclusiveBetween(0, MaxMinorUnits);
-        RuleFor(x => x.Currency).Must(Domain.Common.Money.IsCurrencyCode).WithMessage("币种用 ISO 4217 代码,如 CNY、USD / Currency is an ISO 4217 code such as CNY or USD.");
-    }
-}
-
-public static class CreditCodeRule
-{
-    /// <summary>GB 32100: says which part of a wrong code is wrong (empty is fine: not yet registered in China).</summary>
-    public static void Check(string? code, ValidationContext<NewEnterprise> context) => Report(code, context.AddFailure);
-
-    public static void Report(string? code, Action<string> fail)
-    {
-        if (string.IsNullOrWhiteSpace(code))
-        {
-            return;
-        }
-
-        var problem = CreditCode.Check(CreditCode.Normalize(code));
-        var message = problem switch
-        {
-            CreditCode.Problem.WrongLength => "统一社会信用代码应为18位 / A unified social credit code has 18 characters.",
-            CreditCode.Problem.IllegalCharacter => "统一社会信用代码含非法字符(不用 I、O、S、V、Z) / The code holds a character the standard does not use (no I, O, S, V, Z).",
-            CreditCode.Problem.WrongCheckCharacter => "统一社会信用代码校验位不正确 / The code's check character is wrong: it is mistyped.",
-            _ => null,
-        };
-        if (message is not null)
-        {
-            fail(message);
-        }
     }
 }
 

@@ -1,24 +1,18 @@
 using CsvHelper;
 using FluentValidation;
 using KunshanInvest.Application.Common;
+using KunshanInvest.Application.Common.Exports;
 using KunshanInvest.Application.Common.Paging;
 using KunshanInvest.Application.Common.Security;
 using KunshanInvest.Application.Common.Users;
+using KunshanInvest.Domain.Common;
 using KunshanInvest.Domain.Projects;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using MiniExcelLibs;
 using MiniExcelLibs.Attributes;
-using MiniExcelLibs.OpenXml;
 
 namespace KunshanInvest.Application.Projects.ExportProjects;
-
-public enum ProjectExportFormat
-{
-    Xlsx = 0,
-    Csv = 1,
-}
 
 /// <summary>
 /// 导出项目清单: every project the list would show for the same filter and sort, not just a page, written to
@@ -26,15 +20,11 @@ public enum ProjectExportFormat
 /// read Chinese). Rows are read in keyset batches, so memory holds one batch whatever the size of the list.
 /// </summary>
 [AuthorizeRequest(Roles = Roles.Staff)]
-public sealed record ExportProjects(ProjectFilter Filter, ProjectSort Sort, bool Descending, ProjectExportFormat Format, Stream Destination)
+public sealed record ExportProjects(ProjectFilter Filter, ProjectSort Sort, bool Descending, ExportFormat Format, Stream Destination)
     : IQuery<ProjectExportFile>;
 
 /// <summary>What was written: the suggested file name (项目清单-2026-11-27.xlsx), its media type and the row count.</summary>
-public sealed record ProjectExportFile(string FileName, string ContentType, int Rows)
-{
-    public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    public const string CsvContentType = "text/csv; charset=utf-8";
-}
+public sealed record ProjectExportFile(string FileName, string ContentType, int Rows);
 
 public sealed class ExportProjectsValidator : AbstractValidator<ExportProjects>
 {
@@ -42,7 +32,7 @@ public sealed class ExportProjectsValidator : AbstractValidator<ExportProjects>
     {
         RuleFor(x => x.Sort).IsInEnum();
         RuleFor(x => x.Format).IsInEnum();
-        RuleFor(x => x.Destination).Must(d => d is { CanWrite: true }).WithMessage("Export needs a writable stream.");
+        RuleFor(x => x.Destination).Writable();
         RuleFor(x => x.Filter.Text).MaximumLength(ProjectFilter.TextMaxLength).OverridePropertyName("text");
         RuleForEach(x => x.Filter.Stages).IsInEnum().OverridePropertyName("stage");
         RuleFor(x => x.Filter.Source).IsInEnum().When(x => x.Filter.Source is not null).OverridePropertyName("source");
@@ -55,35 +45,19 @@ public sealed class ExportProjectsHandler(IAppDbContext db, ICurrentUser user, I
     public const int DefaultBatchSize = 1000;
     public const string SheetName = "项目";
 
-    /// <summary>Kunshan's clock (UTC+8, no daylight saving) for the file's date and the 最近活动 column.</summary>
-
     /// <summary>Rows per SQL statement; tests lower it to watch the batching.</summary>
     internal int BatchSize { get; init; } = DefaultBatchSize;
 
     public async ValueTask<ProjectExportFile> Handle(ExportProjects query, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
-        var counter = new RowCounter();
-        var rows = RowsAsync(query, now.UtcDateTime, counter, cancellationToken);
-        var day = now.ToOffset(BureauCalendar.Offset).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-
-        if (query.Format == ProjectExportFormat.Csv)
-        {
-            await using var csv = CsvWriter.Create(query.Destination, new CsvWriterOptions { WriteByteOrderMark = true, Injection = CsvInjection.Escape }, leaveOpen: true);
-            await csv.WriteRecordsAsync(rows, cancellationToken);
-            await csv.FlushAsync(cancellationToken);
-            return new ProjectExportFile($"项目清单-{day}.csv", ProjectExportFile.CsvContentType, counter.Count);
-        }
-
-        // MiniExcel 1.46's async writer puts <drawing> inside <sheetData> (Excel then repairs the file) and its FastMode
-        // holds the whole sheet in memory; the synchronous writer streams a valid sheet, so it pulls the batches here.
-        var configuration = new OpenXmlConfiguration { FastMode = false, AutoFilter = true };
-        await Task.Run(() => MiniExcel.SaveAs(query.Destination, rows.ToBlockingEnumerable(cancellationToken), sheetName: SheetName, excelType: ExcelType.XLSX, configuration: configuration), cancellationToken);
-        return new ProjectExportFile($"项目清单-{day}.xlsx", ProjectExportFile.XlsxContentType, counter.Count);
+        var fileName = ExportPipeline.FileName("项目清单", clock, query.Format);
+        var rows = RowsAsync(query, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        var count = await ExportPipeline.WriteAsync(query.Format, query.Destination, rows, SheetName, cancellationToken);
+        return new ProjectExportFile(fileName, ExportContentTypes.Of(query.Format), count);
     }
 
     /// <summary>Keyset batches of <see cref="BatchSize"/> in the list's order: one statement per batch, plus one for owners not yet named.</summary>
-    private async IAsyncEnumerable<ProjectExportRow> RowsAsync(ExportProjects query, DateTime nowUtc, RowCounter counter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<ProjectExportRow> RowsAsync(ExportProjects query, DateTime nowUtc, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var rule = await StalledRule.ForAsync(db, query.Filter, stalled.Value, cancellationToken);
         var filtered = db.Projects.AsNoTracking().Apply(db, query.Filter, user, rule, nowUtc);
@@ -105,7 +79,6 @@ public sealed class ExportProjectsHandler(IAppDbContext db, ICurrentUser user, I
 
             foreach (var row in batch)
             {
-                counter.Count++;
                 yield return ProjectExportRow.From(row.Item, owners[row.Item.OwnerId], row.IsStalled(rule.Defaults, nowUtc));
             }
 
@@ -117,19 +90,12 @@ public sealed class ExportProjectsHandler(IAppDbContext db, ICurrentUser user, I
             after = ProjectListQuery.After(batch[^1].Item, query.Sort);
         }
     }
-
-    private sealed class RowCounter
-    {
-        public int Count { get; set; }
-    }
 }
 
 /// <summary>One exported project: the same columns, headers and order in the .xlsx and the .csv.</summary>
 [CsvRecord]
 internal sealed partial class ProjectExportRow
 {
-    private const decimal MinorUnitsPerWan = 10_000m * 100m;
-
     [CsvColumn(Headers.Code, Index = 0)]
     [ExcelColumn(Name = Headers.Code, Index = 0, Width = 16)]
     public string Code { get; set; } = "";
@@ -209,7 +175,7 @@ internal sealed partial class ProjectExportRow
         NextFollowUp = item.NextFollowUpOn,
     };
 
-    private static decimal? Wan(MoneyDto? money) => money is null ? null : money.MinorUnits / MinorUnitsPerWan;
+    private static decimal? Wan(MoneyDto? money) => money is null ? null : MoneyUnits.MinorToWan(money.MinorUnits);
 
     private static string? CurrencyOf(MoneyDto? estimated, MoneyDto? pledged) =>
         estimated is not null && pledged is not null && estimated.Currency != pledged.Currency

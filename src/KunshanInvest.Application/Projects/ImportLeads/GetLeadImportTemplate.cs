@@ -13,7 +13,7 @@ public sealed record GetLeadImportTemplate : IQuery<LeadImportTemplate>;
 
 public sealed record LeadImportTemplate(string FileName, byte[] Content)
 {
-    public const string ContentType = Projects.ExportProjects.ProjectExportFile.XlsxContentType;
+    public const string ContentType = Common.Exports.ExportContentTypes.Xlsx;
 }
 
 public sealed class GetLeadImportTemplateHandler(IAppDbContext db) : IQueryHandler<GetLeadImportTemplate, LeadImportTemplate>

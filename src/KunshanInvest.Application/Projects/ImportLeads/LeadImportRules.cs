@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text;
 using FluentValidation;
+using KunshanInvest.Application.Common;
 using KunshanInvest.Application.Enterprises.Duplicates;
-using KunshanInvest.Application.Projects.CreateLead;
+using KunshanInvest.Domain.Common;
 using KunshanInvest.Domain.Enterprises;
 using KunshanInvest.Domain.Projects;
 
@@ -46,7 +47,6 @@ internal sealed class LeadDraft
 /// <summary>The per-row rules, reusing the lead form's validators so a row is judged as the form would judge it.</summary>
 internal static class LeadImportRules
 {
-    private const decimal MinorUnitsPerWan = 10_000m * 100m;
     private static readonly string[] Yes = ["是", "y", "yes", "true", "1"];
     private static readonly string[] No = ["否", "n", "no", "false", "0"];
 
@@ -155,7 +155,7 @@ internal static class LeadImportRules
         var currency = Fold(row.Currency)?.ToUpperInvariant() ?? "CNY";
         if (row.Investment is null)
         {
-            if (row.Currency is not null && !Domain.Common.Money.IsCurrencyCode(currency))
+            if (row.Currency is not null && !Currencies.IsSupported(currency))
             {
                 fail(LeadImportColumns.Currency, "币种用 ISO 4217 代码,如 CNY、USD / Currency is an ISO 4217 code such as CNY or USD.");
             }
@@ -175,13 +175,13 @@ internal static class LeadImportRules
             return null;
         }
 
-        if (Math.Abs(wan.Value) > MoneyValidator.MaxMinorUnits / MinorUnitsPerWan)
+        if (Math.Abs(wan.Value) > MoneyUnits.MinorToWan(MoneyValidator.MaxMinorUnits))
         {
             fail(LeadImportColumns.Investment, "预计投资超出范围 / The amount is out of range.");
             return null;
         }
 
-        var money = new MoneyDto((long)Math.Round(wan.Value * MinorUnitsPerWan, MidpointRounding.AwayFromZero), currency);
+        var money = new MoneyDto(MoneyUnits.WanToMinor(wan.Value), currency);
         var before = errors.Count;
         Report(MoneyRules.Validate(money), errors);
         return errors.Count == before ? money : null;

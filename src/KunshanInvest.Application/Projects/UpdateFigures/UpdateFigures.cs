@@ -1,7 +1,6 @@
 using FluentValidation;
 using KunshanInvest.Application.Common;
 using KunshanInvest.Application.Common.Security;
-using KunshanInvest.Application.Projects.CreateLead;
 using KunshanInvest.Domain.Enterprises;
 using KunshanInvest.Domain.Projects;
 using Mediator;
