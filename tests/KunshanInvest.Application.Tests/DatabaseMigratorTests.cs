@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KunshanInvest.Application.Tests;
 
-/// <summary>A database migrated before the squash (ADR 0024) records ids this build lacks: refused, or recreated on request.</summary>
+/// <summary>A database migrated before the squash (ADR 0026) records ids this build lacks: refused, or recreated on request.</summary>
 public sealed class DatabaseMigratorTests
 {
     private const string PreSquashId = "20261127135011_SweepIndexes";
@@ -27,7 +27,7 @@ public sealed class DatabaseMigratorTests
         var refused = await Assert.ThrowsAsync<DatabaseFromOlderBuildException>(() => DatabaseMigrator.MigrateAsync(db, recreateOlderDatabase: false, CancellationToken.None));
 
         Assert.Equal([PreSquashId], refused.UnknownMigrations);
-        Assert.Contains("0024", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("0026", refused.Message, StringComparison.Ordinal);
         Assert.Contains(PreSquashId, await db.Database.GetAppliedMigrationsAsync());
         Assert.Equal(1, await db.Sectors.CountAsync());
     }

@@ -6,12 +6,12 @@ namespace KunshanInvest.Infrastructure.Persistence;
 
 /// <summary>
 /// The database records migrations this build does not have: it was made before the migrations were squashed into
-/// one <c>Initial</c> (ADR 0024). Nothing was changed; the message says how to recreate it.
+/// one <c>Initial</c> (ADR 0026). Nothing was changed; the message says how to recreate it.
 /// </summary>
 public sealed class DatabaseFromOlderBuildException(IReadOnlyList<string> unknownMigrations)
     : InvalidOperationException(
         $"The database records {unknownMigrations.Count} migration(s) this build does not know ({string.Join(", ", unknownMigrations.Take(3))}{(unknownMigrations.Count > 3 ? ", …" : "")}): " +
-        "it was created before the migrations were squashed into one Initial (docs/adr/0024). Recreate it: delete the SQLite file " +
+        "it was created before the migrations were squashed into one Initial (docs/adr/0026). Recreate it: delete the SQLite file " +
         "(data/kunshaninvest.db and its -wal/-shm files) or drop the server database, then start again; in Development the app does this itself.")
 {
     public IReadOnlyList<string> UnknownMigrations { get; } = unknownMigrations;

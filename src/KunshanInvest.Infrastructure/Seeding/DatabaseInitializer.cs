@@ -30,7 +30,7 @@ internal sealed partial class DatabaseInitializer(IServiceProvider services, IOp
                 LogMigrating(database.Value.Provider, pending.Count);
             }
 
-            // A developer's database from before the squash (ADR 0024) is recreated in Development, refused elsewhere.
+            // A developer's database from before the squash (ADR 0026) is recreated in Development, refused elsewhere.
             if (await DatabaseMigrator.MigrateAsync(db, recreateOlderDatabase: environment.IsDevelopment(), cancellationToken))
             {
                 LogRecreated(database.Value.Provider);
@@ -60,7 +60,7 @@ internal sealed partial class DatabaseInitializer(IServiceProvider services, IOp
     [LoggerMessage(Level = LogLevel.Information, Message = "Applying {Count} pending migration(s) on {Provider}")]
     private partial void LogMigrating(DatabaseProvider provider, int count);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The {Provider} database was made before the migrations were squashed (ADR 0024): dropped and created again (Development only)")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The {Provider} database was made before the migrations were squashed (ADR 0026): dropped and created again (Development only)")]
     private partial void LogRecreated(DatabaseProvider provider);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Audit chain: {Rows} entry(ies) written before it existed linked in (once)")]
