@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
+using KunshanInvest.Application.Common.Messages;
 
 namespace KunshanInvest.Api.Endpoints;
 
@@ -106,7 +107,7 @@ internal static partial class AccountEndpoints
         // The middleware only records the token check; endpoints that bind no form field must read the verdict.
         if (context.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false })
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "请求无效 / The form's antiforgery token is missing or wrong.");
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: M.Antiforgery.ToString());
         }
 
         // The cookie is self-contained: dropping it in this browser would leave a copied one valid on every app

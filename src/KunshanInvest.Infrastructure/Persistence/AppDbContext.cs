@@ -17,6 +17,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using KunshanInvest.Application.Common.Messages;
 
 namespace KunshanInvest.Infrastructure.Persistence;
 
@@ -68,7 +69,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
         }
         catch (DbUpdateConcurrencyException ex)
         {
-            throw new ConflictException("记录已被他人修改,请刷新后重试 / The record was changed by someone else: reload it and apply your change again.", ex);
+            throw new ConflictException(M.Changed, ex);
         }
     }
 
