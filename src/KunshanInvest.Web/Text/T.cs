@@ -12,6 +12,10 @@ public static partial class T
 
     internal static string P(string zh, string en) => IsEnglish ? en : zh;
 
+    /// <summary>A name kept in both languages (sector, park, event, enterprise) in the page's language, else the other.</summary>
+    public static string Named(string? zh, string? en) =>
+        (IsEnglish ? (string.IsNullOrWhiteSpace(en) ? zh : en) : (string.IsNullOrWhiteSpace(zh) ? en : zh)) ?? "";
+
     public static string AppName => P("昆山招商", "KunshanInvest");
     public static string AppTagline => P("开发区招商项目管理", "Investment promotion CRM");
     public static string SignIn => P("登录", "Sign in");

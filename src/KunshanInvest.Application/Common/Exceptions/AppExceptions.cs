@@ -7,7 +7,7 @@ public sealed class NotFoundException(string entity, object key)
 {
     public string Entity { get; } = entity;
 
-    public Said Said { get; } = M.NotFound.With(("entity", entity), ("key", key.ToString()));
+    public Said Said { get; } = M.NotFound.With(("entity", M.Things.Entity(entity)), ("key", key.ToString()));
 }
 
 /// <summary>The caller is signed in but lacks the role (403).</summary>
