@@ -121,13 +121,26 @@ internal static partial class AccountEndpoints
         return TypedResults.LocalRedirect("/account/login");
     }
 
-    private static RedirectHttpResult SetCulture(string? culture, string? redirectUri, HttpContext context)
+    /// <summary>
+    /// The app bar's language switch: this browser's cookie, and for a signed-in user the account's stored choice, so
+    /// the next sign-in (another browser, a bearer token) starts in it. The session's principal is refreshed to carry it.
+    /// </summary>
+    private static async Task<RedirectHttpResult> SetCulture(string? culture, string? redirectUri, HttpContext context, SignInManager<AppUser> signIn)
     {
         var chosen = culture is "en" or "en-US" ? "en-US" : "zh-CN";
         context.Response.Cookies.Append(
             CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
             new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
+        if (context.User.Identity?.IsAuthenticated == true
+            && await signIn.UserManager.GetUserAsync(context.User) is { } user
+            && user.Language != chosen)
+        {
+            user.Language = chosen;
+            await signIn.UserManager.UpdateAsync(user);
+            await signIn.RefreshSignInAsync(user);
+        }
+
         return TypedResults.LocalRedirect(SafeLocal(redirectUri));
     }
 

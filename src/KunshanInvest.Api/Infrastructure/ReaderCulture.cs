@@ -13,7 +13,7 @@ namespace KunshanInvest.Api.Infrastructure;
 internal static class ReaderCulture
 {
     /// <summary>The signed-in user's stored language (en-US or zh-CN), carried in the sign-in principal.</summary>
-    public const string LanguageClaim = "ki:language";
+    public const string LanguageClaim = "ki:language"; // AppClaimsPrincipalFactory.LanguageClaim
 
     public static CultureInfo Of(HttpContext context) =>
         Messages.Normalise(context.Features.Get<IRequestCultureFeature>()?.RequestCulture.UICulture);

@@ -55,8 +55,8 @@ internal static class FollowUpNotices
         notifier.Notify(
             assigneeId,
             Assigned,
-            $"新的跟进任务 / New follow-up: {followUp.Title}",
-            $"{project.Code} {project.Name} — 截止 / due {followUp.DueOn:yyyy-MM-dd}",
+            M.NewFollowUp.With(("title", followUp.Title)),
+            M.NewFollowUpBody.With(("code", project.Code), ("name", project.Name), ("due", followUp.DueOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))),
             $"/projects/{project.Id}");
     }
 }

@@ -16,6 +16,10 @@ public static partial class M
     public static readonly Msg GateAboveScale = new("gate.above_scale.revenue", "上规需要年营收达到2000万元。", "Above-scale needs realised annual revenue of CNY 20 million.");
     public static readonly Msg StageGate = new("stage.gate", "进入“{stage}”阶段还缺少:{fields}", "Stage {stage} needs: {fields}");
 
+    public static readonly Msg LeadConflictTitle = new("notice.lead_conflict", "{enterprise} 有新线索 {code}", "New lead {code} for {enterprise}");
+    public static readonly Msg LeadConflictBody = new("notice.lead_conflict.body", "该企业已有您负责的在谈项目 {yours}。请与新线索负责人协调。", "You own the open project {yours} of this enterprise: agree with the new lead's owner.");
+    public static readonly Msg LeadConflictOwnerTitle = new("notice.lead_conflict_owner", "{enterprise} 已有其他专员的在谈项目", "{enterprise} already has open projects of other officers");
+
     public static readonly Msg ImportUpload = new("import.upload", "请上传 .xlsx 文件。", "Upload an .xlsx file.");
     public static readonly Msg ImportUploadField = new("import.upload_field", "请上传 .xlsx 文件(表单字段 file)。", "Upload an .xlsx file in the form field 'file'.");
     public static readonly Msg ImportTooLarge = new("import.too_large", "文件不能超过 {mb} MB。", "The file may be at most {mb} MB.");

@@ -80,9 +80,6 @@ public sealed class Msg
         null => "",
         Bilingual b => IsEnglish(culture) ? b.En : b.Zh,
         Said said => Messages.Render(said, culture),
-        System.Text.Json.JsonElement { ValueKind: System.Text.Json.JsonValueKind.Object } json => IsEnglish(culture)
-            ? json.GetProperty("en").GetString() ?? ""
-            : json.GetProperty("zh").GetString() ?? "",
         IFormattable f => f.ToString(null, culture),
         _ => value.ToString() ?? "",
     };

@@ -163,7 +163,7 @@ public sealed class RecordSigningsHandler(IAppDbContext db, IProjectCodeAllocato
         db.Projects.AddRange(fresh);
         foreach (var project in rows.Select(r => r.Existing).OfType<InvestmentProject>().Where(p => p.OwnerId != me))
         {
-            notifier.Notify(project.OwnerId, "project.signed", $"{project.Code} 已在{promotion.NameZh}签约", project.Name, $"/projects/{project.Id}");
+            notifier.Notify(project.OwnerId, "project.signed", M.ProjectSignedAtEvent.With(("code", project.Code), ("event", Bilingual.Of(promotion.NameZh, promotion.NameEn))), M.Text.With(("text", project.Name)), $"/projects/{project.Id}");
         }
 
         await ProjectCodes.SaveAsync(db, allocator, fresh, clock.BureauToday().Year, cancellationToken);

@@ -253,10 +253,10 @@ public sealed class ImportLeadsHandler(IAppDbContext db, IProjectCodeAllocator a
             {
                 foreach (var other in others)
                 {
-                    notifier.Notify(other.OwnerId, "lead.conflict", $"{displayName} 有新线索 {project.Code}", $"该企业已有您负责的在谈项目 {other.Code}。请与新线索负责人协调。", $"/projects/{project.Id}");
+                    notifier.Notify(other.OwnerId, "lead.conflict", M.LeadConflictTitle.With(("enterprise", displayName), ("code", project.Code)), M.LeadConflictBody.With(("yours", other.Code)), $"/projects/{project.Id}");
                 }
 
-                notifier.Notify(ownerId, "lead.conflict", $"{displayName} 已有其他专员的在谈项目", string.Join("; ", others.Select(c => $"{c.Code} {c.Name}({c.OwnerName})")), $"/projects/{project.Id}");
+                notifier.Notify(ownerId, "lead.conflict", M.LeadConflictOwnerTitle.With(("enterprise", displayName)), M.Text.With(("text", string.Join("; ", others.Select(c => $"{c.Code} {c.Name} ({c.OwnerName})")))), $"/projects/{project.Id}");
             }
         }
 

@@ -236,6 +236,7 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
     public void Configure(EntityTypeBuilder<AppUser> builder)
     {
         builder.Property(u => u.DisplayName).HasMaxLength(AppUser.DisplayNameMaxLength);
+        builder.Property(u => u.Language).HasMaxLength(AppUser.LanguageMaxLength);
     }
 }
 
@@ -285,6 +286,9 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         builder.Property(n => n.Title).HasMaxLength(Notification.TitleMaxLength);
         builder.Property(n => n.Body).HasMaxLength(Notification.BodyMaxLength);
         builder.Property(n => n.Link).HasMaxLength(Notification.LinkMaxLength);
+        builder.Property(n => n.TitleCode).HasMaxLength(Notification.CodeMaxLength);
+        builder.Property(n => n.BodyCode).HasMaxLength(Notification.CodeMaxLength);
+        builder.Property(n => n.ArgsJson).HasMaxLength(Notification.ArgsMaxLength);
         builder.HasOne<AppUser>().WithMany().HasForeignKey(n => n.UserId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(n => new { n.UserId, n.ReadAtUtc, n.CreatedAtUtc });
         builder.Property(n => n.Period).HasMaxLength(Notification.PeriodMaxLength);
