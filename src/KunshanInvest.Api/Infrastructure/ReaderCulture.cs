@@ -7,7 +7,7 @@ namespace KunshanInvest.Api.Infrastructure;
 
 /// <summary>
 /// The reader's language, chosen once per request by the localisation middleware. The API answers in the
-/// request's Accept-Language, else the signed-in user's stored choice, else zh-CN. The pages never follow the
+/// request's Accept-Language, else this browser's choice (cookie), else the signed-in user's stored choice, else zh-CN. The pages never follow the
 /// browser's language (Chinese first): only the choice made in the app bar (the user's, or this browser's cookie).
 /// </summary>
 internal static class ReaderCulture
@@ -30,8 +30,8 @@ internal static class ReaderCulture
         [
             new ApiAcceptLanguageProvider { Options = options },
             new QueryStringRequestCultureProvider { Options = options },
-            new UserLanguageProvider { Options = options },
             new CookieRequestCultureProvider { Options = options },
+            new UserLanguageProvider { Options = options },
         ];
     }
 
