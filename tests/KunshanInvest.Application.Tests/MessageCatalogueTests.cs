@@ -132,4 +132,32 @@ public sealed class MessageCatalogueTests
             CultureInfo.CurrentUICulture = previous;
         }
     }
+
+    [Fact]
+    public void A_stored_notice_is_worded_in_each_readers_language()
+    {
+        var title = M.ProjectSignedAtEvent.With(("code", "KS-2026-00042"), ("event", new Bilingual("咖啡产业推介会", "Coffee Investment Forum")));
+        var body = M.NewFollowUpBody.With(("code", "KS-2026-00042"), ("name", "福斯咖啡烘焙工厂"), ("due", "2026-12-31"));
+        var args = new Dictionary<string, object?>(title.Args);
+        foreach (var (name, value) in body.Args)
+        {
+            args[name] = value;
+        }
+
+        var json = SaidJson.Write(args);
+
+        var zh = Common.Notifications.Notifier.Word("stored", null, title.Code, body.Code, json, Zh);
+        var en = Common.Notifications.Notifier.Word("stored", null, title.Code, body.Code, json, En);
+        Assert.Equal("KS-2026-00042 已在咖啡产业推介会签约", zh.Title);
+        Assert.Equal("KS-2026-00042 was signed at Coffee Investment Forum", en.Title);
+        Assert.Equal("KS-2026-00042 福斯咖啡烘焙工厂 — due 2026-12-31", en.Body);
+    }
+
+    [Fact]
+    public void A_notice_from_before_the_catalogue_keeps_its_text()
+    {
+        var old = Common.Notifications.Notifier.Word("六未预警:KS-2026-00001", "旧正文", null, null, null, En);
+
+        Assert.Equal(("六未预警:KS-2026-00001", "旧正文"), (old.Title, old.Body));
+    }
 }
