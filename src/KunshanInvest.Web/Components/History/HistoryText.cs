@@ -16,6 +16,7 @@ public static class HistoryText
     {
         "Version", "IsDemo", "StaleFlaggedAtUtc", "EscalationLevel", "EscalatedAtUtc", "EscalatedStageEnteredAtUtc",
         "LastActivityAtUtc", "StageEnteredAtUtc", "CreatedAtUtc", "EstimatedInvestment.Currency", "PledgedInvestment.Currency",
+        "NameZhKey", "NameEnKey",
     };
 
     private static readonly Dictionary<string, (string Zh, string En)> Labels = new(StringComparer.Ordinal)
@@ -47,6 +48,20 @@ public static class HistoryText
         ["RealisedJobs"] = ("实际就业", "Realised jobs"),
         ["RealisedAnnualTaxFen"] = ("实际年税收", "Realised annual tax"),
         ["RealisedAnnualOutputFen"] = ("实际年营收", "Realised annual revenue"),
+        ["NameZh"] = ("中文名称", "Chinese name"),
+        ["NameEn"] = ("英文名称", "English name"),
+        ["CreditCode"] = ("统一社会信用代码", "Credit code"),
+        ["Country"] = ("国家/地区", "Country"),
+        ["Ownership"] = ("企业性质", "Ownership"),
+        ["IsFortune500"] = ("世界500强", "Fortune 500"),
+        ["IsListed"] = ("上市企业", "Listed"),
+        ["Website"] = ("网址", "Website"),
+        ["Note"] = ("备注", "Note"),
+        ["MergedIntoId"] = ("合并到", "Merged into"),
+        ["Title"] = ("职务", "Title"),
+        ["Phone"] = ("电话", "Phone"),
+        ["Email"] = ("邮箱", "E-mail"),
+        ["WeChat"] = ("微信", "WeChat"),
     };
 
     /// <summary>The names a project's trail may refer to by id: its sectors, parks, enterprise, owner and event.</summary>
@@ -88,6 +103,10 @@ public static class HistoryText
     public static string Label(string field) =>
         Labels.TryGetValue(field, out var label) ? (T.IsEnglish ? label.En : label.Zh) : T.Field;
 
+    /// <summary>For the auditor's trail of every kind of record: the label where there is one, else the stored field name.</summary>
+    public static string LabelOrName(string field) =>
+        Labels.TryGetValue(field, out var label) ? (T.IsEnglish ? label.En : label.Zh) : field;
+
     /// <summary>A stored value (invariant text) as the pages show it; <paramref name="names"/> names the ids it may hold.</summary>
     public static string Value(string field, string? value, IReadOnlyDictionary<Guid, string> names)
     {
@@ -116,6 +135,11 @@ public static class HistoryText
         if (field is "Stage" or "StageBeforeSideState" && Enum.TryParse<ProjectStage>(value, out var stage))
         {
             return T.StageName(stage);
+        }
+
+        if (field == "Ownership" && Enum.TryParse<Domain.Enterprises.Ownership>(value, out var ownership))
+        {
+            return T.OwnershipName(ownership);
         }
 
         if (field == "Source" && Enum.TryParse<SourceChannel>(value, out var source))
