@@ -30,7 +30,7 @@ public sealed class CreateParkHandler(IAppDbContext db) : ICommandHandler<Create
     {
         if (await db.Parks.AnyAsync(p => p.Code == command.Code, cancellationToken))
         {
-            throw new ConflictException($"A park with code '{command.Code}' already exists.");
+            throw new ConflictException(M.CodeTaken.With(("code", command.Code)));
         }
 
         var park = new Park(command.Code, command.NameZh.Trim(), command.NameEn.Trim(), ParkFields.Blank(command.Description));

@@ -33,7 +33,7 @@ public sealed class CreateSectorHandler(IAppDbContext db) : ICommandHandler<Crea
     {
         if (await db.Sectors.AnyAsync(s => s.Code == command.Code, cancellationToken))
         {
-            throw new ConflictException($"A sector with code '{command.Code}' already exists.");
+            throw new ConflictException(M.CodeTaken.With(("code", command.Code)));
         }
 
         var sector = new Sector(command.Code, command.NameZh.Trim(), command.NameEn.Trim());

@@ -16,7 +16,7 @@ public static class HistoryText
     {
         "Version", "IsDemo", "StaleFlaggedAtUtc", "EscalationLevel", "EscalatedAtUtc", "EscalatedStageEnteredAtUtc",
         "LastActivityAtUtc", "StageEnteredAtUtc", "CreatedAtUtc", "EstimatedInvestment.Currency", "PledgedInvestment.Currency",
-        "NameZhKey", "NameEnKey",
+        "NameZhKey", "NameEnKey", "Id",
     };
 
     private static readonly Dictionary<string, (string Zh, string En)> Labels = new(StringComparer.Ordinal)
