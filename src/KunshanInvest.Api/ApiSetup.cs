@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Serialization;
 using KunshanInvest.Api.Endpoints;
 using KunshanInvest.Api.Infrastructure;
@@ -9,7 +8,6 @@ using KunshanInvest.Application.Sectors.ListSectors;
 using KunshanInvest.Web;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.AspNetCore.Localization;
 using Scalar.AspNetCore;
 
 namespace KunshanInvest.Api;
@@ -50,15 +48,7 @@ internal static class ApiSetup
         });
         services.AddScoped<Application.Common.Security.ITwoFactorEnrolment, TwoFactorEnrolment>();
         services.AddLocalization();
-        services.Configure<RequestLocalizationOptions>(options =>
-        {
-            // Chinese first: the browser's language is not consulted, only the user's explicit choice (cookie or query).
-            CultureInfo[] cultures = [new("zh-CN"), new("en-US")];
-            options.DefaultRequestCulture = new RequestCulture("zh-CN");
-            options.SupportedCultures = cultures;
-            options.SupportedUICultures = cultures;
-            options.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
-        });
+        services.Configure<RequestLocalizationOptions>(ReaderCulture.Configure);
         services.AddHostedService<StartupBanner>();
         return services;
     }
@@ -74,9 +64,11 @@ internal static class ApiSetup
         }
 
         app.UseSecurityHeaders();
-        app.UseRequestLocalization();
         app.UseRateLimiter();
         app.UseAuthentication();
+
+        // After authentication: the signed-in user's stored language is one of the choices.
+        app.UseRequestLocalization();
         app.UseMiddleware<SessionCheckMiddleware>();
         app.UseMiddleware<CurrentUserMiddleware>();
         app.UseAuthorization();

@@ -9,6 +9,7 @@ public static class DependencyInjection
     /// <summary>Validators and the clock. The mediator itself is generated in the host (see ADR 0001).</summary>
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
+        Common.Messages.FieldLabels.Install();
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Scoped, includeInternalTypes: true);
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<Common.Notifications.Notifier>();

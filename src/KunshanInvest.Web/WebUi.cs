@@ -10,6 +10,7 @@ public static class WebUi
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
         services.AddMudServices();
+        services.AddTransient<MudBlazor.MudLocalizer, Text.ChineseMudLocalizer>();
         return services;
     }
 }

@@ -99,7 +99,7 @@ public abstract partial class CredentialFactorTests<TApp>(TApp fixture) : IClass
         }
 
         var locked = await (await TokenAsync(userName, Password, TwoFactorAccounts.CodeNow(key))).ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
-        Assert.Contains("locked", locked.GetProperty("title").GetString(), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("锁定", locked.GetProperty("title").GetString(), StringComparison.Ordinal); // zh-CN: no Accept-Language
         Assert.True(await HasPasswordAsync(userName, Password));
     }
 

@@ -83,7 +83,7 @@ public sealed class SignInPolicyTests
         var locked = await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = "officer2", password = AppFixture.DemoPassword });
 
         var problem = await locked.ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
-        Assert.Contains("locked", problem.GetProperty("title").GetString(), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("锁定", problem.GetProperty("title").GetString(), StringComparison.Ordinal); // zh-CN: no Accept-Language
     }
 
     [Fact]

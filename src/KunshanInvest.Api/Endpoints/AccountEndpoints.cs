@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
+using KunshanInvest.Application.Common.Messages;
 
 namespace KunshanInvest.Api.Endpoints;
 
@@ -106,7 +107,7 @@ internal static partial class AccountEndpoints
         // The middleware only records the token check; endpoints that bind no form field must read the verdict.
         if (context.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false })
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "请求无效 / The form's antiforgery token is missing or wrong.");
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: M.Antiforgery.ToString());
         }
 
         // The cookie is self-contained: dropping it in this browser would leave a copied one valid on every app
@@ -120,13 +121,26 @@ internal static partial class AccountEndpoints
         return TypedResults.LocalRedirect("/account/login");
     }
 
-    private static RedirectHttpResult SetCulture(string? culture, string? redirectUri, HttpContext context)
+    /// <summary>
+    /// The app bar's language switch: this browser's cookie, and for a signed-in user the account's stored choice, so
+    /// the next sign-in (another browser, a bearer token) starts in it. The session's principal is refreshed to carry it.
+    /// </summary>
+    private static async Task<RedirectHttpResult> SetCulture(string? culture, string? redirectUri, HttpContext context, SignInManager<AppUser> signIn)
     {
         var chosen = culture is "en" or "en-US" ? "en-US" : "zh-CN";
         context.Response.Cookies.Append(
             CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
             new CookieOptions { MaxAge = TimeSpan.FromDays(365), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
+        if (context.User.Identity?.IsAuthenticated == true
+            && await signIn.UserManager.GetUserAsync(context.User) is { } user
+            && user.Language != chosen)
+        {
+            user.Language = chosen;
+            await signIn.UserManager.UpdateAsync(user);
+            await signIn.RefreshSignInAsync(user);
+        }
+
         return TypedResults.LocalRedirect(SafeLocal(redirectUri));
     }
 

@@ -4,6 +4,7 @@ using KunshanInvest.Api.Security;
 using KunshanInvest.Infrastructure.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using KunshanInvest.Application.Common.Messages;
 
 namespace KunshanInvest.Api.Endpoints;
 
@@ -44,18 +45,18 @@ internal static class AuthEndpoints
                 await signIn.Context.SignInAsync(IdentityConstants.BearerScheme, principal);
                 return TypedResults.Empty;
             case PasswordCheck.Outcome.MustChange:
-                return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "须先修改密码 / The password must be changed first.",
+                return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: M.MustChangePassword.ToString(),
                     extensions: new Dictionary<string, object?> { ["code"] = "password_change_required" });
             case PasswordCheck.Outcome.TwoFactorRequired:
                 return TwoFactorRequired();
             case PasswordCheck.Outcome.EnrolmentRequired:
-                return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "须先绑定身份验证器 / An authenticator must be enrolled first.",
+                return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: M.MustEnrolTotp.ToString(),
                     detail: "Administrators need a second factor: sign in once in the browser and enrol an authenticator app at /account/two-factor.",
                     extensions: new Dictionary<string, object?> { ["code"] = "two_factor_enrolment_required" });
             case PasswordCheck.Outcome.LockedOut:
-                return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "账户已锁定 / The account is locked out; try again later.");
+                return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: M.LockedOut.ToString());
             default:
-                return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "用户名、密码或验证码错误 / Wrong user name, password or code.");
+                return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: M.WrongCredentials.ToString());
         }
     }
 
@@ -63,7 +64,7 @@ internal static class AuthEndpoints
     {
         if (string.IsNullOrEmpty(request.NewPassword))
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["newPassword"] = ["必填 / Required."] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["newPassword"] = [M.Required.ToString()] });
         }
 
         var result = await PasswordCheck.ChangeAsync(signIn, request.UserName, request.CurrentPassword, request.NewPassword, request.TwoFactorCode, signingIn: false, logger);
@@ -72,12 +73,12 @@ internal static class AuthEndpoints
             PasswordCheck.Change.Changed => TypedResults.NoContent(),
             PasswordCheck.Change.TwoFactorRequired => TwoFactorRequired(),
             PasswordCheck.Change.Rejected(var reasons) => TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["newPassword"] = [reasons] }),
-            _ => TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "用户名、密码或验证码错误 / Wrong user name, password or code."),
+            _ => TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: M.WrongCredentials.ToString()),
         };
     }
 
     private static ProblemHttpResult TwoFactorRequired() =>
-        TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "需要动态验证码 / A two-factor code is required.",
+        TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: M.TotpRequired.ToString(),
             detail: "Send the authenticator app's 6-digit code (or a recovery code) as twoFactorCode with the user name and password.",
             extensions: new Dictionary<string, object?> { ["code"] = "two_factor_required" });
 

@@ -14,6 +14,7 @@ using Mediator;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using KunshanInvest.Application.Common.Messages;
 
 namespace KunshanInvest.Api.Endpoints;
 
@@ -137,8 +138,8 @@ internal static class PortalEndpoints
             {
                 var retryAfter = lease.TryGetMetadata(System.Threading.RateLimiting.MetadataName.RetryAfter, out var wait) ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)) : 60;
                 context.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "报送过于频繁 / Too many submissions.",
-                    detail: $"请 {retryAfter} 秒后重试 / Retry after {retryAfter} seconds.");
+                return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: M.TooManySubmissions.ToString(),
+                    detail: M.RetryAfter.With(("seconds", retryAfter)).ToString());
             }
         }
 
@@ -170,24 +171,24 @@ internal static class PortalEndpoints
                 // ReadFromJsonAsync throws InvalidOperationException (a 500) for any other content type, or none.
                 if (!request.HasJsonContentType())
                 {
-                    throw new BadHttpRequestException("请以 JSON 或 multipart/form-data 提交 / Send JSON or multipart/form-data.", StatusCodes.Status415UnsupportedMediaType);
+                    throw new BadHttpRequestException(M.JsonOrMultipart.ToString(), StatusCodes.Status415UnsupportedMediaType);
                 }
 
-                var json = await request.ReadFromJsonAsync<SubmissionInput>(ct) ?? throw FieldError.Invalid("body", "请求体为空 / The request body is empty.");
+                var json = await request.ReadFromJsonAsync<SubmissionInput>(ct) ?? throw FieldError.Invalid("body", M.BodyEmpty);
                 return (json, []);
             }
 
             var form = await request.ReadFormAsync(ct);
             var fields = form["submission"].ToString();
             var input = string.IsNullOrWhiteSpace(fields)
-                ? throw FieldError.Invalid("submission", "缺少表单字段 submission(JSON)/ The multipart field 'submission' (JSON) is missing.")
+                ? throw FieldError.Invalid("submission", M.SubmissionFieldMissing)
                 : JsonSerializer.Deserialize<SubmissionInput>(fields, JsonSerializerOptions.Web)
-                    ?? throw FieldError.Invalid("submission", "表单字段 submission 须为 JSON 对象 / The multipart field 'submission' must be a JSON object.");
+                    ?? throw FieldError.Invalid("submission", M.SubmissionFieldNotObject);
 
             // Checked before any file is read into memory; the validator repeats the rules for every other caller.
             if (form.Files.Count > AttachmentRules.MaxFiles)
             {
-                throw FieldError.Invalid("files", $"每次最多 {AttachmentRules.MaxFiles} 个附件 / At most {AttachmentRules.MaxFiles} attachments per submission.");
+                throw FieldError.Invalid("files", M.TooManyAttachments.With(("max", AttachmentRules.MaxFiles)));
             }
 
             var files = new List<UploadedFile>(form.Files.Count);
@@ -195,7 +196,7 @@ internal static class PortalEndpoints
             {
                 if (file.Length > AttachmentRules.MaxBytes)
                 {
-                    throw FieldError.Invalid("files", $"文件不能超过 10 MB / A file may be at most 10 MB ({AttachmentRules.SafeName(file.FileName)}).");
+                    throw FieldError.Invalid("files", M.AttachmentTooLarge.With(("file", AttachmentRules.SafeName(file.FileName))));
                 }
 
                 var content = new byte[file.Length];
@@ -208,11 +209,11 @@ internal static class PortalEndpoints
         }
         catch (JsonException)
         {
-            throw FieldError.Invalid("body", "JSON 格式有误 / The JSON could not be read.");
+            throw FieldError.Invalid("body", M.JsonUnreadable);
         }
         catch (InvalidDataException ex)
         {
-            throw FieldError.Invalid("files", $"表单无法读取 / The form could not be read: {ex.Message}");
+            throw FieldError.Invalid("files", M.FormUnreadable.With(("reason", ex.Message)));
         }
     }
 }

@@ -9,6 +9,7 @@ using KunshanInvest.Application.Projects.ImportLeads;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using KunshanInvest.Application.Common.Messages;
 
 namespace KunshanInvest.Api.Endpoints;
 
@@ -64,13 +65,13 @@ internal static class ProjectFileEndpoints
     {
         if (file is null || file.Length == 0)
         {
-            throw Invalid("请上传 .xlsx 文件(表单字段 file) / Upload an .xlsx file in the form field 'file'.");
+            throw Invalid(M.ImportUploadField);
         }
 
         // Checked before reading: a larger upload is refused without being held in memory.
         if (file.Length > ImportLeads.MaxBytes)
         {
-            throw Invalid($"文件不能超过 {ImportLeads.MaxBytes / 1024 / 1024} MB / The file may be at most {ImportLeads.MaxBytes / 1024 / 1024} MB.");
+            throw Invalid(M.ImportTooLarge.With(("mb", ImportLeads.MaxBytes / 1024 / 1024)));
         }
 
         var content = new byte[file.Length];
@@ -82,5 +83,5 @@ internal static class ProjectFileEndpoints
         return TypedResults.Ok(await sender.Send(new ImportLeads(content, file.FileName, confirm ?? false), ct));
     }
 
-    private static ValidationException Invalid(string message) => FieldError.Invalid("file", message);
+    private static ValidationException Invalid(Said said) => FieldError.Invalid("file", said);
 }

@@ -1,5 +1,8 @@
+using System.Globalization;
 using FluentValidation;
+using FluentValidation.Results;
 using KunshanInvest.Application.Common.Exceptions;
+using KunshanInvest.Application.Common.Messages;
 using KunshanInvest.Application.Enterprises.Duplicates;
 using KunshanInvest.Application.Events.RecordSignings;
 using KunshanInvest.Domain.Common;
@@ -10,12 +13,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KunshanInvest.Api.Infrastructure;
 
-/// <summary>The one place every failure becomes RFC 9457 problem details; anything unmapped is a 500 without internals.</summary>
+/// <summary>
+/// The one place every failure becomes RFC 9457 problem details; anything unmapped is a 500 without internals.
+/// Texts are rendered from their catalogue codes in the reader's language (<see cref="ReaderCulture"/>), and the codes
+/// travel with them (<c>code</c>, and <c>codes</c> per field beside <c>errors</c>) for clients that word them themselves.
+/// </summary>
 internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsService problems, ILogger<ProblemDetailsExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        var details = Map(exception);
+        var details = Map(exception, ReaderCulture.Of(httpContext));
         if (details.Status >= 500)
         {
             LogUnhandled(exception, httpContext.Request.Path);
@@ -34,81 +41,111 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
         return true;
     }
 
-    internal static ProblemDetails Map(Exception exception) => exception switch
+    internal static ProblemDetails Map(Exception exception) => Map(exception, Messages.DefaultCulture);
+
+    internal static ProblemDetails Map(Exception exception, CultureInfo culture)
     {
-        ValidationException v => new ValidationProblemDetails(
-            v.Errors.GroupBy(e => CamelCase(e.PropertyName), StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray(), StringComparer.Ordinal))
+        string Say(Said said) => said.Render(culture);
+        string Text() => Messages.Text(exception, culture);
+        return exception switch
         {
-            Status = StatusCodes.Status400BadRequest,
-            Title = "请求有误 / One or more fields are invalid.",
-        },
-        BadHttpRequestException b => new ProblemDetails
-        {
-            Status = b.StatusCode,
-            Title = "请求无法读取 / The request could not be read.",
-            Detail = b.Message,
-        },
-        UnauthenticatedException => new ProblemDetails { Status = StatusCodes.Status401Unauthorized, Title = "请先登录 / Sign in first." },
-        ForbiddenAccessException or DomainForbiddenException => new ProblemDetails
-        {
-            Status = StatusCodes.Status403Forbidden,
-            Title = "无权操作 / You may not do this.",
-            Detail = exception.Message,
-        },
-        NotFoundException => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "未找到 / Not found.", Detail = exception.Message },
-        PreconditionRequiredException => new ProblemDetails { Status = StatusCodes.Status428PreconditionRequired, Title = "缺少版本号 / If-Match is required.", Detail = exception.Message },
-        DuplicateEnterpriseException duplicate => new ProblemDetails
-        {
-            Status = StatusCodes.Status409Conflict,
-            Title = "疑似重复企业 / This enterprise may already exist.",
-            Detail = duplicate.Message,
-            Extensions =
+            ValidationException v => Fields(v.Errors, StatusCodes.Status400BadRequest, Say(M.ProblemInvalid), culture),
+            BadHttpRequestException b => new ProblemDetails
             {
-                ["code"] = duplicate.Code,
-                ["canConfirm"] = duplicate.CanConfirm,
-                ["candidates"] = duplicate.Candidates
-                    .Select(c => new { id = c.Id, nameZh = c.NameZh, nameEn = c.NameEn, creditCode = c.CreditCode, reason = c.Reason })
-                    .ToArray(),
+                Status = b.StatusCode,
+                Title = Say(M.ProblemUnreadable),
+                Detail = b.Message,
             },
-        },
-        ConflictException => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "冲突 / Conflict.", Detail = exception.Message },
-        // A unique index or foreign key refused the write (e.g. a credit code saved by someone else a moment earlier).
-        DbUpdateException => new ProblemDetails
-        {
-            Status = StatusCodes.Status409Conflict,
-            Title = "与已有数据冲突 / The change conflicts with existing data.",
-            Detail = "Reload and try again; if it persists, the value must be unique.",
-        },
-        StageGateException gate => new ProblemDetails
-        {
-            Status = StatusCodes.Status422UnprocessableEntity,
-            Title = "阶段条件不满足 / The stage's evidence is missing.",
-            Detail = gate.Message,
-            Extensions =
+            UnauthenticatedException u => Coded(StatusCodes.Status401Unauthorized, Say(M.ProblemUnauthenticated), u.Said, culture),
+            ForbiddenAccessException f => Coded(StatusCodes.Status403Forbidden, Say(M.ProblemForbidden), f.Said, culture),
+            DomainForbiddenException forbidden => new ProblemDetails
             {
-                ["code"] = gate.Code,
-                ["missing"] = gate.Missing.Select(m => new { field = m.Field, message = m.Message }).ToArray(),
+                Status = StatusCodes.Status403Forbidden,
+                Title = Say(M.ProblemForbidden),
+                Detail = Text(),
+                Extensions = { ["code"] = forbidden.Code },
             },
-        },
-        SigningRulesException rows => new ValidationProblemDetails(
-            rows.Errors.GroupBy(e => CamelCase(e.PropertyName), StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray(), StringComparer.Ordinal))
-        {
-            Status = StatusCodes.Status422UnprocessableEntity,
-            Title = "签约条件不满足 / Some rows cannot be signed.",
-            Detail = rows.Message,
-            Extensions = { ["code"] = rows.Code },
-        },
-        DomainRuleException rule => new ProblemDetails
-        {
-            Status = StatusCodes.Status422UnprocessableEntity,
-            Title = "违反业务规则 / A business rule forbids this.",
-            Detail = rule.Message,
-            Extensions = { ["code"] = rule.Code },
-        },
-        _ => new ProblemDetails { Status = StatusCodes.Status500InternalServerError, Title = "服务器错误 / An unexpected error occurred." },
+            NotFoundException n => Coded(StatusCodes.Status404NotFound, Say(M.ProblemNotFound), n.Said, culture),
+            PreconditionRequiredException p => Coded(StatusCodes.Status428PreconditionRequired, Say(M.ProblemPrecondition), p.Said, culture),
+            DuplicateEnterpriseException duplicate => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = Say(M.ProblemDuplicate),
+                Detail = Text(),
+                Extensions =
+                {
+                    ["code"] = duplicate.Code,
+                    ["canConfirm"] = duplicate.CanConfirm,
+                    ["candidates"] = duplicate.Candidates
+                        .Select(c => new { id = c.Id, nameZh = c.NameZh, nameEn = c.NameEn, creditCode = c.CreditCode, reason = c.Reason })
+                        .ToArray(),
+                },
+            },
+            ConflictException c => Coded(StatusCodes.Status409Conflict, Say(M.ProblemConflict), c.Said, culture),
+            // A unique index or foreign key refused the write (e.g. a credit code saved by someone else a moment earlier).
+            DbUpdateException => Coded(StatusCodes.Status409Conflict, Say(M.ProblemDataConflict), M.ProblemDataConflictDetail, culture),
+            StageGateException gate => new ProblemDetails
+            {
+                Status = StatusCodes.Status422UnprocessableEntity,
+                Title = Say(M.ProblemStageGate),
+                Detail = Say(M.StageGate.With(
+                    ("stage", new Bilingual(gate.Target.ZhName(), gate.Target.ToString())),
+                    ("fields", string.Join(", ", gate.Missing.Select(m => m.Field))))),
+                Extensions =
+                {
+                    ["code"] = gate.Code,
+                    ["missing"] = gate.Missing
+                        .Select(m => new { field = m.Field, code = m.Code, message = Messages.Render(m.Code, null, culture) ?? m.Message })
+                        .ToArray(),
+                },
+            },
+            SigningRulesException rows => WithCode(
+                Fields(rows.Errors, StatusCodes.Status422UnprocessableEntity, Say(M.ProblemSigningRows), culture, Text()), rows.Code),
+            DomainRuleException rule => new ProblemDetails
+            {
+                Status = StatusCodes.Status422UnprocessableEntity,
+                Title = Say(M.ProblemRule),
+                Detail = Text(),
+                Extensions = { ["code"] = rule.Code },
+            },
+            _ => new ProblemDetails { Status = StatusCodes.Status500InternalServerError, Title = Say(M.ProblemServer) },
+        };
+    }
+
+    private static ProblemDetails Coded(int status, string title, Said said, CultureInfo culture) => new()
+    {
+        Status = status,
+        Title = title,
+        Detail = said.Render(culture),
+        Extensions = { ["code"] = said.Code },
     };
+
+    private static ProblemDetails WithCode(ProblemDetails details, string code)
+    {
+        details.Extensions["code"] = code;
+        return details;
+    }
+
+    /// <summary>
+    /// Field errors keyed by camel-cased path. A failure with a catalogue code is worded again in the reader's
+    /// language; FluentValidation's own messages were worded in the request's culture when they were made.
+    /// </summary>
+    private static ValidationProblemDetails Fields(IEnumerable<ValidationFailure> failures, int status, string title, CultureInfo culture, string? detail = null)
+    {
+        var byField = failures.GroupBy(e => CamelCase(e.PropertyName), StringComparer.Ordinal).ToArray();
+        var details = new ValidationProblemDetails(
+            byField.ToDictionary(g => g.Key, g => g.Select(e => Word(e, culture)).Distinct().ToArray(), StringComparer.Ordinal))
+        {
+            Status = status,
+            Title = title,
+            Detail = detail,
+        };
+        details.Extensions["codes"] = byField.ToDictionary(g => g.Key, g => g.Select(e => e.ErrorCode).Distinct().ToArray(), StringComparer.Ordinal);
+        return details;
+    }
+
+    private static string Word(ValidationFailure failure, CultureInfo culture) =>
+        Messages.Render(failure.ErrorCode, failure.CustomState as IReadOnlyDictionary<string, object?>, culture) ?? failure.ErrorMessage;
 
     private static string CamelCase(string name) =>
         string.IsNullOrEmpty(name) ? name : string.Join('.', name.Split('.').Select(p => p.Length == 0 ? p : char.ToLowerInvariant(p[0]) + p[1..]));

@@ -1,6 +1,7 @@
 using KunshanInvest.Application.Common.Security;
 using KunshanInvest.Infrastructure.Identity;
 using Microsoft.AspNetCore.Identity;
+using KunshanInvest.Application.Common.Messages;
 
 namespace KunshanInvest.Api.Security;
 
@@ -178,7 +179,7 @@ internal static partial class PasswordCheck
         // A reset or new account starts from a password the admin knows; keeping it would defeat the forced change.
         if (string.Equals(newPassword, currentPassword, StringComparison.Ordinal))
         {
-            return new Change.Rejected("新密码不能与当前密码相同 / The new password must differ from the current one.");
+            return new Change.Rejected(M.PasswordSame.ToString());
         }
 
         var users = signIn.UserManager;

@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using System.Net.Mail;
 using FluentValidation;
 using KunshanInvest.Domain.Enterprises;
+using KunshanInvest.Application.Common.Messages;
 
 namespace KunshanInvest.Application.Contacts;
 
@@ -29,15 +30,15 @@ internal static class ContactFields
         where T : IContactFields
     {
         validator.RuleFor(x => x.Name).Must(n => !string.IsNullOrWhiteSpace(n))
-            .WithMessage("请填写联系人姓名 / Give the contact's name.")
+            .WithMsg(M.ContactName)
             .MaximumLength(Contact.NameMaxLength);
         validator.RuleFor(x => x.Title).MaximumLength(Contact.TitleMaxLength);
         validator.RuleFor(x => x.Phone).MaximumLength(Contact.PhoneMaxLength)
             .Must(IsPhone).When(x => !string.IsNullOrWhiteSpace(x.Phone))
-            .WithMessage("电话只能包含数字、空格和 + - ( ) #（分机）/ A phone number holds digits, spaces and + - ( ) # (extension) only.");
+            .WithMsg(M.ContactPhone);
         validator.RuleFor(x => x.Email).MaximumLength(Contact.EmailMaxLength)
             .Must(IsEmail).When(x => !string.IsNullOrWhiteSpace(x.Email))
-            .WithMessage("邮箱格式不正确 / The e-mail address is not valid.");
+            .WithMsg(M.EmailInvalid);
         validator.RuleFor(x => x.WeChat).MaximumLength(Contact.WeChatMaxLength);
     }
 

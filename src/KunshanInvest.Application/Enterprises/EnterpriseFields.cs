@@ -1,8 +1,10 @@
 using FluentValidation;
 using KunshanInvest.Application.Common;
+using KunshanInvest.Application.Common.Exceptions;
 using KunshanInvest.Application.Enterprises.Duplicates;
 using KunshanInvest.Domain.Enterprises;
 using Microsoft.EntityFrameworkCore;
+using KunshanInvest.Application.Common.Messages;
 
 namespace KunshanInvest.Application.Enterprises;
 
@@ -30,25 +32,25 @@ internal static class EnterpriseFields
     public static void AddEnterpriseFieldRules<T>(this AbstractValidator<T> validator)
         where T : IEnterpriseFields
     {
-        const string NeedsAName = "请填写中文名称或英文名称 / Give a Chinese or an English name.";
-        const string TooLong = "名称过长 / The name is too long.";
-        validator.RuleFor(x => x.NameZh).MaximumLength(Enterprise.NameMaxLength).Must(FitsAsKey).WithMessage(TooLong)
-            .Must((x, _) => HasAName(x)).WithMessage(NeedsAName);
-        validator.RuleFor(x => x.NameEn).MaximumLength(Enterprise.NameMaxLength).Must(FitsAsKey).WithMessage(TooLong)
-            .Must((x, _) => HasAName(x)).WithMessage(NeedsAName);
+        var needsAName = M.NeedsAName;
+        var tooLong = M.NameTooLong;
+        validator.RuleFor(x => x.NameZh).MaximumLength(Enterprise.NameMaxLength).Must(FitsAsKey).WithMsg(tooLong)
+            .Must((x, _) => HasAName(x)).WithMsg(needsAName);
+        validator.RuleFor(x => x.NameEn).MaximumLength(Enterprise.NameMaxLength).Must(FitsAsKey).WithMsg(tooLong)
+            .Must((x, _) => HasAName(x)).WithMsg(needsAName);
         validator.RuleFor(x => x.CreditCode).Custom((code, context) =>
         {
             if (CreditCodeProblem(code) is { } message)
             {
-                context.AddFailure(message);
+                context.AddFailure(FieldError.Failure(context.PropertyPath, message));
             }
         });
         validator.RuleFor(x => x.Country).Cascade(CascadeMode.Stop).NotEmpty().Matches("^[A-Z]{2}$")
-            .WithMessage("国家/地区须为两位大写字母代码（如 CN、US）/ Country must be an ISO 3166 two-letter code in capitals, e.g. CN or US.");
+            .WithMsg(M.EnterpriseCountry);
         validator.RuleFor(x => x.Ownership).IsInEnum();
         validator.RuleFor(x => x.Website).MaximumLength(Enterprise.WebsiteMaxLength)
             .Must(IsWebAddress).When(x => !string.IsNullOrWhiteSpace(x.Website))
-            .WithMessage("网址须为 http:// 或 https:// 开头的完整地址 / The website must be a full http:// or https:// address.");
+            .WithMsg(M.Website);
         validator.RuleFor(x => x.Note).MaximumLength(Enterprise.NoteMaxLength);
     }
 
@@ -56,7 +58,7 @@ internal static class EnterpriseFields
     /// Says what is wrong with a typed credit code in words an officer can act on, or null when it is absent or valid.
     /// The check runs on the normalised code, as the domain stores it (full-width and lower case are fine).
     /// </summary>
-    public static string? CreditCodeProblem(string? code)
+    public static Said? CreditCodeProblem(string? code)
     {
         if (string.IsNullOrWhiteSpace(code))
         {
@@ -68,10 +70,10 @@ internal static class EnterpriseFields
         {
             Domain.Enterprises.CreditCode.Problem.None => null,
             Domain.Enterprises.CreditCode.Problem.WrongLength =>
-                $"统一社会信用代码应为 18 位，现为 {normalized.Length} 位 / A unified social credit code has 18 characters; this one has {normalized.Length}.",
+                M.CreditCodeLength.With(("length", normalized.Length)),
             Domain.Enterprises.CreditCode.Problem.IllegalCharacter =>
-                "统一社会信用代码只含数字和大写字母（不含 I、O、S、V、Z）/ A credit code holds only digits and capital letters other than I, O, S, V and Z.",
-            _ => "统一社会信用代码校验位不符，请核对是否有字符抄错 / The credit code's check character does not match: a character is probably mistyped.",
+                M.CreditCodeCharacter,
+            _ => M.CreditCodeCheck,
         };
     }
 

@@ -1,5 +1,6 @@
 using FluentValidation;
 using KunshanInvest.Domain.Events;
+using KunshanInvest.Application.Common.Messages;
 
 namespace KunshanInvest.Application.Events;
 
@@ -60,19 +61,19 @@ internal static class EventFields
     public static void AddEventFieldRules<T>(this AbstractValidator<T> validator)
         where T : IEventFields
     {
-        validator.RuleFor(x => x.NameZh).NotEmpty().WithMessage("请填写活动中文名称 / Give the event's Chinese name.").MaximumLength(PromotionEvent.NameMaxLength);
-        validator.RuleFor(x => x.NameEn).NotEmpty().WithMessage("请填写活动英文名称 / Give the event's English name.").MaximumLength(PromotionEvent.NameMaxLength);
+        validator.RuleFor(x => x.NameZh).NotEmpty().WithMsg(M.EventNameZh).MaximumLength(PromotionEvent.NameMaxLength);
+        validator.RuleFor(x => x.NameEn).NotEmpty().WithMsg(M.EventNameEn).MaximumLength(PromotionEvent.NameMaxLength);
         validator.RuleFor(x => x.Kind).IsInEnum();
-        validator.RuleFor(x => x.StartsOn).NotEmpty().WithMessage("请填写开始日期 / Give the start date.");
+        validator.RuleFor(x => x.StartsOn).NotEmpty().WithMsg(M.EventStart);
         validator.RuleFor(x => x.EndsOn).GreaterThanOrEqualTo(x => x.StartsOn)
-            .WithMessage("结束日期不能早于开始日期 / An event cannot end before it starts.");
+            .WithMsg(M.EventEndsBeforeStart);
         validator.RuleFor(x => x.Place).MaximumLength(PromotionEvent.TextMaxLength);
         validator.RuleFor(x => x.Organiser).MaximumLength(PromotionEvent.TextMaxLength);
         validator.RuleFor(x => x.Note).MaximumLength(PromotionEvent.TextMaxLength);
         validator.RuleFor(x => x.AnnouncedProjects).InclusiveBetween(0, 100_000)
-            .WithMessage("发布项目数应为 0 到 100000 / Announced projects are between 0 and 100,000.");
+            .WithMsg(M.EventAnnouncedProjects);
         validator.RuleFor(x => x.AnnouncedInvestmentFen).InclusiveBetween(0, MaxFen)
-            .WithMessage("发布投资额超出范围 / The announced investment is out of range.");
+            .WithMsg(M.EventAnnouncedInvestment);
     }
 
     public static void ApplyTo(this IEventFields fields, PromotionEvent promotion)

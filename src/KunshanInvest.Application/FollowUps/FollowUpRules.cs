@@ -5,6 +5,7 @@ using KunshanInvest.Application.Common.Security;
 using KunshanInvest.Domain.FollowUps;
 using KunshanInvest.Domain.Projects;
 using Microsoft.EntityFrameworkCore;
+using KunshanInvest.Application.Common.Messages;
 
 namespace KunshanInvest.Application.FollowUps;
 
@@ -54,8 +55,8 @@ internal static class FollowUpNotices
         notifier.Notify(
             assigneeId,
             Assigned,
-            $"新的跟进任务 / New follow-up: {followUp.Title}",
-            $"{project.Code} {project.Name} — 截止 / due {followUp.DueOn:yyyy-MM-dd}",
+            M.NewFollowUp.With(("title", followUp.Title)),
+            M.NewFollowUpBody.With(("code", project.Code), ("name", project.Name), ("due", followUp.DueOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))),
             $"/projects/{project.Id}");
     }
 }
@@ -66,7 +67,7 @@ internal static class FollowUpInput
     /// <summary>A follow-up cannot be due before today in Kunshan (overdue work comes from the calendar moving on, not from entry).</summary>
     public static IRuleBuilderOptions<T, DateOnly?> NotBeforeBureauToday<T>(this IRuleBuilder<T, DateOnly?> rule, TimeProvider clock) =>
         rule.Must(due => due is null || due >= clock.BureauToday())
-            .WithMessage("截止日期不能早于今天 / The due date cannot be before today (China time).");
+            .WithMsg(M.DueBeforeToday);
 
     /// <summary>A title from free text (next steps may be longer than a title may be).</summary>
     public static string TitleFrom(string text)
@@ -86,7 +87,7 @@ internal static class FollowUpVersions
     {
         if (followUp.Version != expectedVersion)
         {
-            throw new Common.Exceptions.ConflictException($"此任务已被修改(当前版本 {followUp.Version}) / The follow-up has changed since version {expectedVersion}; reload it.");
+            throw new Common.Exceptions.ConflictException(M.ChangedSinceVersion.With(("what", M.Things.FollowUp), ("current", followUp.Version), ("version", expectedVersion)));
         }
 
         db.ExpectVersion(followUp, expectedVersion);

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using KunshanInvest.Application.Common.Messages;
 
 namespace KunshanInvest.Application.Portal;
 
@@ -49,28 +50,28 @@ public static class AttachmentRules
 
     public static string Accept => string.Join(',', ContentTypes.Keys);
 
-    /// <summary>Null when the file is acceptable, else what is wrong with it (zh / en).</summary>
-    public static string? Problem(string? fileName, byte[]? content)
+    /// <summary>Null when the file is acceptable, else what is wrong with it (a catalogue message).</summary>
+    public static Said? Problem(string? fileName, byte[]? content)
     {
         var extension = Path.GetExtension(fileName ?? "");
         if (string.IsNullOrWhiteSpace(fileName) || !ContentTypes.ContainsKey(extension))
         {
-            return $"只接受 PDF、Word、Excel 和图片文件 / Only PDF, Word, Excel and image files are accepted ({SafeName(fileName)}).";
+            return M.AttachmentType.With(("file", SafeName(fileName)));
         }
 
         if (content is null || content.Length == 0)
         {
-            return $"文件为空 / The file is empty ({SafeName(fileName)}).";
+            return M.AttachmentEmpty.With(("file", SafeName(fileName)));
         }
 
         if (content.Length > MaxBytes)
         {
-            return $"文件不能超过 10 MB / A file may be at most 10 MB ({SafeName(fileName)}).";
+            return M.AttachmentTooLarge.With(("file", SafeName(fileName)));
         }
 
         return Matches(extension.ToLowerInvariant(), content)
             ? null
-            : $"文件内容与扩展名不符 / The file's content does not match its extension ({SafeName(fileName)}).";
+            : M.AttachmentMismatch.With(("file", SafeName(fileName)));
     }
 
     public static bool Matches(string extension, byte[] content) => extension switch

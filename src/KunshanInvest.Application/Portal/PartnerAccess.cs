@@ -3,6 +3,7 @@ using KunshanInvest.Application.Common.Exceptions;
 using KunshanInvest.Application.Common.Security;
 using KunshanInvest.Domain.Partners;
 using Microsoft.EntityFrameworkCore;
+using KunshanInvest.Application.Common.Messages;
 
 namespace KunshanInvest.Application.Portal;
 
@@ -25,12 +26,12 @@ public static class PartnerAccess
     public static async Task<PartnerMembership> RequireApprovedAsync(IAppDbContext db, ICurrentUser user, CancellationToken cancellationToken)
     {
         var membership = await FindAsync(db, user.RequireId(), cancellationToken)
-            ?? throw new ForbiddenAccessException("该账户不属于任何合作机构 / This account belongs to no partner organisation.");
+            ?? throw new ForbiddenAccessException(M.PartnerNoOrganisation);
         return membership.Status switch
         {
             PartnerStatus.Approved => membership,
-            PartnerStatus.Pending => throw new ForbiddenAccessException("机构尚待审核,审核通过后即可报送 / Your organisation awaits approval; you can submit once it is approved."),
-            _ => throw new ForbiddenAccessException("机构已被暂停 / Your organisation is suspended."),
+            PartnerStatus.Pending => throw new ForbiddenAccessException(M.PartnerPending),
+            _ => throw new ForbiddenAccessException(M.PartnerSuspended),
         };
     }
 }

@@ -3,6 +3,7 @@ using KunshanInvest.Application.Common.Exceptions;
 using KunshanInvest.Application.Common.Security;
 using KunshanInvest.Domain.Projects;
 using Microsoft.EntityFrameworkCore;
+using KunshanInvest.Application.Common.Messages;
 
 namespace KunshanInvest.Application.Projects;
 
@@ -18,7 +19,7 @@ internal static class ProjectAccess
             ?? throw new NotFoundException("Project", id);
         if (project.OwnerId != user.RequireId() && !user.IsManagerOrAdmin())
         {
-            throw new ForbiddenAccessException("只有项目负责人或领导可以修改此项目 / Only the project's owner or a manager may change it.");
+            throw new ForbiddenAccessException(M.OnlyOwnerOrManager);
         }
 
         if (expectedVersion is { } version)

@@ -34,7 +34,9 @@ public sealed record ProjectListItem(
     DateTime StageEnteredAtUtc,
     DateTime LastActivityAtUtc,
     DateOnly? NextFollowUpOn,
-    DateTime CreatedAtUtc);
+    DateTime CreatedAtUtc,
+    string? SectorNameEn = null,
+    string? ParkNameEn = null);
 
 public sealed record StageChangeDto(ProjectStage? From, ProjectStage To, DateTime AtUtc, Guid? ByUserId, string? ByName, string? Note, bool IsJump, bool IsBackward);
 

@@ -75,7 +75,7 @@ internal static class ProjectListQuery
             p.Source, p.OwnerId, null,
             p.EstimatedInvestment == null ? null : new MoneyDto(p.EstimatedInvestment!.MinorUnits, p.EstimatedInvestment!.Currency),
             p.PledgedInvestment == null ? null : new MoneyDto(p.PledgedInvestment!.MinorUnits, p.PledgedInvestment!.Currency),
-            p.IsMajor, false, p.StageEnteredAtUtc, p.LastActivityAtUtc, p.NextFollowUpOn, p.CreatedAtUtc),
+            p.IsMajor, false, p.StageEnteredAtUtc, p.LastActivityAtUtc, p.NextFollowUpOn, p.CreatedAtUtc, s.NameEn, k.NameEn),
             new SectorLimits(s.SignedDays, s.RegisteredDays, s.LandSecuredDays, s.UnderConstructionDays, s.OperatingDays, s.AboveScaleDays, null));
 
     private static IQueryable<InvestmentProject> Seek<TKey>(IQueryable<InvestmentProject> query, Expression<Func<InvestmentProject, TKey>> key, Cursor? cursor, string sort, bool descending, Func<string, TKey> parse)

@@ -4,6 +4,7 @@ using KunshanInvest.Application.Common;
 using KunshanInvest.Application.Common.Security;
 using KunshanInvest.Domain.Projects;
 using Microsoft.EntityFrameworkCore;
+using KunshanInvest.Application.Common.Messages;
 
 namespace KunshanInvest.Application.Reports;
 
@@ -114,16 +115,16 @@ public static class ReportFilterRules
     {
         validator.RuleFor(x => x.Filter).NotNull().OverridePropertyName("filter");
         validator.RuleFor(x => x.Filter.From).Must(d => d is null || d.Value.Year is >= 2000 and <= 2100)
-            .OverridePropertyName("from").WithMessage("起始日期须在 2000–2100 年之间 / The period must lie between 2000 and 2100.")
+            .OverridePropertyName("from").WithMsg(M.PeriodFromRange)
             .When(x => x.Filter is not null);
         validator.RuleFor(x => x.Filter.To).Must(d => d is null || d.Value.Year is >= 2000 and <= 2100)
-            .OverridePropertyName("to").WithMessage("截止日期须在 2000–2100 年之间 / The period must lie between 2000 and 2100.")
+            .OverridePropertyName("to").WithMsg(M.PeriodToRange)
             .When(x => x.Filter is not null);
         validator.RuleFor(x => x.Filter).Must(f => f.From is null || f.To is null || f.From <= f.To)
-            .OverridePropertyName("to").WithMessage("截止日期不能早于起始日期 / The period ends before it starts.")
+            .OverridePropertyName("to").WithMsg(M.PeriodReversed)
             .When(x => x.Filter is not null);
         validator.RuleFor(x => x.Filter).Must(f => f.From is null || f.To is null || f.To.Value.DayNumber - f.From.Value.DayNumber <= ReportFilter.MaxPeriodDays)
-            .OverridePropertyName("from").WithMessage("期间最长十年 / A period spans at most ten years.")
+            .OverridePropertyName("from").WithMsg(M.PeriodTooLong)
             .When(x => x.Filter is not null);
     }
 }

@@ -4,6 +4,7 @@ using KunshanInvest.Application.Common.Exceptions;
 using KunshanInvest.Application.Projects;
 using KunshanInvest.Domain.Sectors;
 using Microsoft.EntityFrameworkCore;
+using KunshanInvest.Application.Common.Messages;
 
 namespace KunshanInvest.Application.Sectors;
 
@@ -35,7 +36,7 @@ internal static class SectorSettings
             ?? throw new NotFoundException(nameof(Sector), id);
         if (sector.Version != version)
         {
-            throw new ConflictException($"该产业链已被修改(当前版本 {sector.Version}) / The sector has changed since version {version}; reload it.");
+            throw new ConflictException(M.ChangedSinceVersion.With(("what", M.Things.Sector), ("current", sector.Version), ("version", version)));
         }
 
         // Also guards the UPDATE against a save that lands in between.
@@ -49,13 +50,13 @@ public sealed class SectorLimitsValidator : AbstractValidator<SectorLimits>
 {
     public SectorLimitsValidator()
     {
-        var message = $"天数须在 1 到 {SectorLimits.MaxDays} 之间,留空则用默认值 / Days must be between 1 and {SectorLimits.MaxDays}; leave empty for the default.";
-        RuleFor(x => x.SignedDays).InclusiveBetween(1, SectorLimits.MaxDays).WithMessage(message);
-        RuleFor(x => x.RegisteredDays).InclusiveBetween(1, SectorLimits.MaxDays).WithMessage(message);
-        RuleFor(x => x.LandSecuredDays).InclusiveBetween(1, SectorLimits.MaxDays).WithMessage(message);
-        RuleFor(x => x.UnderConstructionDays).InclusiveBetween(1, SectorLimits.MaxDays).WithMessage(message);
-        RuleFor(x => x.OperatingDays).InclusiveBetween(1, SectorLimits.MaxDays).WithMessage(message);
-        RuleFor(x => x.AboveScaleDays).InclusiveBetween(1, SectorLimits.MaxDays).WithMessage(message);
-        RuleFor(x => x.StaleActivityDays).InclusiveBetween(1, SectorLimits.MaxDays).WithMessage(message);
+        var message = M.SectorDays.With(("max", SectorLimits.MaxDays));
+        RuleFor(x => x.SignedDays).InclusiveBetween(1, SectorLimits.MaxDays).WithMsg(message);
+        RuleFor(x => x.RegisteredDays).InclusiveBetween(1, SectorLimits.MaxDays).WithMsg(message);
+        RuleFor(x => x.LandSecuredDays).InclusiveBetween(1, SectorLimits.MaxDays).WithMsg(message);
+        RuleFor(x => x.UnderConstructionDays).InclusiveBetween(1, SectorLimits.MaxDays).WithMsg(message);
+        RuleFor(x => x.OperatingDays).InclusiveBetween(1, SectorLimits.MaxDays).WithMsg(message);
+        RuleFor(x => x.AboveScaleDays).InclusiveBetween(1, SectorLimits.MaxDays).WithMsg(message);
+        RuleFor(x => x.StaleActivityDays).InclusiveBetween(1, SectorLimits.MaxDays).WithMsg(message);
     }
 }

@@ -10,6 +10,8 @@ public sealed class Notification : Entity
     public const int BodyMaxLength = 4000;
     public const int LinkMaxLength = 300;
     public const int PeriodMaxLength = 20;
+    public const int CodeMaxLength = 100;
+    public const int ArgsMaxLength = 4000;
 
     private Notification() { }
 
@@ -44,6 +46,27 @@ public sealed class Notification : Entity
     /// <summary>A notice recording a job's effect on <paramref name="subjectId"/> for <paramref name="period"/>.</summary>
     public static Notification ForEffect(Guid userId, string kind, Guid subjectId, string period, string title, string? body, string? link, DateTime createdAtUtc) =>
         new(userId, kind, title, body, link, createdAtUtc) { SubjectId = subjectId, Period = period };
+
+    /// <summary>
+    /// The catalogue codes of the title and body and their arguments (JSON), worded in the reader's language when
+    /// read. <see cref="Title"/> and <see cref="Body"/> then hold the Chinese wording, for notices from before the
+    /// catalogue and for anything that reads the table directly.
+    /// </summary>
+    public string? TitleCode { get; private set; }
+
+    /// <inheritdoc cref="TitleCode"/>
+    public string? BodyCode { get; private set; }
+
+    /// <inheritdoc cref="TitleCode"/>
+    public string? ArgsJson { get; private set; }
+
+    public Notification Coded(string titleCode, string? bodyCode, string? argsJson)
+    {
+        TitleCode = titleCode;
+        BodyCode = bodyCode;
+        ArgsJson = argsJson;
+        return this;
+    }
 
     public void MarkRead(DateTime atUtc) => ReadAtUtc ??= atUtc;
 }

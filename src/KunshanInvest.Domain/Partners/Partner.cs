@@ -65,7 +65,7 @@ public sealed class Partner : AggregateRoot
     {
         if (Status == PartnerStatus.Approved)
         {
-            throw new DomainRuleException("partner.alreadyApproved", "该合作机构已通过审核 / The partner is already approved.");
+            throw new DomainRuleException("partner.alreadyApproved", "The partner is already approved.");
         }
 
         Status = PartnerStatus.Approved;
@@ -78,7 +78,7 @@ public sealed class Partner : AggregateRoot
     {
         if (Status == PartnerStatus.Suspended)
         {
-            throw new DomainRuleException("partner.alreadySuspended", "该合作机构已被暂停 / The partner is already suspended.");
+            throw new DomainRuleException("partner.alreadySuspended", "The partner is already suspended.");
         }
 
         Status = PartnerStatus.Suspended;

@@ -129,7 +129,7 @@ public sealed class PartnerSubmission : AggregateRoot
         EnsureOpen();
         if (string.IsNullOrWhiteSpace(reason))
         {
-            throw new DomainRuleException("submission.reasonRequired", "退回须说明理由 / A rejection needs a reason.");
+            throw new DomainRuleException("submission.reasonRequired", "A rejection needs a reason.");
         }
 
         RejectReason = reason.Trim();
@@ -147,7 +147,7 @@ public sealed class PartnerSubmission : AggregateRoot
     }
 
     private DomainRuleException NotOpen() =>
-        new("submission.decided", $"该报送已处理({Status}) / The submission was already decided ({Status}).");
+        new("submission.decided", $"The submission was already decided ({Status}).") { Args = new Dictionary<string, object?> { ["status"] = Status } };
 
     private SubmissionStatusChange Move(SubmissionStatus to, Guid byUserId, string? note, DateTime nowUtc)
     {
@@ -235,7 +235,7 @@ public sealed class SubmissionMessage : Entity
     {
         if (isInternal && !fromBureau)
         {
-            throw new DomainForbiddenException("message.internal", "只有招商局人员可以写内部备注 / Only bureau staff write internal notes.");
+            throw new DomainForbiddenException("message.internal", "Only bureau staff write internal notes.");
         }
 
         SubmissionId = submissionId;

@@ -3,7 +3,8 @@ using KunshanInvest.Domain.Common;
 namespace KunshanInvest.Domain.Projects;
 
 /// <summary>One piece of evidence a stage needs and the project lacks.</summary>
-public sealed record MissingEvidence(string Field, string Message);
+/// <remarks><see cref="Code"/> names the catalogue message that words the gap for a reader; <see cref="Message"/> is for logs.</remarks>
+public sealed record MissingEvidence(string Field, string Code, string Message);
 
 /// <summary>
 /// The evidence each stage needs. Gates of 签约 and 注册 hold for every later stage too (a project cannot be built
@@ -27,38 +28,38 @@ public static class StageGates
         {
             if (project.EnterpriseId is null)
             {
-                missing.Add(new("enterpriseId", "签约需要关联企业 / Signing needs the enterprise."));
+                missing.Add(new("enterpriseId", "gate.signed.enterprise", "Signing needs the enterprise."));
             }
 
             if (project.SectorId is null)
             {
-                missing.Add(new("sectorId", "签约需要产业链 / Signing needs the sector."));
+                missing.Add(new("sectorId", "gate.signed.sector", "Signing needs the sector."));
             }
 
             if (project.ParkId is null)
             {
-                missing.Add(new("parkId", "签约需要落地载体 / Signing needs the park."));
+                missing.Add(new("parkId", "gate.signed.park", "Signing needs the park."));
             }
 
             if (project.PledgedInvestment is not { MinorUnits: > 0 })
             {
-                missing.Add(new("pledgedInvestment", "签约需要协议投资额 / Signing needs the pledged investment."));
+                missing.Add(new("pledgedInvestment", "gate.signed.pledged_investment", "Signing needs the pledged investment."));
             }
         }
 
         if (target >= ProjectStage.Registered && project.ProjectCompanyCreditCode is null)
         {
-            missing.Add(new("projectCompanyCreditCode", "注册需要项目公司统一社会信用代码 / Registration needs the project company's credit code."));
+            missing.Add(new("projectCompanyCreditCode", "gate.registered.credit_code", "Registration needs the project company's credit code."));
         }
 
         if (target == ProjectStage.LandSecured && project.PledgedLandMu is not > 0)
         {
-            missing.Add(new("pledgedLandMu", "供地需要用地面积(亩) / Land supply needs the land area in mu."));
+            missing.Add(new("pledgedLandMu", "gate.land_secured.land_mu", "Land supply needs the land area in mu."));
         }
 
         if (target >= ProjectStage.AboveScale && project.RealisedAnnualOutputFen is not >= AboveScaleRevenueFen)
         {
-            missing.Add(new("realisedAnnualOutputFen", "上规需要年营收达到2000万元 / Above-scale needs realised annual revenue of CNY 20 million."));
+            missing.Add(new("realisedAnnualOutputFen", "gate.above_scale.revenue", "Above-scale needs realised annual revenue of CNY 20 million."));
         }
 
         return missing;

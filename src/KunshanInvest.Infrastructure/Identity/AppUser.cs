@@ -12,7 +12,12 @@ public sealed class AppUser : IdentityUser<Guid>
         SecurityStamp = Guid.NewGuid().ToString("N");
     }
 
+    public const int LanguageMaxLength = 10;
+
     public string DisplayName { get; set; } = "";
+
+    /// <summary>The language the user chose in the app bar (zh-CN or en-US), remembered across sign-ins; null until chosen.</summary>
+    public string? Language { get; set; }
 
     /// <summary>Set on seeded and reset accounts: no sign-in completes until the password is changed (等保: no default account usable).</summary>
     public bool MustChangePassword { get; set; }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using KunshanInvest.Application.Common.Messages;
 
 namespace KunshanInvest.Infrastructure.Identity;
 
@@ -17,11 +18,11 @@ internal sealed class ThreeOfFourClassesPasswordValidator : IPasswordValidator<A
 
         if (password.Length > MaxLength)
         {
-            return Task.FromResult(IdentityResult.Failed(new IdentityError { Code = "PasswordTooLong", Description = $"密码不能超过{MaxLength}个字符 / Passwords may be at most {MaxLength} characters." }));
+            return Task.FromResult(IdentityResult.Failed(new IdentityError { Code = "PasswordTooLong", Description = M.PasswordTooLong.With(("max", MaxLength)).ToString() }));
         }
 
         return Task.FromResult(classes >= 3
             ? IdentityResult.Success
-            : IdentityResult.Failed(new IdentityError { Code = "PasswordClasses", Description = "密码须包含大写、小写、数字、符号中的至少三类 / Use at least three of: upper case, lower case, digits, symbols." }));
+            : IdentityResult.Failed(new IdentityError { Code = "PasswordClasses", Description = M.PasswordClasses.ToString() }));
     }
 }

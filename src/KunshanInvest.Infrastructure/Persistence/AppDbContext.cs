@@ -18,6 +18,7 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using KunshanInvest.Application.Common.Messages;
 
 namespace KunshanInvest.Infrastructure.Persistence;
 
@@ -69,7 +70,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
         }
         catch (DbUpdateConcurrencyException ex)
         {
-            throw new ConflictException("记录已被他人修改,请刷新后重试 / The record was changed by someone else: reload it and apply your change again.", ex);
+            throw new ConflictException(M.Changed, ex);
         }
     }
 

@@ -25,6 +25,20 @@ public static class Amounts
             : string.Create(culture, $"{(decimal)fen / FenPerWan:N0} 万元");
     }
 
+    /// <summary>An amount in any currency: CNY as <see cref="Cny"/>, others in 万 of the unit (Chinese) or millions (English).</summary>
+    public static string Money(long minor, string currency)
+    {
+        if (currency == "CNY")
+        {
+            return Cny(minor);
+        }
+
+        var culture = CultureInfo.CurrentCulture;
+        return T.IsEnglish
+            ? string.Create(culture, $"{currency} {minor / 100m / 1_000_000m:N1} m")
+            : string.Create(culture, $"{currency} {minor / 100m / 10_000m:N0} 万");
+    }
+
     /// <summary>US cents as 万美元 (USD 10k), or USD m in English.</summary>
     public static string Usd(long cents)
     {

@@ -12,6 +12,10 @@ public static partial class T
 
     internal static string P(string zh, string en) => IsEnglish ? en : zh;
 
+    /// <summary>A name kept in both languages (sector, park, event, enterprise) in the page's language, else the other.</summary>
+    public static string Named(string? zh, string? en) =>
+        (IsEnglish ? (string.IsNullOrWhiteSpace(en) ? zh : en) : (string.IsNullOrWhiteSpace(zh) ? en : zh)) ?? "";
+
     public static string AppName => P("昆山招商", "KunshanInvest");
     public static string AppTagline => P("开发区招商项目管理", "Investment promotion CRM");
     public static string SignIn => P("登录", "Sign in");
@@ -44,6 +48,8 @@ public static partial class T
     public static string Welcome(string name) => P($"欢迎,{name}", $"Welcome, {name}");
     public static string PartnerWelcome => P("在合作伙伴门户报送项目、跟踪审核进展并与招商局沟通。", "Submit projects in the partner portal, follow their review and talk to the bureau.");
     public static string AuditorWelcome => P("审计员可在「审计记录」页查询并导出审计记录。", "Auditors search and export the audit trail on the Audit trail page.");
+    public static string Yes => P("是", "Yes");
+    public static string No => P("否", "No");
     public static string Loading => P("加载中…", "Loading…");
     public static string RoleName(string role) => role switch
     {

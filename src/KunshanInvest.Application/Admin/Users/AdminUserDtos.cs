@@ -4,6 +4,7 @@ using KunshanInvest.Application.Common.Security;
 using KunshanInvest.Application.Common.Users;
 using KunshanInvest.Domain.FollowUps;
 using Microsoft.EntityFrameworkCore;
+using KunshanInvest.Application.Common.Messages;
 
 namespace KunshanInvest.Application.Admin.Users;
 
@@ -62,7 +63,7 @@ internal static class AdminUsers
     public static IRuleBuilderOptions<T, IReadOnlyList<string>?> ValidRoles<T>(this IRuleBuilder<T, IReadOnlyList<string>?> rule) =>
         rule.NotEmpty()
             .Must(roles => roles is null || roles.All(r => Roles.All.Contains(r, StringComparer.Ordinal)))
-            .WithMessage($"角色须为 {string.Join(", ", Roles.All)} 之一 / Each role must be one of {string.Join(", ", Roles.All)}.");
+            .WithMsg(M.RoleUnknown.With(("roles", string.Join(", ", Roles.All))));
 
     /// <summary>A temporary or initial password: Identity checks its strength; here only presence and the upper bound.</summary>
     public static IRuleBuilderOptions<T, string?> TemporaryPassword<T>(this IRuleBuilder<T, string?> rule) =>

@@ -5,6 +5,7 @@ using KunshanInvest.Application.Common.Paging;
 using KunshanInvest.Application.Common.Security;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using KunshanInvest.Application.Common.Messages;
 
 namespace KunshanInvest.Application.Auditing.SearchAudit;
 
@@ -21,7 +22,7 @@ public sealed class SearchAuditValidator : AbstractValidator<SearchAudit>
     {
         RuleFor(x => x.PageSize).InclusiveBetween(1, Cursor.MaxPageSize).OverridePropertyName("pageSize");
         RuleFor(x => x.Cursor).Must(c => string.IsNullOrEmpty(c) || AuditQueries.DecodeCursor(c) is not null)
-            .WithMessage("无效的分页游标 / Not a cursor this list issued.").OverridePropertyName("cursor");
+            .WithMsg(M.BadCursor).OverridePropertyName("cursor");
         this.AddFilterRules();
     }
 }

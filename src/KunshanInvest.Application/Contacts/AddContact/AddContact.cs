@@ -6,6 +6,7 @@ using KunshanInvest.Domain.Common;
 using KunshanInvest.Domain.Enterprises;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using KunshanInvest.Application.Common.Messages;
 
 namespace KunshanInvest.Application.Contacts.AddContact;
 
@@ -30,7 +31,7 @@ public sealed class AddContactHandler(IAppDbContext db) : ICommandHandler<AddCon
             ?? throw new NotFoundException(nameof(Enterprise), command.EnterpriseId);
         if (enterprise.MergedIntoId is not null)
         {
-            throw new DomainRuleException("enterprise.merged", "该企业已合并，请在保留的企业下添加联系人 / This enterprise was merged into another: add the contact there.");
+            throw M.EnterpriseMerged.Rule();
         }
 
         var contact = new Contact(command.EnterpriseId, command.Name.Trim());

@@ -1,3 +1,5 @@
+using KunshanInvest.Application.Common.Messages;
+
 namespace KunshanInvest.Application.Enterprises.Duplicates;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace KunshanInvest.Application.Enterprises.Duplicates;
 /// credit code it is the same legal entity and <see cref="CanConfirm"/> is false: no confirmation can create it twice.
 /// </summary>
 public sealed class DuplicateEnterpriseException(IReadOnlyList<DuplicateCandidate> candidates)
-    : Exception(Describe(candidates))
+    : Exception(Describe(candidates).En), ICodedException
 {
     public IReadOnlyList<DuplicateCandidate> Candidates { get; } = candidates;
 
@@ -13,8 +15,10 @@ public sealed class DuplicateEnterpriseException(IReadOnlyList<DuplicateCandidat
 
     public string Code => CanConfirm ? "enterprise.possibleDuplicate" : "enterprise.creditCodeTaken";
 
-    private static string Describe(IReadOnlyList<DuplicateCandidate> candidates) =>
+    public Said Said => Describe(Candidates);
+
+    private static Msg Describe(IReadOnlyList<DuplicateCandidate> candidates) =>
         candidates.Any(c => c.Reason == EnterpriseDuplicates.SameCreditCode)
-            ? "已有企业使用该统一社会信用代码 / An enterprise with this credit code already exists."
-            : "已有名称相同或相近的企业；确认不是同一家后可再次提交 (confirmNotDuplicate) / Enterprises with the same name exist; resend with confirmNotDuplicate if this is a different company.";
+            ? M.CreditCodeTaken
+            : M.PossibleDuplicate;
 }

@@ -5,6 +5,7 @@ using KunshanInvest.Application.Common.Security;
 using KunshanInvest.Domain.Enterprises;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using KunshanInvest.Application.Common.Messages;
 
 namespace KunshanInvest.Application.Enterprises.ListEnterprises;
 
@@ -32,11 +33,11 @@ public sealed class ListEnterprisesValidator : AbstractValidator<ListEnterprises
     {
         RuleFor(x => x.Q).MaximumLength(Enterprise.NameMaxLength);
         RuleFor(x => x.Country).Matches("^[A-Za-z]{2}$").When(x => !string.IsNullOrEmpty(x.Country))
-            .WithMessage("国家/地区须为两位字母代码 / Country must be an ISO 3166 two-letter code.");
+            .WithMsg(M.EnterpriseCountry);
         RuleFor(x => x.Ownership).IsInEnum();
         RuleFor(x => x.PageSize).InclusiveBetween(1, Cursor.MaxPageSize);
         RuleFor(x => x.Cursor).Must(c => string.IsNullOrEmpty(c) || ListEnterprisesHandler.After(c) is not null)
-            .WithMessage("无效的分页游标 / This cursor was not issued by this list.");
+            .WithMsg(M.BadCursor);
     }
 }
 

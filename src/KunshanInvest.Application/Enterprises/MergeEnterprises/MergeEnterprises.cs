@@ -6,6 +6,7 @@ using KunshanInvest.Application.Enterprises.GetEnterprise;
 using KunshanInvest.Domain.Enterprises;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using KunshanInvest.Application.Common.Messages;
 
 namespace KunshanInvest.Application.Enterprises.MergeEnterprises;
 
@@ -24,7 +25,7 @@ public sealed class MergeEnterprisesValidator : AbstractValidator<MergeEnterpris
     public MergeEnterprisesValidator()
     {
         RuleFor(x => x.SurvivorId).NotEqual(x => x.SourceId)
-            .WithMessage("不能将企业合并到其自身 / An enterprise cannot be merged into itself.");
+            .WithMsg(M.MergeIntoItself);
         RuleFor(x => x.SourceVersion).GreaterThanOrEqualTo(0);
         RuleFor(x => x.SurvivorVersion).GreaterThanOrEqualTo(0);
     }

@@ -7,6 +7,7 @@ using KunshanInvest.Domain.Common;
 using KunshanInvest.Domain.Enterprises;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using KunshanInvest.Application.Common.Messages;
 
 namespace KunshanInvest.Application.Enterprises.UpdateEnterprise;
 
@@ -43,7 +44,7 @@ public sealed class UpdateEnterpriseHandler(IAppDbContext db) : ICommandHandler<
             ?? throw new NotFoundException(nameof(Enterprise), command.Id);
         if (enterprise.MergedIntoId is not null)
         {
-            throw new DomainRuleException("enterprise.merged", "该企业已合并，请编辑保留的企业 / This enterprise was merged into another: edit that one.");
+            throw M.EnterpriseMerged.Rule();
         }
 
         db.ExpectVersion(enterprise, command.Version);

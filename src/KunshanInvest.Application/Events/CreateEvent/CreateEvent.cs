@@ -5,6 +5,8 @@ using KunshanInvest.Application.Common.Security;
 using KunshanInvest.Domain.Events;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using KunshanInvest.Application.Common.Exceptions;
+using KunshanInvest.Application.Common.Messages;
 
 namespace KunshanInvest.Application.Events.CreateEvent;
 
@@ -29,7 +31,7 @@ public sealed class CreateEventValidator : AbstractValidator<CreateEvent>
     {
         RuleFor(x => x.Code).Cascade(CascadeMode.Stop).NotEmpty().MaximumLength(PromotionEvent.CodeMaxLength)
             .Matches("^[A-Za-z0-9][A-Za-z0-9-]*$")
-            .WithMessage("代码只用字母、数字和连字符,如 coffee-conf-2026 / The code holds letters, digits and hyphens, e.g. coffee-conf-2026.");
+            .WithMsg(M.EventCodeFormat);
         this.AddEventFieldRules();
     }
 }
@@ -41,7 +43,7 @@ public sealed class CreateEventHandler(IAppDbContext db) : ICommandHandler<Creat
         var code = command.Code.Trim();
         if (await db.Events.AnyAsync(e => e.Code == code, cancellationToken))
         {
-            throw new ValidationException([new ValidationFailure("code", "该活动代码已被使用 / Another event has this code.")]);
+            throw FieldError.Invalid("code", M.EventCodeTaken);
         }
 
         var promotion = new PromotionEvent(code, command.NameZh.Trim(), command.NameEn.Trim(), command.Kind, command.StartsOn, command.EndsOn);

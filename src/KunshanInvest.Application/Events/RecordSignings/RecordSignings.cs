@@ -13,6 +13,7 @@ using KunshanInvest.Domain.Events;
 using KunshanInvest.Domain.Projects;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using KunshanInvest.Application.Common.Messages;
 
 namespace KunshanInvest.Application.Events.RecordSignings;
 
@@ -62,8 +63,8 @@ public sealed class RecordSigningsValidator : AbstractValidator<RecordSignings>
     public RecordSigningsValidator()
     {
         RuleFor(x => x.Rows).Cascade(CascadeMode.Stop)
-            .NotEmpty().WithMessage("请至少填写一行签约 / Enter at least one signing.")
-            .Must(r => r.Count <= RecordSignings.MaxRows).WithMessage($"一次最多 {RecordSignings.MaxRows} 行 / At most {RecordSignings.MaxRows} rows at once.");
+            .NotEmpty().WithMsg(M.SigningAtLeastOne)
+            .Must(r => r.Count <= RecordSignings.MaxRows).WithMsg(M.SigningTooManyRows.With(("max", RecordSignings.MaxRows)));
         RuleForEach(x => x.Rows).NotNull().SetValidator(new SigningRowValidator());
     }
 }
@@ -74,10 +75,10 @@ public sealed class SigningRowValidator : AbstractValidator<SigningRow>
     {
         RuleFor(x => x.EnterpriseId)
             .Must((row, _) => (row.EnterpriseId is null) != (row.NewEnterprise is null))
-            .WithMessage("选择已有企业或填写新企业,二选一 / Pick an existing enterprise or type a new one (exactly one).");
+            .WithMsg(M.SigningEnterpriseOneOf);
         RuleFor(x => x.ProjectId)
             .Null().When(x => x.NewEnterprise is not null)
-            .WithMessage("新企业还没有项目:请填写新项目名称 / A new enterprise has no projects yet: name a new project.");
+            .WithMsg(M.SigningNewProjectName);
         RuleFor(x => x.ProjectName).MaximumLength(InvestmentProject.NameMaxLength);
         RuleFor(x => x.PledgedInvestment!).SetValidator(new MoneyValidator()).When(x => x.PledgedInvestment is not null);
         RuleFor(x => x.NewEnterprise!).SetValidator(new SigningEnterpriseValidator()).When(x => x.NewEnterprise is not null);
@@ -91,9 +92,9 @@ public sealed class SigningEnterpriseValidator : AbstractValidator<SigningEnterp
     {
         RuleFor(x => x.NameZh).MaximumLength(Enterprise.NameMaxLength)
             .Must((x, _) => !string.IsNullOrWhiteSpace(x.NameZh) || !string.IsNullOrWhiteSpace(x.NameEn))
-            .WithMessage("企业需要中文名或英文名 / An enterprise needs a Chinese or an English name.");
+            .WithMsg(M.SigningEnterpriseName);
         RuleFor(x => x.NameEn).MaximumLength(Enterprise.NameMaxLength);
-        RuleFor(x => x.Country).NotEmpty().Matches("^[A-Z]{2}$").WithMessage("国家/地区用两位大写代码,如 CN、US / Country is a two-letter code such as CN or US.");
+        RuleFor(x => x.Country).NotEmpty().Matches("^[A-Z]{2}$").WithMsg(M.CountryCode);
         RuleFor(x => x.CreditCode).Custom((code, context) => CreditCodeRule.Report(code, context.AddFailure));
     }
 }
@@ -161,7 +162,7 @@ public sealed class RecordSigningsHandler(IAppDbContext db, IProjectCodeAllocato
         db.Projects.AddRange(fresh);
         foreach (var project in rows.Select(r => r.Existing).OfType<InvestmentProject>().Where(p => p.OwnerId != me))
         {
-            notifier.Notify(project.OwnerId, "project.signed", $"{project.Code} 已在{promotion.NameZh}签约", project.Name, $"/projects/{project.Id}");
+            notifier.Notify(project.OwnerId, "project.signed", M.ProjectSignedAtEvent.With(("code", project.Code), ("event", Bilingual.Of(promotion.NameZh, promotion.NameEn))), M.Text.With(("text", project.Name)), $"/projects/{project.Id}");
         }
 
         await ProjectCodes.SaveAsync(db, allocator, fresh, clock.BureauToday().Year, cancellationToken);
@@ -181,12 +182,12 @@ public sealed class RecordSigningsHandler(IAppDbContext db, IProjectCodeAllocato
         var enterpriseIds = rows.Where(r => r.Row.EnterpriseId is not null).Select(r => r.Row.EnterpriseId!.Value).Distinct().ToList();
         var projectIds = rows.Where(r => r.Row.ProjectId is not null).Select(r => r.Row.ProjectId!.Value).Distinct().ToList();
 
-        var sectors = new Dictionary<Guid, (string NameZh, bool IsActive)>();
+        var sectors = new Dictionary<Guid, (string NameZh, string NameEn, bool IsActive)>();
         foreach (var chunk in sectorIds.Chunk(IdsPerQuery))
         {
-            foreach (var s in await db.Sectors.AsNoTracking().Where(s => chunk.Contains(s.Id)).Select(s => new { s.Id, s.NameZh, s.IsActive }).ToListAsync(cancellationToken))
+            foreach (var s in await db.Sectors.AsNoTracking().Where(s => chunk.Contains(s.Id)).Select(s => new { s.Id, s.NameZh, s.NameEn, s.IsActive }).ToListAsync(cancellationToken))
             {
-                sectors[s.Id] = (s.NameZh, s.IsActive);
+                sectors[s.Id] = (s.NameZh, s.NameEn, s.IsActive);
             }
         }
 
@@ -252,11 +253,11 @@ public sealed class RecordSigningsHandler(IAppDbContext db, IProjectCodeAllocato
             {
                 if (!context.Enterprises.TryGetValue(id, out var found))
                 {
-                    row.Fail("enterpriseId", "企业不存在 / No such enterprise.");
+                    row.Fail("enterpriseId", M.NoSuchEnterprise);
                 }
                 else if (found.MergedIntoId is not null)
                 {
-                    row.Fail("enterpriseId", "该企业已合并到另一条记录,请选择那一条 / This enterprise was merged into another record; pick that one.");
+                    row.Fail("enterpriseId", M.SigningMerged);
                 }
                 else
                 {
@@ -276,7 +277,7 @@ public sealed class RecordSigningsHandler(IAppDbContext db, IProjectCodeAllocato
             var sameCode = code is null ? null : context.Matches.FirstOrDefault(m => m.CreditCode == code);
             if (sameCode is not null)
             {
-                row.Fail("newEnterprise.creditCode", $"已有企业使用该统一社会信用代码:{Describe(sameCode)},请直接选择 / An enterprise with this credit code exists; pick it.");
+                row.Fail("newEnterprise.creditCode", M.SigningCodeExists.With(("name", Describe(sameCode))));
                 continue;
             }
 
@@ -285,7 +286,7 @@ public sealed class RecordSigningsHandler(IAppDbContext db, IProjectCodeAllocato
                 .ToList();
             if (sameName.Count > 0 && !row.Row.ConfirmNotDuplicate)
             {
-                row.Fail("newEnterprise", $"疑似重复企业:{string.Join("、", sameName.Select(Describe))}。请选择已有企业,或确认不是同一家 (confirmNotDuplicate) / This enterprise may already exist; pick it, or confirm it is another company.");
+                row.Fail("newEnterprise", M.SigningMaybeDuplicate.With(("names", string.Join("、", sameName.Select(Describe)))));
                 continue;
             }
 
@@ -294,7 +295,7 @@ public sealed class RecordSigningsHandler(IAppDbContext db, IProjectCodeAllocato
             {
                 if (code is not null && join.CreditCode is not null && code != join.CreditCode)
                 {
-                    row.Fail("newEnterprise.creditCode", $"与第 {join.FirstRow + 1} 行的新企业同名,但信用代码不同 / Same name as the new enterprise of row {join.FirstRow + 1}, but another credit code.");
+                    row.Fail("newEnterprise.creditCode", M.SigningRowOtherCode.With(("row", join.FirstRow + 1)));
                     continue;
                 }
 
@@ -327,20 +328,20 @@ public sealed class RecordSigningsHandler(IAppDbContext db, IProjectCodeAllocato
 
             if (!context.Projects.TryGetValue(id, out var project))
             {
-                row.Fail("projectId", "项目不存在 / No such project.");
+                row.Fail("projectId", M.NoSuchProject);
                 continue;
             }
 
             if (seen.TryGetValue(id, out var first))
             {
-                row.Fail("projectId", $"该项目已在第 {first + 1} 行 / This project is already in row {first + 1}.");
+                row.Fail("projectId", M.SigningProjectInRow.With(("row", first + 1)));
                 continue;
             }
 
             seen[id] = row.Index;
             if (row.EnterpriseId is { } enterpriseId && project.EnterpriseId is { } owner && owner != enterpriseId)
             {
-                row.Fail("projectId", "该项目属于另一家企业 / This project belongs to another enterprise.");
+                row.Fail("projectId", M.SigningOtherEnterprise);
                 continue;
             }
 
@@ -356,17 +357,17 @@ public sealed class RecordSigningsHandler(IAppDbContext db, IProjectCodeAllocato
             {
                 if (!context.Sectors.TryGetValue(sectorId, out var sector))
                 {
-                    row.Fail("sectorId", "产业链不存在 / No such sector.");
+                    row.Fail("sectorId", M.NoSuchSector);
                 }
                 else if (!sector.IsActive && (row.Row.ProjectId is null || row.Existing?.SectorId != sectorId))
                 {
-                    row.Fail("sectorId", $"产业链“{sector.NameZh}”已停用,不再接收新项目 / This sector is inactive and takes no new projects.");
+                    row.Fail("sectorId", M.SigningSectorInactive.With(("sector", Bilingual.Of(sector.NameZh, sector.NameEn))));
                 }
             }
 
             if (row.Row.ParkId is { } parkId && !context.Parks.Contains(parkId))
             {
-                row.Fail("parkId", "载体不存在 / No such park.");
+                row.Fail("parkId", M.NoSuchPark);
             }
         }
     }
@@ -376,7 +377,7 @@ public sealed class RecordSigningsHandler(IAppDbContext db, IProjectCodeAllocato
     {
         var source = promotion.Kind == EventKind.Expo ? SourceChannel.Expo : SourceChannel.Conference;
         var actor = new StageActor(me, IsManager: true);
-        var note = $"签约于 {promotion.NameZh} / Signed at {promotion.NameEn}";
+        var note = M.SignedAt.With(("event", Bilingual.Of(promotion.NameZh, promotion.NameEn))).Render(Messages.DefaultCulture);
         foreach (var row in rows)
         {
             var project = row.Existing;
@@ -387,8 +388,8 @@ public sealed class RecordSigningsHandler(IAppDbContext db, IProjectCodeAllocato
                 && (project.Stage == ProjectStage.Lost || (project.Stage.IsPipeline() ? project.Stage : project.StageBeforeSideState ?? ProjectStage.Lead) >= ProjectStage.Signed))
             {
                 row.Fail("projectId", project.Stage == ProjectStage.Signed
-                    ? "该项目已是签约阶段 / This project is already signed."
-                    : $"该项目处于“{project.Stage.ZhName()}”阶段,签约仪式不能改动 / A project at {project.Stage} cannot be signed at a ceremony.");
+                    ? M.AlreadySigned
+                    : M.SigningStageCeremony.With(("stage", new Bilingual(project.Stage.ZhName(), project.Stage.ToString()))));
                 continue;
             }
 
@@ -420,14 +421,14 @@ public sealed class RecordSigningsHandler(IAppDbContext db, IProjectCodeAllocato
             {
                 foreach (var missing in gate.Missing)
                 {
-                    row.Fail(missing.Field, missing.Message);
+                    row.Fail(missing.Field, new Said(missing.Code, Said.NoArgs));
                 }
             }
             catch (DomainRuleException rule)
             {
                 row.Fail("projectId", rule.Code == "stage.same"
-                    ? "该项目已是签约阶段 / This project is already signed."
-                    : $"该项目处于“{project.Stage.ZhName()}”阶段,不能在此签约 / A project at {project.Stage} cannot be signed here: {rule.Message}");
+                    ? M.AlreadySigned
+                    : M.SigningStageHere.With(("stage", new Bilingual(project.Stage.ZhName(), project.Stage.ToString())), ("reason", Messages.Text(rule, System.Globalization.CultureInfo.CurrentUICulture))));
             }
         }
     }
@@ -435,7 +436,7 @@ public sealed class RecordSigningsHandler(IAppDbContext db, IProjectCodeAllocato
     private static string Describe(EnterpriseMatch e) => e.NameZh ?? e.NameEn ?? e.Id.ToString();
 
     private sealed record Context(
-        Dictionary<Guid, (string NameZh, bool IsActive)> Sectors,
+        Dictionary<Guid, (string NameZh, string NameEn, bool IsActive)> Sectors,
         HashSet<Guid> Parks,
         Dictionary<Guid, (string Name, Guid? MergedIntoId)> Enterprises,
         Dictionary<Guid, InvestmentProject> Projects,
@@ -456,6 +457,6 @@ public sealed class RecordSigningsHandler(IAppDbContext db, IProjectCodeAllocato
         public InvestmentProject? Existing { get; set; }
         public InvestmentProject? Project { get; set; }
 
-        public void Fail(string field, string message) => Errors.Add(new ValidationFailure($"rows[{Index}].{field}", message));
+        public void Fail(string field, Said said) => Errors.Add(FieldError.Failure($"rows[{Index}].{field}", said));
     }
 }

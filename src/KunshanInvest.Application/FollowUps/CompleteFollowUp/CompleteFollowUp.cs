@@ -7,6 +7,7 @@ using KunshanInvest.Application.FollowUps.GetFollowUp;
 using KunshanInvest.Domain.FollowUps;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using KunshanInvest.Application.Common.Messages;
 
 namespace KunshanInvest.Application.FollowUps.CompleteFollowUp;
 
@@ -32,7 +33,7 @@ public sealed class CompleteFollowUpHandler(IAppDbContext db, ICurrentUser user,
             ?? throw new NotFoundException("Follow-up", command.Id);
         if (!FollowUpAccess.MayComplete(user, followUp))
         {
-            throw new ForbiddenAccessException("只有负责人或科长可以完成此任务 / Only the assignee or a manager may complete this follow-up.");
+            throw new ForbiddenAccessException(M.OnlyAssigneeCompletes);
         }
 
         FollowUpVersions.Expect(db, followUp, command.ExpectedVersion);

@@ -8,6 +8,7 @@ using KunshanInvest.Application.FollowUps.GetFollowUp;
 using KunshanInvest.Domain.FollowUps;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using KunshanInvest.Application.Common.Messages;
 
 namespace KunshanInvest.Application.FollowUps.CreateFollowUp;
 
@@ -40,7 +41,7 @@ public sealed class CreateFollowUpHandler(IAppDbContext db, ICurrentUser user, T
         var assigneeId = command.AssigneeId ?? me;
         if (!FollowUpAccess.MayAssign(user, assigneeId, project))
         {
-            throw new ForbiddenAccessException("只能给自己或项目负责人安排跟进 / You may assign follow-ups only to yourself or the project's owner.");
+            throw new ForbiddenAccessException(M.AssignSelfOrOwner);
         }
 
         if (assigneeId != me && !await users.IsStaffAsync(assigneeId, cancellationToken))

@@ -7,6 +7,7 @@ using KunshanInvest.Application.Common.Users;
 using KunshanInvest.Application.FollowUps.GetFollowUp;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using KunshanInvest.Application.Common.Messages;
 
 namespace KunshanInvest.Application.FollowUps.ReassignFollowUp;
 
@@ -37,7 +38,7 @@ public sealed class ReassignFollowUpHandler(IAppDbContext db, ICurrentUser user,
         var project = await db.Projects.SingleAsync(p => p.Id == followUp.ProjectId, cancellationToken);
         if (!FollowUpAccess.MayReassign(user, followUp, project))
         {
-            throw new ForbiddenAccessException("只有负责人、项目负责人或科长可以转交此任务 / Only the assignee, the project's owner or a manager may reassign this follow-up.");
+            throw new ForbiddenAccessException(M.OnlyAssigneeReassigns);
         }
 
         var assigneeId = command.AssigneeId!.Value;

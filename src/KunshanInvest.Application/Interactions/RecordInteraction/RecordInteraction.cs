@@ -14,6 +14,7 @@ using KunshanInvest.Domain.Interactions;
 using KunshanInvest.Domain.Projects;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using KunshanInvest.Application.Common.Messages;
 
 namespace KunshanInvest.Application.Interactions.RecordInteraction;
 
@@ -39,20 +40,20 @@ public sealed class RecordInteractionValidator : AbstractValidator<RecordInterac
     public RecordInteractionValidator(TimeProvider clock)
     {
         RuleFor(x => x.ProjectId).NotNull().When(x => x.EnterpriseId is null)
-            .WithMessage("请指定项目或企业 / Name the project or the enterprise.");
+            .WithMsg(M.InteractionTarget);
         RuleFor(x => x.ProjectId).NotEqual(Guid.Empty);
         RuleFor(x => x.EnterpriseId).NotEqual(Guid.Empty);
         RuleFor(x => x.Kind).NotNull().IsInEnum()
-            .WithMessage($"方式须为 / Kind must be one of: {string.Join(", ", Enum.GetNames<InteractionKind>())}.");
+            .WithMsg(M.InteractionKind.With(("kinds", string.Join(", ", Enum.GetNames<InteractionKind>()))));
         RuleFor(x => x.OccurredAt).NotNull()
             .Must(at => at is null || at <= clock.GetUtcNow() + FutureTolerance)
-            .WithMessage("发生时间不能晚于明天 / The interaction cannot lie more than a day in the future.");
+            .WithMsg(M.InteractionFuture);
         RuleFor(x => x.Summary).NotEmpty().MaximumLength(Interaction.SummaryMaxLength);
         RuleFor(x => x.NextSteps).MaximumLength(Interaction.NextStepsMaxLength);
         When(x => x.FollowUpOn is not null, () =>
         {
-            RuleFor(x => x.ProjectId).NotNull().WithMessage("跟进任务须属于项目 / A follow-up belongs to a project.");
-            RuleFor(x => x.NextSteps).NotEmpty().WithMessage("安排跟进时请写明下一步 / Say what the next step is: it becomes the follow-up's title.");
+            RuleFor(x => x.ProjectId).NotNull().WithMsg(M.FollowUpNeedsProject);
+            RuleFor(x => x.NextSteps).NotEmpty().WithMsg(M.NextStepsRequired);
             RuleFor(x => x.FollowUpOn).NotBeforeBureauToday(clock);
         });
     }
@@ -74,10 +75,10 @@ public sealed class RecordInteractionHandler(IAppDbContext db, ICurrentUser user
             project = await db.Projects.SingleOrDefaultAsync(p => p.Id == projectId, cancellationToken)
                 ?? throw new NotFoundException("Project", projectId);
             enterpriseId = project.EnterpriseId
-                ?? throw new DomainRuleException("interaction.enterprise", "项目尚未关联企业,请先关联 / Link the project to an enterprise before recording interactions.");
+                ?? throw M.InteractionNoEnterprise.Rule();
             if (command.EnterpriseId is { } named && named != enterpriseId)
             {
-                throw FieldError.Invalid(nameof(command.EnterpriseId), "不是该项目的企业 / This is not the project's enterprise; leave it out to use the project's.");
+                throw FieldError.Invalid(nameof(command.EnterpriseId), M.NotProjectsEnterprise);
             }
         }
         else

@@ -1,4 +1,6 @@
+using System.Globalization;
 using KunshanInvest.Application.Common;
+using KunshanInvest.Application.Common.Notifications;
 using KunshanInvest.Application.Common.Security;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -28,9 +30,15 @@ public sealed class ListMyNotificationsHandler(IAppDbContext db, ICurrentUser us
         var latest = await mine
             .OrderByDescending(n => n.CreatedAtUtc).ThenByDescending(n => n.Id)
             .Take(Math.Clamp(query.Take, 1, ListMyNotifications.MaxTake))
-            .Select(n => new NotificationDto(n.Id, n.Kind, n.Title, n.Body, n.Link, n.CreatedAtUtc, n.ReadAtUtc))
+            .Select(n => new { n.Id, n.Kind, n.Title, n.Body, n.TitleCode, n.BodyCode, n.ArgsJson, n.Link, n.CreatedAtUtc, n.ReadAtUtc })
             .ToListAsync(cancellationToken);
 
-        return new MyNotifications(unread, latest);
+        // Worded now, in the reader's language (the request's or the circuit's).
+        var culture = CultureInfo.CurrentUICulture;
+        return new MyNotifications(unread, [.. latest.Select(n =>
+        {
+            var (title, body) = Notifier.Word(n.Title, n.Body, n.TitleCode, n.BodyCode, n.ArgsJson, culture);
+            return new NotificationDto(n.Id, n.Kind, title, body, n.Link, n.CreatedAtUtc, n.ReadAtUtc);
+        })]);
     }
 }

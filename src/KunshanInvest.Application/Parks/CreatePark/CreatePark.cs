@@ -6,6 +6,7 @@ using KunshanInvest.Application.Parks.ListParks;
 using KunshanInvest.Domain.Parks;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using KunshanInvest.Application.Common.Messages;
 
 namespace KunshanInvest.Application.Parks.CreatePark;
 
@@ -18,7 +19,7 @@ public sealed class CreateParkValidator : AbstractValidator<CreatePark>
     public CreateParkValidator()
     {
         RuleFor(x => x.Code).NotEmpty().MaximumLength(Park.CodeMaxLength)
-            .Matches("^[a-z0-9]+(-[a-z0-9]+)*$").WithMessage("代码只能包含小写字母、数字和连字符 / Code may hold lower-case letters, digits and hyphens.");
+            .Matches("^[a-z0-9]+(-[a-z0-9]+)*$").WithMsg(M.CodeFormat);
         this.AddParkFieldRules(x => x.NameZh, x => x.NameEn, x => x.Description);
     }
 }
@@ -29,7 +30,7 @@ public sealed class CreateParkHandler(IAppDbContext db) : ICommandHandler<Create
     {
         if (await db.Parks.AnyAsync(p => p.Code == command.Code, cancellationToken))
         {
-            throw new ConflictException($"A park with code '{command.Code}' already exists.");
+            throw new ConflictException(M.CodeTaken.With(("code", command.Code)));
         }
 
         var park = new Park(command.Code, command.NameZh.Trim(), command.NameEn.Trim(), ParkFields.Blank(command.Description));

@@ -6,6 +6,7 @@ using KunshanInvest.Application.Parks.ListParks;
 using KunshanInvest.Domain.Parks;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using KunshanInvest.Application.Common.Messages;
 
 namespace KunshanInvest.Application.Parks.UpdatePark;
 
@@ -30,7 +31,7 @@ public sealed class UpdateParkHandler(IAppDbContext db) : ICommandHandler<Update
             ?? throw new NotFoundException(nameof(Park), command.Id);
         if (park.Version != command.Version)
         {
-            throw new ConflictException($"该载体已被修改(当前版本 {park.Version}) / The park has changed since version {command.Version}; reload it.");
+            throw new ConflictException(M.ChangedSinceVersion.With(("what", M.Things.Park), ("current", park.Version), ("version", command.Version)));
         }
 
         db.ExpectVersion(park, command.Version);

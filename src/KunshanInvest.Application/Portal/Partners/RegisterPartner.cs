@@ -3,6 +3,7 @@ using KunshanInvest.Application.Common.Security;
 using KunshanInvest.Application.Common.Users;
 using KunshanInvest.Domain.Partners;
 using Mediator;
+using KunshanInvest.Application.Common.Messages;
 
 namespace KunshanInvest.Application.Portal.Partners;
 
@@ -24,11 +25,11 @@ public sealed class RegisterPartnerValidator : AbstractValidator<RegisterPartner
 {
     public RegisterPartnerValidator()
     {
-        RuleFor(x => x.NameZh).NotEmpty().WithMessage("请填写机构中文名称 / Enter the organisation's Chinese name.")
+        RuleFor(x => x.NameZh).NotEmpty().WithMsg(M.PartnerNameZh)
             .MaximumLength(Partner.NameMaxLength);
         RuleFor(x => x.NameEn).MaximumLength(Partner.NameMaxLength);
         RuleFor(x => x.Type).IsInEnum();
-        RuleFor(x => x.Country).NotEmpty().Matches("^[A-Z]{2}$").WithMessage("国家/地区用两位大写代码,如 CN、DE / Country is a two-letter code such as CN or DE.");
+        RuleFor(x => x.Country).NotEmpty().Matches("^[A-Z]{2}$").WithMsg(M.CountryCode);
         RuleFor(x => new AccountInput(x.UserName, x.DisplayName, x.Email, x.Password)).SetValidator(new AccountInputValidator()).OverridePropertyName("");
     }
 }
@@ -41,7 +42,7 @@ public sealed class AccountInputValidator : AbstractValidator<AccountInput>
     public AccountInputValidator()
     {
         RuleFor(x => x.UserName).NotEmpty().MaximumLength(UserFields.UserNameMaxLength).Matches(UserFields.UserNamePattern)
-            .WithMessage("用户名只用字母、数字和 . _ - @ / A user name uses letters, digits and . _ - @ only.");
+            .WithMsg(M.PartnerUserName);
         RuleFor(x => x.DisplayName).NotEmpty().MaximumLength(UserFields.DisplayNameMaxLength);
         RuleFor(x => x.Email).NotEmpty().MaximumLength(UserFields.EmailMaxLength).EmailAddress();
         RuleFor(x => x.Password).NotEmpty().MaximumLength(128);

@@ -17,6 +17,7 @@ using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using KunshanInvest.Application.Common.Messages;
 
 namespace KunshanInvest.Application.Portal.Submissions;
 
@@ -50,7 +51,7 @@ public sealed record SubmissionResult(SubmissionReceipt Receipt, string Json, bo
 
 /// <summary>The Idempotency-Key was used before with a different body (422).</summary>
 public sealed class IdempotencyMismatchException()
-    : DomainRuleException("idempotency.mismatch", "该 Idempotency-Key 已用于另一份报送内容 / This Idempotency-Key was already used with a different request body.");
+    : DomainRuleException(M.IdempotencyMismatch.Code, M.IdempotencyMismatch.En);
 
 public sealed class SubmitProjectValidator : AbstractValidator<SubmitProject>
 {
@@ -60,28 +61,28 @@ public sealed class SubmitProjectValidator : AbstractValidator<SubmitProject>
     {
         RuleFor(x => x).Must(x => !string.IsNullOrWhiteSpace(x.EnterpriseNameZh) || !string.IsNullOrWhiteSpace(x.EnterpriseNameEn))
             .OverridePropertyName("enterpriseNameZh")
-            .WithMessage("请填写企业中文名或英文名 / Enter the enterprise's Chinese or English name.");
+            .WithMsg(M.SubmissionEnterpriseName);
         RuleFor(x => x.EnterpriseNameZh).MaximumLength(PartnerSubmission.NameMaxLength);
         RuleFor(x => x.EnterpriseNameEn).MaximumLength(PartnerSubmission.NameMaxLength);
-        RuleFor(x => x.Country).NotEmpty().Matches("^[A-Z]{2}$").WithMessage("国家/地区用两位大写代码,如 CN、DE / Country is a two-letter code such as CN or DE.");
+        RuleFor(x => x.Country).NotEmpty().Matches("^[A-Z]{2}$").WithMsg(M.CountryCode);
         RuleFor(x => x.CreditCode).Custom((code, context) => CreditCodeRule.Report(code, context.AddFailure));
-        RuleFor(x => x.Summary).NotEmpty().WithMessage("请填写项目简介 / Describe the project.").MaximumLength(PartnerSubmission.SummaryMaxLength);
-        RuleFor(x => x.SectorId).NotNull().WithMessage("请选择产业链 / Choose the sector.");
+        RuleFor(x => x.Summary).NotEmpty().WithMsg(M.SubmissionSummary).MaximumLength(PartnerSubmission.SummaryMaxLength);
+        RuleFor(x => x.SectorId).NotNull().WithMsg(M.SubmissionSector);
         RuleFor(x => x.EstimatedInvestment!).SetValidator(new MoneyValidator()).When(x => x.EstimatedInvestment is not null);
-        RuleFor(x => x.LandMu).InclusiveBetween(0, MaxLandMu).WithMessage("用地需求(亩)须在 0 到 100000 之间 / Land need (mu) is between 0 and 100,000.");
+        RuleFor(x => x.LandMu).InclusiveBetween(0, MaxLandMu).WithMsg(M.SubmissionLand);
         RuleFor(x => x.ExpectedJobs).InclusiveBetween(0, 1_000_000);
-        RuleFor(x => x.ContactName).NotEmpty().WithMessage("请填写联系人 / Name the contact person.").MaximumLength(PartnerSubmission.ContactMaxLength);
+        RuleFor(x => x.ContactName).NotEmpty().WithMsg(M.SubmissionContact).MaximumLength(PartnerSubmission.ContactMaxLength);
         RuleFor(x => x.ContactPhone).MaximumLength(PartnerSubmission.ContactMaxLength);
         RuleFor(x => x.ContactEmail).MaximumLength(PartnerSubmission.ContactMaxLength).EmailAddress().When(x => !string.IsNullOrWhiteSpace(x.ContactEmail));
         RuleFor(x => x.IdempotencyKey).MaximumLength(IdempotencyRules.KeyMaxLength);
         RuleFor(x => x.Files).Must(f => f is null || f.Count <= AttachmentRules.MaxFiles)
             .OverridePropertyName("files")
-            .WithMessage($"每次最多 {AttachmentRules.MaxFiles} 个附件 / At most {AttachmentRules.MaxFiles} attachments per submission.");
+            .WithMsg(M.TooManyAttachments.With(("max", AttachmentRules.MaxFiles)));
         RuleForEach(x => x.Files).Custom((file, context) =>
         {
             if (AttachmentRules.Problem(file?.FileName, file?.Content) is { } problem)
             {
-                context.AddFailure(problem);
+                context.AddFailure(FieldError.Failure(context.PropertyPath, problem));
             }
         });
     }
@@ -152,7 +153,7 @@ public sealed partial class SubmitProjectHandler(IAppDbContext db, ICurrentUser 
         var now = clock.GetUtcNow().UtcDateTime;
         if (!await db.Sectors.AnyAsync(s => s.Id == command.SectorId && s.IsActive, cancellationToken))
         {
-            throw FieldError.Invalid("sectorId", "产业链不存在或已停用 / No such active sector.");
+            throw FieldError.Invalid("sectorId", M.NoSuchActiveSector);
         }
 
         var creditCode = string.IsNullOrWhiteSpace(command.CreditCode) ? null : CreditCode.Normalize(command.CreditCode);
@@ -271,10 +272,10 @@ internal static class Idempotency
             IdempotencyOutcome.Replay => (null, start.Replay),
             IdempotencyOutcome.Mismatch => throw new IdempotencyMismatchException(),
             IdempotencyOutcome.InFlight => throw InFlight(),
-            _ => throw new ConflictException("请重试 / Please retry."),
+            _ => throw new ConflictException(M.PleaseRetry),
         };
     }
 
     private static ConflictException InFlight() =>
-        new("相同 Idempotency-Key 的请求正在处理中 / A request with this Idempotency-Key is still in progress; retry shortly.");
+        new(M.IdempotencyInProgress);
 }

@@ -7,6 +7,7 @@ using KunshanInvest.Domain.Sectors;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using KunshanInvest.Application.Common.Messages;
 
 namespace KunshanInvest.Application.Projects.GetProject;
 
@@ -74,7 +75,7 @@ public sealed class GetProjectHandler(IAppDbContext db, IUserDirectory users, IO
     }
 
     private static IReadOnlyList<MissingEvidenceDto> Missing(InvestmentProject project, ProjectStage stage) =>
-        [.. StageGates.Check(project, stage).Select(m => new MissingEvidenceDto(m.Field, m.Message))];
+        [.. StageGates.Check(project, stage).Select(m => new MissingEvidenceDto(m.Field, Messages.Render(m.Code, null, System.Globalization.CultureInfo.CurrentUICulture) ?? m.Message))];
 
     /// <summary>The stage the project would normally go to next (from hold: the one after the stage it left).</summary>
     private static ProjectStage? NextStage(InvestmentProject project)

@@ -11,6 +11,7 @@ using KunshanInvest.Domain.Enterprises;
 using KunshanInvest.Domain.Projects;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using KunshanInvest.Application.Common.Messages;
 
 namespace KunshanInvest.Application.Projects.ImportLeads;
 
@@ -61,13 +62,13 @@ public sealed class ImportLeadsValidator : AbstractValidator<ImportLeads>
     public ImportLeadsValidator()
     {
         RuleFor(x => x.Content).Cascade(CascadeMode.Stop)
-            .Must(c => c is { Length: > 0 }).WithMessage("请上传 .xlsx 文件 / Upload an .xlsx file.")
-            .Must(c => c.Length <= ImportLeads.MaxBytes).WithMessage($"文件不能超过 {ImportLeads.MaxBytes / 1024 / 1024} MB / The file may be at most {ImportLeads.MaxBytes / 1024 / 1024} MB.")
-            .Must(c => ImportLeads.LooksLikeXlsx(c)).WithMessage("只接受 Excel 工作簿(.xlsx) / Only Excel workbooks (.xlsx) are accepted.")
+            .Must(c => c is { Length: > 0 }).WithMsg(M.ImportUpload)
+            .Must(c => c.Length <= ImportLeads.MaxBytes).WithMsg(M.ImportTooLarge.With(("mb", ImportLeads.MaxBytes / 1024 / 1024)))
+            .Must(c => ImportLeads.LooksLikeXlsx(c)).WithMsg(M.ImportNotXlsx)
             .OverridePropertyName("file");
         RuleFor(x => x.FileName)
             .Must(n => n is null || n.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
-            .WithMessage("只接受 .xlsx 文件 / Only .xlsx files are accepted.")
+            .WithMsg(M.ImportXlsxOnly)
             .OverridePropertyName("file");
     }
 }
@@ -91,7 +92,7 @@ public sealed class ImportLeadsHandler(IAppDbContext db, IProjectCodeAllocator a
         }
         catch (LeadImportFileException ex)
         {
-            throw FieldError.Invalid("file", ex.Message);
+            throw FieldError.Invalid("file", ex.Said);
         }
 
         var sectors = await db.Sectors.AsNoTracking()
@@ -139,7 +140,7 @@ public sealed class ImportLeadsHandler(IAppDbContext db, IProjectCodeAllocator a
                 .ToList();
             if (matches.Count > 1)
             {
-                Fail(draft, LeadImportColumns.NameZh, $"匹配到多家已有企业:{string.Join("、", matches.Select(Describe))}。请填写统一社会信用代码以区分 / Several existing enterprises match; give the credit code to tell which.");
+                Fail(draft, LeadImportColumns.NameZh, M.ImportSeveralMatch.With(("names", string.Join("、", matches.Select(Describe)))));
                 continue;
             }
 
@@ -148,7 +149,7 @@ public sealed class ImportLeadsHandler(IAppDbContext db, IProjectCodeAllocator a
                 var match = matches[0];
                 if (CodesDiffer(draft.CreditCode, match.CreditCode))
                 {
-                    Fail(draft, LeadImportColumns.CreditCode, $"已有同名企业“{Describe(match)}”,但信用代码不同({match.CreditCode}) / An enterprise of this name exists with another credit code.");
+                    Fail(draft, LeadImportColumns.CreditCode, M.ImportNameOtherCode.With(("name", Describe(match)), ("code", match.CreditCode)));
                     continue;
                 }
 
@@ -161,7 +162,7 @@ public sealed class ImportLeadsHandler(IAppDbContext db, IProjectCodeAllocator a
                 .ToList();
             if (same.Count > 1)
             {
-                Fail(draft, LeadImportColumns.NameZh, $"与第{string.Join("、", same.Select(p => p.FirstRow))}行的不同企业都相符 / Matches the new enterprises of several rows.");
+                Fail(draft, LeadImportColumns.NameZh, M.ImportSeveralRows.With(("rows", string.Join("、", same.Select(p => p.FirstRow)))));
                 continue;
             }
 
@@ -170,7 +171,7 @@ public sealed class ImportLeadsHandler(IAppDbContext db, IProjectCodeAllocator a
                 var join = same[0];
                 if (CodesDiffer(draft.CreditCode, join.CreditCode))
                 {
-                    Fail(draft, LeadImportColumns.CreditCode, $"与第{join.FirstRow}行企业同名,但信用代码不同 / Same name as the enterprise of row {join.FirstRow}, but another credit code.");
+                    Fail(draft, LeadImportColumns.CreditCode, M.ImportRowOtherCode.With(("row", join.FirstRow)));
                     continue;
                 }
 
@@ -252,10 +253,10 @@ public sealed class ImportLeadsHandler(IAppDbContext db, IProjectCodeAllocator a
             {
                 foreach (var other in others)
                 {
-                    notifier.Notify(other.OwnerId, "lead.conflict", $"{displayName} 有新线索 {project.Code}", $"该企业已有您负责的在谈项目 {other.Code}。请与新线索负责人协调。", $"/projects/{project.Id}");
+                    notifier.Notify(other.OwnerId, "lead.conflict", M.LeadConflictTitle.With(("enterprise", displayName), ("code", project.Code)), M.LeadConflictBody.With(("yours", other.Code)), $"/projects/{project.Id}");
                 }
 
-                notifier.Notify(ownerId, "lead.conflict", $"{displayName} 已有其他专员的在谈项目", string.Join("; ", others.Select(c => $"{c.Code} {c.Name}({c.OwnerName})")), $"/projects/{project.Id}");
+                notifier.Notify(ownerId, "lead.conflict", M.LeadConflictOwnerTitle.With(("enterprise", displayName)), M.Text.With(("text", string.Join("; ", others.Select(c => $"{c.Code} {c.Name} ({c.OwnerName})")))), $"/projects/{project.Id}");
             }
         }
 
@@ -294,5 +295,5 @@ public sealed class ImportLeadsHandler(IAppDbContext db, IProjectCodeAllocator a
 
     private static string Describe(EnterpriseMatch e) => e.NameZh ?? e.NameEn ?? e.Id.ToString();
 
-    private static void Fail(LeadDraft draft, string column, string message) => draft.Errors.Add(new LeadImportError(column, message));
+    private static void Fail(LeadDraft draft, string column, Said said) => draft.Errors.Add(new LeadImportError(column, said.ToString()));
 }

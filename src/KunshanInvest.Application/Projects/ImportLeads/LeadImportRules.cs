@@ -6,6 +6,7 @@ using KunshanInvest.Application.Enterprises.Duplicates;
 using KunshanInvest.Domain.Common;
 using KunshanInvest.Domain.Enterprises;
 using KunshanInvest.Domain.Projects;
+using KunshanInvest.Application.Common.Messages;
 
 namespace KunshanInvest.Application.Projects.ImportLeads;
 
@@ -68,7 +69,7 @@ internal static class LeadImportRules
     public static LeadDraft Check(LeadImportRow row, IReadOnlyList<SectorRef> sectors)
     {
         var errors = new List<LeadImportError>();
-        void Fail(string column, string message) => errors.Add(new LeadImportError(column, message));
+        void Fail(string column, Said said) => errors.Add(new LeadImportError(column, said.ToString()));
 
         var country = Fold(row.Country)?.ToUpperInvariant() ?? "CN";
         var enterprise = new NewEnterprise(row.NameZh, row.NameEn, row.CreditCode, country, OwnershipOf(country));
@@ -87,7 +88,7 @@ internal static class LeadImportRules
 
         if (row.ProjectName is { Length: > InvestmentProject.NameMaxLength })
         {
-            Fail(LeadImportColumns.ProjectName, $"项目名称最长{InvestmentProject.NameMaxLength}字 / At most {InvestmentProject.NameMaxLength} characters.");
+            Fail(LeadImportColumns.ProjectName, M.ImportNameTooLong.With(("max", InvestmentProject.NameMaxLength)));
         }
 
         var major = ReadMajor(row.Major, Fail);
@@ -111,11 +112,11 @@ internal static class LeadImportRules
     /// <summary>CN is domestic; Hong Kong, Macao and Taiwan have their own category (港澳台); anywhere else is foreign.</summary>
     public static Ownership OwnershipOf(string country) => Ownerships.OfCountry(country);
 
-    private static SectorRef? FindSector(string? text, IReadOnlyList<SectorRef> sectors, Action<string, string> fail)
+    private static SectorRef? FindSector(string? text, IReadOnlyList<SectorRef> sectors, Action<string, Said> fail)
     {
         if (text is null)
         {
-            fail(LeadImportColumns.Sector, "请填写产业链(代码或中文名) / Fill in the sector (code or Chinese name).");
+            fail(LeadImportColumns.Sector, M.ImportSectorRequired);
             return null;
         }
 
@@ -123,41 +124,41 @@ internal static class LeadImportRules
             ?? sectors.FirstOrDefault(s => s.NameZh == text);
         if (sector is null)
         {
-            fail(LeadImportColumns.Sector, $"未知产业链“{text}”,请填写产业链代码或中文名 / Unknown sector: use a sector code or Chinese name.");
+            fail(LeadImportColumns.Sector, M.ImportSectorUnknown.With(("text", text)));
             return null;
         }
 
         if (!sector.IsActive)
         {
-            fail(LeadImportColumns.Sector, $"产业链“{sector.NameZh}”已停用,不再接收新线索 / This sector is inactive and takes no new leads.");
+            fail(LeadImportColumns.Sector, M.ImportSectorInactive.With(("sector", sector.NameZh)));
             return null;
         }
 
         return sector;
     }
 
-    private static SourceChannel? FindSource(string? text, Action<string, string> fail)
+    private static SourceChannel? FindSource(string? text, Action<string, Said> fail)
     {
         if (SourceChannels.TryParse(text, out var channel))
         {
             return channel;
         }
 
-        var labels = string.Join("/", SourceChannels.All.Select(c => c.ZhName()));
+        var labels = new Bilingual(string.Join("/", SourceChannels.All.Select(c => c.ZhName())), string.Join("/", SourceChannels.All));
         fail(LeadImportColumns.Source, text is null
-            ? $"请填写来源:{labels} / Fill in the source."
-            : $"未知来源“{text}”,应为 {labels} / Unknown source.");
+            ? M.ImportSourceRequired.With(("labels", labels))
+            : M.ImportSourceUnknown.With(("text", text), ("labels", labels)));
         return null;
     }
 
-    private static MoneyDto? ReadInvestment(LeadImportRow row, List<LeadImportError> errors, Action<string, string> fail)
+    private static MoneyDto? ReadInvestment(LeadImportRow row, List<LeadImportError> errors, Action<string, Said> fail)
     {
         var currency = Fold(row.Currency)?.ToUpperInvariant() ?? "CNY";
         if (row.Investment is null)
         {
             if (row.Currency is not null && !Currencies.IsSupported(currency))
             {
-                fail(LeadImportColumns.Currency, "币种用 ISO 4217 代码,如 CNY、USD / Currency is an ISO 4217 code such as CNY or USD.");
+                fail(LeadImportColumns.Currency, M.ImportCurrency);
             }
 
             return null;
@@ -171,13 +172,13 @@ internal static class LeadImportRules
         };
         if (wan is null)
         {
-            fail(LeadImportColumns.Investment, "预计投资应为数字(万元) / The estimated investment is a number, in 万 (10⁴) of the currency.");
+            fail(LeadImportColumns.Investment, M.ImportInvestmentNumber);
             return null;
         }
 
         if (Math.Abs(wan.Value) > MoneyUnits.MinorToWan(MoneyValidator.MaxMinorUnits))
         {
-            fail(LeadImportColumns.Investment, "预计投资超出范围 / The amount is out of range.");
+            fail(LeadImportColumns.Investment, M.ImportInvestmentRange);
             return null;
         }
 
@@ -187,7 +188,7 @@ internal static class LeadImportRules
         return errors.Count == before ? money : null;
     }
 
-    private static bool ReadMajor(object? cell, Action<string, string> fail)
+    private static bool ReadMajor(object? cell, Action<string, Said> fail)
     {
         if (cell is bool flag)
         {
@@ -205,7 +206,7 @@ internal static class LeadImportRules
             return true;
         }
 
-        fail(LeadImportColumns.Major, "重大项目填“是”或“否” / Write 是 (yes) or 否 (no).");
+        fail(LeadImportColumns.Major, M.ImportMajor);
         return false;
     }
 

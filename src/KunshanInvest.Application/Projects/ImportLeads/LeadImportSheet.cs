@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using MiniExcelLibs;
+using KunshanInvest.Application.Common.Messages;
 
 namespace KunshanInvest.Application.Projects.ImportLeads;
 
@@ -40,7 +41,10 @@ internal sealed record LeadImportRow(
     object? Major);
 
 /// <summary>The file is not a lead sheet this import can read (400 on the <c>file</c> field).</summary>
-internal sealed class LeadImportFileException(string message) : Exception(message);
+internal sealed class LeadImportFileException(Said said) : Exception(said.ToString())
+{
+    public Said Said { get; } = said;
+}
 
 /// <summary>
 /// Reads the sheet 线索 of an .xlsx (else its first sheet): row 1 the headers, each later non-blank row a lead, streaming
@@ -68,7 +72,7 @@ internal static class LeadImportSheet
 
         if (!Next(rows))
         {
-            throw new LeadImportFileException("工作表是空的:第1行应为表头 / The sheet is empty: row 1 must hold the headers.");
+            throw new LeadImportFileException(M.ImportSheetEmpty);
         }
 
         var columns = Headers(rows.Current);
@@ -112,7 +116,7 @@ internal static class LeadImportSheet
 
         if (leads.Count == 0)
         {
-            throw new LeadImportFileException("表中没有数据行 / The sheet holds headers but no leads.");
+            throw new LeadImportFileException(M.ImportNoRows);
         }
 
         return leads;
@@ -145,7 +149,7 @@ internal static class LeadImportSheet
 
             if (!columns.TryAdd(column, letter))
             {
-                throw new LeadImportFileException($"表头“{column}”出现了两次 / The header {column} appears twice.");
+                throw new LeadImportFileException(M.ImportHeaderTwice.With(("column", column)));
             }
         }
 
@@ -158,7 +162,7 @@ internal static class LeadImportSheet
         missing.AddRange(new[] { LeadImportColumns.Sector, LeadImportColumns.Source }.Where(c => !columns.ContainsKey(c)));
         if (missing.Count > 0)
         {
-            throw new LeadImportFileException($"缺少列:{string.Join("、", missing)}。请使用导入模板,第1行为表头 / Missing columns: use the import template, with the headers in row 1.");
+            throw new LeadImportFileException(M.ImportMissingColumns.With(("columns", string.Join("、", missing))));
         }
 
         return columns;
@@ -173,7 +177,7 @@ internal static class LeadImportSheet
             using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(content, writable: false), System.IO.Compression.ZipArchiveMode.Read);
             if (zip.Entries.Count > MaxEntries || zip.Entries.Sum(e => e.Length) > MaxUnpackedBytes)
             {
-                throw new LeadImportFileException("文件解压后过大 / The workbook unpacks to more than a lead sheet can hold.");
+                throw new LeadImportFileException(M.ImportUnpacksTooLarge);
             }
         }
         catch (InvalidDataException)
@@ -183,10 +187,10 @@ internal static class LeadImportSheet
     }
 
     private static LeadImportFileException TooManyRows() =>
-        new($"一次最多导入{ImportLeads.MaxRows}行 / At most {ImportLeads.MaxRows} rows per file.");
+        new(M.ImportTooManyRows.With(("max", ImportLeads.MaxRows)));
 
     private static LeadImportFileException Unreadable() =>
-        new("无法读取该文件,请上传 Excel 工作簿(.xlsx) / The file could not be read as an Excel workbook (.xlsx).");
+        new(M.ImportUnreadable);
 
     // MiniExcel reads lazily: a damaged or foreign file fails on the first row or mid-sheet, with whatever the zip or
     // XML layer throws. Any such failure is the file's fault, so it becomes one 400 rather than a 500.

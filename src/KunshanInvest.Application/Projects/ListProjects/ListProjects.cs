@@ -6,6 +6,7 @@ using KunshanInvest.Application.Common.Users;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using KunshanInvest.Application.Common.Messages;
 
 namespace KunshanInvest.Application.Projects.ListProjects;
 
@@ -20,7 +21,7 @@ public sealed class ListProjectsValidator : AbstractValidator<ListProjects>
     {
         RuleFor(x => x.Sort).IsInEnum();
         RuleFor(x => x.PageSize).InclusiveBetween(1, Cursor.MaxPageSize);
-        RuleFor(x => x.Cursor).Must(ProjectListQuery.IsValidCursor).WithMessage("无效的分页游标 / Not a cursor this list issued.");
+        RuleFor(x => x.Cursor).Must(ProjectListQuery.IsValidCursor).WithMsg(M.BadCursor);
         RuleFor(x => x.Filter.Text).MaximumLength(ProjectFilter.TextMaxLength).OverridePropertyName("text");
         RuleForEach(x => x.Filter.Stages).IsInEnum().OverridePropertyName("stage");
         RuleFor(x => x.Filter.Source).IsInEnum().When(x => x.Filter.Source is not null).OverridePropertyName("source");

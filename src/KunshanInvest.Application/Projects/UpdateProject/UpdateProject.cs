@@ -6,6 +6,7 @@ using KunshanInvest.Application.Common.Users;
 using KunshanInvest.Domain.Projects;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using KunshanInvest.Application.Common.Messages;
 
 namespace KunshanInvest.Application.Projects.UpdateProject;
 
@@ -48,12 +49,12 @@ public sealed class UpdateProjectHandler(IAppDbContext db, ICurrentUser user, IU
         {
             if (!user.IsManagerOrAdmin())
             {
-                throw new ForbiddenAccessException("只有领导可以调整项目负责人 / Only a manager may reassign a project.");
+                throw new ForbiddenAccessException(M.OnlyManagerReassigns);
             }
 
             if (!await users.IsActiveInRoleAsync(command.OwnerId, [Roles.Officer, Roles.Manager], cancellationToken))
             {
-                throw FieldError.Invalid("ownerId", "负责人须为在岗的招商专员或领导 / The owner must be an active officer or manager.");
+                throw FieldError.Invalid("ownerId", M.OwnerMustBeStaff);
             }
 
             project.AssignOwner(command.OwnerId);
@@ -81,28 +82,28 @@ public sealed class UpdateProjectHandler(IAppDbContext db, ICurrentUser user, IU
     {
         if (command.EnterpriseId is { } enterprise && !await db.Enterprises.AnyAsync(e => e.Id == enterprise && e.MergedIntoId == null, cancellationToken))
         {
-            throw FieldError.Invalid("enterpriseId", "企业不存在 / No such enterprise.");
+            throw FieldError.Invalid("enterpriseId", M.NoSuchEnterprise);
         }
 
         if (command.SectorId is { } sector && !await db.Sectors.AnyAsync(s => s.Id == sector, cancellationToken))
         {
-            throw FieldError.Invalid("sectorId", "产业链不存在 / No such sector.");
+            throw FieldError.Invalid("sectorId", M.NoSuchSector);
         }
 
         if (command.ParkId is { } park && !await db.Parks.AnyAsync(p => p.Id == park, cancellationToken))
         {
-            throw FieldError.Invalid("parkId", "载体不存在 / No such park.");
+            throw FieldError.Invalid("parkId", M.NoSuchPark);
         }
 
         if (command.EventId is { } promotion && !await db.Events.AnyAsync(e => e.Id == promotion, cancellationToken))
         {
-            throw FieldError.Invalid("eventId", "活动不存在 / No such event.");
+            throw FieldError.Invalid("eventId", M.NoSuchEvent);
         }
 
         if (command.ExpansionOfProjectId is { } earlier
             && !await db.Projects.AnyAsync(p => p.Id == earlier && p.Id != command.Id && p.EnterpriseId == command.EnterpriseId, cancellationToken))
         {
-            throw FieldError.Invalid("expansionOfProjectId", "增资扩产须关联同一企业的已有项目 / An expansion must link an earlier project of the same enterprise.");
+            throw FieldError.Invalid("expansionOfProjectId", M.ExpansionSameEnterprise);
         }
     }
 }

@@ -6,6 +6,7 @@ using KunshanInvest.Application.Sectors.ListSectors;
 using KunshanInvest.Domain.Sectors;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using KunshanInvest.Application.Common.Messages;
 
 namespace KunshanInvest.Application.Sectors.CreateSector;
 
@@ -18,7 +19,7 @@ public sealed class CreateSectorValidator : AbstractValidator<CreateSector>
     public CreateSectorValidator()
     {
         RuleFor(x => x.Code).NotEmpty().MaximumLength(Sector.CodeMaxLength)
-            .Matches("^[a-z0-9]+(-[a-z0-9]+)*$").WithMessage("代码只能包含小写字母、数字和连字符 / Code may hold lower-case letters, digits and hyphens.");
+            .Matches("^[a-z0-9]+(-[a-z0-9]+)*$").WithMsg(M.CodeFormat);
         RuleFor(x => x.NameZh).NotEmpty().MaximumLength(Sector.NameMaxLength);
         RuleFor(x => x.NameEn).NotEmpty().MaximumLength(Sector.NameMaxLength);
         RuleFor(x => x.DescriptionZh).MaximumLength(Sector.DescriptionMaxLength);
@@ -32,7 +33,7 @@ public sealed class CreateSectorHandler(IAppDbContext db) : ICommandHandler<Crea
     {
         if (await db.Sectors.AnyAsync(s => s.Code == command.Code, cancellationToken))
         {
-            throw new ConflictException($"A sector with code '{command.Code}' already exists.");
+            throw new ConflictException(M.CodeTaken.With(("code", command.Code)));
         }
 
         var sector = new Sector(command.Code, command.NameZh.Trim(), command.NameEn.Trim());

@@ -9,5 +9,6 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
     public void Configure(EntityTypeBuilder<AppUser> builder)
     {
         builder.Property(u => u.DisplayName).HasMaxLength(AppUser.DisplayNameMaxLength);
+        builder.Property(u => u.Language).HasMaxLength(AppUser.LanguageMaxLength);
     }
 }

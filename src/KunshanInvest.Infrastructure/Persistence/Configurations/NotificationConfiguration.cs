@@ -15,6 +15,9 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         builder.Property(n => n.Title).HasMaxLength(Notification.TitleMaxLength);
         builder.Property(n => n.Body).HasMaxLength(Notification.BodyMaxLength);
         builder.Property(n => n.Link).HasMaxLength(Notification.LinkMaxLength);
+        builder.Property(n => n.TitleCode).HasMaxLength(Notification.CodeMaxLength);
+        builder.Property(n => n.BodyCode).HasMaxLength(Notification.CodeMaxLength);
+        builder.Property(n => n.ArgsJson).HasMaxLength(Notification.ArgsMaxLength);
         builder.HasOne<AppUser>().WithMany().HasForeignKey(n => n.UserId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(n => new { n.UserId, n.ReadAtUtc, n.CreatedAtUtc });
         builder.Property(n => n.Period).HasMaxLength(Notification.PeriodMaxLength);

@@ -5,6 +5,7 @@ using KunshanInvest.Application.Common.Users;
 using KunshanInvest.Domain.Common;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using KunshanInvest.Application.Common.Messages;
 
 namespace KunshanInvest.Application.Admin.Users.AssignSectorLead;
 
@@ -22,7 +23,7 @@ public sealed class AssignSectorLeadHandler(IAppDbContext db, IUserDirectory use
             ?? throw new NotFoundException("Sector", command.SectorId);
         if (command.OfficerId is { } officerId && !await users.IsActiveInRoleAsync(officerId, [Roles.Officer, Roles.Manager], cancellationToken))
         {
-            throw new DomainRuleException("sector.leadNotOfficer", "牵头人须为在岗的招商专员或领导 / The lead must be an enabled officer or manager.");
+            throw M.LeadNotOfficer.Rule();
         }
 
         sector.AssignLeadOfficer(command.OfficerId);

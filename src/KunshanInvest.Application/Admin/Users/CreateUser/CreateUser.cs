@@ -3,6 +3,7 @@ using KunshanInvest.Application.Common;
 using KunshanInvest.Application.Common.Security;
 using KunshanInvest.Application.Common.Users;
 using Mediator;
+using KunshanInvest.Application.Common.Messages;
 
 namespace KunshanInvest.Application.Admin.Users.CreateUser;
 
@@ -18,7 +19,7 @@ public sealed class CreateUserValidator : AbstractValidator<CreateUser>
     public CreateUserValidator()
     {
         RuleFor(x => x.UserName).NotEmpty().MaximumLength(UserFields.UserNameMaxLength)
-            .Matches(UserFields.UserNamePattern).WithMessage("用户名只能包含字母、数字和 . _ - @ / A user name may hold letters, digits and . _ - @");
+            .Matches(UserFields.UserNamePattern).WithMsg(M.UserNameFormat);
         RuleFor(x => x.DisplayName).NotEmpty().MaximumLength(UserFields.DisplayNameMaxLength);
         RuleFor(x => x.Email).NotEmpty().MaximumLength(UserFields.EmailMaxLength).EmailAddress();
         RuleFor(x => x.Roles).ValidRoles();

@@ -5,6 +5,7 @@ using KunshanInvest.Domain.Common;
 using KunshanInvest.Domain.FollowUps;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using KunshanInvest.Application.Common.Messages;
 
 namespace KunshanInvest.Application.Admin.Users.DisableUser;
 
@@ -23,7 +24,7 @@ public sealed class DisableUserHandler(IAppDbContext db, IUserAdministration use
     {
         if (command.Id == user.RequireId())
         {
-            throw new DomainRuleException("user.selfDisable", "管理员不能停用自己的账户 / Administrators cannot disable their own account.");
+            throw M.SelfDisable.Rule();
         }
 
         await users.SetDisabledAsync(command.Id, disabled: true, cancellationToken);

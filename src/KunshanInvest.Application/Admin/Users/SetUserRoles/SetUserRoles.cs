@@ -4,6 +4,7 @@ using KunshanInvest.Application.Common.Security;
 using KunshanInvest.Application.Common.Users;
 using KunshanInvest.Domain.Common;
 using Mediator;
+using KunshanInvest.Application.Common.Messages;
 
 namespace KunshanInvest.Application.Admin.Users.SetUserRoles;
 
@@ -25,7 +26,7 @@ public sealed class SetUserRolesHandler(IAppDbContext db, IUserAdministration us
     {
         if (command.Id == user.RequireId() && !command.Roles!.Contains(Roles.Admin, StringComparer.Ordinal))
         {
-            throw new DomainRuleException("user.selfDemotion", "管理员不能撤销自己的管理员角色 / Administrators cannot remove their own Admin role.");
+            throw M.SelfDemotion.Rule();
         }
 
         await users.SetRolesAsync(command.Id, [.. command.Roles!.Distinct(StringComparer.Ordinal)], cancellationToken);

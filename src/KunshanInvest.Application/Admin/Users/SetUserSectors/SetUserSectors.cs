@@ -7,6 +7,8 @@ using KunshanInvest.Domain.Common;
 using KunshanInvest.Domain.Sectors;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using KunshanInvest.Application.Common.Exceptions;
+using KunshanInvest.Application.Common.Messages;
 
 namespace KunshanInvest.Application.Admin.Users.SetUserSectors;
 
@@ -33,14 +35,14 @@ public sealed class SetUserSectorsHandler(IAppDbContext db, IUserAdministration 
         var wanted = command.SectorIds!.Distinct().ToList();
         if (wanted.Count > 0 && !account.Roles.Intersect(StaffRoles, StringComparer.Ordinal).Any())
         {
-            throw new DomainRuleException("user.notStaff", "只有局内人员可以分配产业链 / Only bureau staff can be assigned to sectors.");
+            throw M.UserNotStaff.Rule();
         }
 
         var known = await db.Sectors.Where(s => wanted.Contains(s.Id)).Select(s => s.Id).ToListAsync(cancellationToken);
         var unknown = wanted.Except(known).ToList();
         if (unknown.Count > 0)
         {
-            throw new ValidationException([new ValidationFailure(nameof(SetUserSectors.SectorIds), $"未知产业链 / Unknown sector(s): {string.Join(", ", unknown)}")]);
+            throw FieldError.Invalid(nameof(SetUserSectors.SectorIds), M.UnknownSectors.With(("ids", string.Join(", ", unknown))));
         }
 
         var current = await db.OfficerSectors.Where(o => o.UserId == command.Id).ToListAsync(cancellationToken);
