@@ -32,6 +32,7 @@ namespace KunshanInvest.Migrations.PostgreSql.Migrations
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     DisplayName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Language = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: true),
                     MustChangePassword = table.Column<bool>(type: "boolean", nullable: false),
                     IsDisabled = table.Column<bool>(type: "boolean", nullable: false),
                     IsDemo = table.Column<bool>(type: "boolean", nullable: false),
@@ -369,7 +370,10 @@ namespace KunshanInvest.Migrations.PostgreSql.Migrations
                     CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     ReadAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     SubjectId = table.Column<Guid>(type: "uuid", nullable: true),
-                    Period = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true)
+                    Period = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    TitleCode = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    BodyCode = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ArgsJson = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true)
                 },
                 constraints: table =>
                 {

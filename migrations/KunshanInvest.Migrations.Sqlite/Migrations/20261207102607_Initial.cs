@@ -31,6 +31,7 @@ namespace KunshanInvest.Migrations.Sqlite.Migrations
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     DisplayName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 10, nullable: true),
                     MustChangePassword = table.Column<bool>(type: "INTEGER", nullable: false),
                     IsDisabled = table.Column<bool>(type: "INTEGER", nullable: false),
                     IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
@@ -368,7 +369,10 @@ namespace KunshanInvest.Migrations.Sqlite.Migrations
                     CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     ReadAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     SubjectId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Period = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true)
+                    Period = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    TitleCode = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    BodyCode = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ArgsJson = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
                 },
                 constraints: table =>
                 {

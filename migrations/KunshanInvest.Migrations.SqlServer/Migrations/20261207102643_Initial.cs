@@ -31,6 +31,7 @@ namespace KunshanInvest.Migrations.SqlServer.Migrations
                 {
                     Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     DisplayName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Language = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: true),
                     MustChangePassword = table.Column<bool>(type: "bit", nullable: false),
                     IsDisabled = table.Column<bool>(type: "bit", nullable: false),
                     IsDemo = table.Column<bool>(type: "bit", nullable: false),
@@ -368,7 +369,10 @@ namespace KunshanInvest.Migrations.SqlServer.Migrations
                     CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
                     ReadAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
                     SubjectId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    Period = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true)
+                    Period = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
+                    TitleCode = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    BodyCode = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    ArgsJson = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true)
                 },
                 constraints: table =>
                 {
