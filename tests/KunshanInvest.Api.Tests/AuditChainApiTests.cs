@@ -64,7 +64,7 @@ public abstract class AuditChainApiTests<TApp>(TApp fixture) : IClassFixture<TAp
         Assert.Equal(entryId, broken.GetProperty("entryId").ValueKind == JsonValueKind.Null ? null : broken.GetProperty("entryId").GetInt64());
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_sweep_takes_the_chain_head_first_so_an_audited_save_waits_for_it_instead_of_deadlocking()
     {
         // Sweeps lock project and follow-up rows and write their audit row last; an officer's save locks the head and
@@ -88,7 +88,7 @@ public abstract class AuditChainApiTests<TApp>(TApp fixture) : IClassFixture<TAp
         Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Concurrent_writers_neither_fork_the_chain_nor_leave_a_gap()
     {
         const int Writers = 32;
@@ -118,7 +118,7 @@ public abstract class AuditChainApiTests<TApp>(TApp fixture) : IClassFixture<TAp
         Assert.True(result.GetProperty("intact").GetBoolean(), result.ToString());
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task An_altered_entry_a_deleted_middle_entry_and_a_deleted_newest_entry_are_each_reported_where_they_are()
     {
         using var auditor = await fixture.ClientAsync("auditor");
@@ -155,7 +155,7 @@ public abstract class AuditChainApiTests<TApp>(TApp fixture) : IClassFixture<TAp
         Assert.True((await VerifyAsync(auditor)).GetProperty("intact").GetBoolean());
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task The_verify_audit_verb_prints_rows_checked_and_intact_or_the_first_broken_link()
     {
         var (code, output) = await RunVerbAsync();
@@ -195,7 +195,7 @@ public abstract class AuditChainApiTests<TApp>(TApp fixture) : IClassFixture<TAp
         }
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Verifying_and_exporting_are_themselves_audited()
     {
         using var auditor = await fixture.ClientAsync("auditor");
@@ -208,7 +208,7 @@ public abstract class AuditChainApiTests<TApp>(TApp fixture) : IClassFixture<TAp
         Assert.Equal([AuditAction.Exported, AuditAction.Verified], recorded);
     }
 
-    [SkippableTheory]
+    [Theory]
     [InlineData(null, HttpStatusCode.Unauthorized)]
     [InlineData("officer", HttpStatusCode.Forbidden)]
     [InlineData("manager", HttpStatusCode.Forbidden)]
@@ -228,7 +228,7 @@ public abstract class AuditChainApiTests<TApp>(TApp fixture) : IClassFixture<TAp
         }
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task An_append_costs_one_locking_statement_and_one_head_update_in_the_batch()
     {
         using var admin = await fixture.ClientAsync("admin");
@@ -240,7 +240,7 @@ public abstract class AuditChainApiTests<TApp>(TApp fixture) : IClassFixture<TAp
         Assert.Single(statements, s => s.Contains("UPDATE \"AuditChainHeads\" SET \"Hash\"", StringComparison.Ordinal));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Purging_keeps_entries_younger_than_184_days_and_the_kept_chain_verifies()
     {
         Requirement.Need(fixture.UnavailableReason);
