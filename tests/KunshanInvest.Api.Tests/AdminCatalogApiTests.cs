@@ -47,7 +47,7 @@ public abstract class AdminCatalogApiTests<TApp>(TApp fixture) : IClassFixture<T
         return (await created.JsonAsync()).Id();
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task An_admin_renames_a_sector_and_sets_its_limits_with_if_match()
     {
         using var admin = await fixture.ClientAsync("admin");
@@ -69,7 +69,7 @@ public abstract class AdminCatalogApiTests<TApp>(TApp fixture) : IClassFixture<T
         Assert.Equal(14, listed.GetProperty("limits").GetProperty("staleActivityDays").GetInt32());
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Sector_edits_without_if_match_are_428_and_with_a_stale_one_409()
     {
         using var admin = await fixture.ClientAsync("admin");
@@ -82,7 +82,7 @@ public abstract class AdminCatalogApiTests<TApp>(TApp fixture) : IClassFixture<T
         await (await SendAsync(admin, HttpMethod.Post, $"{Sectors}/{id}/deactivate")).ShouldBeProblemAsync(HttpStatusCode.PreconditionRequired);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Bad_sector_and_park_input_is_a_400_naming_the_fields()
     {
         using var admin = await fixture.ClientAsync("admin");
@@ -102,7 +102,7 @@ public abstract class AdminCatalogApiTests<TApp>(TApp fixture) : IClassFixture<T
         Assert.True(newSector.GetProperty("errors").TryGetProperty("nameEn", out _));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Unknown_sectors_and_parks_are_404()
     {
         using var admin = await fixture.ClientAsync("admin");
@@ -115,7 +115,7 @@ public abstract class AdminCatalogApiTests<TApp>(TApp fixture) : IClassFixture<T
         await (await SendAsync(admin, HttpMethod.Put, $"{Parks}/{unknown}", new { nameZh = "无", nameEn = "None" }, ETag(0))).ShouldBeProblemAsync(HttpStatusCode.NotFound);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_deactivated_sector_refuses_new_leads_and_takes_them_again_once_reactivated()
     {
         using var admin = await fixture.ClientAsync("admin");
@@ -141,7 +141,7 @@ public abstract class AdminCatalogApiTests<TApp>(TApp fixture) : IClassFixture<T
         Assert.True(listed.GetProperty("isActive").GetBoolean());
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_sectors_own_signed_limit_decides_the_stalled_filter_in_sql()
     {
         using var admin = await fixture.ClientAsync("admin");
@@ -186,7 +186,7 @@ public abstract class AdminCatalogApiTests<TApp>(TApp fixture) : IClassFixture<T
         Assert.Contains(",是,", csv.Split("\r\n").Single(l => l.StartsWith(codes[strict], StringComparison.Ordinal)), StringComparison.Ordinal);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task An_admin_adds_renames_and_describes_a_park_with_if_match()
     {
         using var admin = await fixture.ClientAsync("admin");
@@ -224,7 +224,7 @@ public abstract class AdminCatalogApiTests<TApp>(TApp fixture) : IClassFixture<T
         { "PUT", $"{Parks}/{Guid.Empty}" },
     };
 
-    [SkippableTheory]
+    [Theory]
     [MemberData(nameof(AdminEndpoints))]
     public async Task Only_admins_manage_sectors_and_parks(string method, string path)
     {
@@ -239,7 +239,7 @@ public abstract class AdminCatalogApiTests<TApp>(TApp fixture) : IClassFixture<T
         await (await SendAsync(anonymous, new HttpMethod(method), path, body, ETag(0))).ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task An_auditor_searches_the_trail_by_entity_user_action_and_period_and_pages_by_id()
     {
         using var admin = await fixture.ClientAsync("admin");
@@ -271,7 +271,7 @@ public abstract class AdminCatalogApiTests<TApp>(TApp fixture) : IClassFixture<T
         Assert.Equal(0, earlier.GetProperty("total").GetInt32());
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_page_of_the_audit_search_costs_the_same_statements_however_many_rows_match()
     {
         using var admin = await fixture.ClientAsync("admin");
@@ -284,7 +284,7 @@ public abstract class AdminCatalogApiTests<TApp>(TApp fixture) : IClassFixture<T
         Assert.Equal(2, many.Count(c => c.Contains("AuditEntries", StringComparison.Ordinal)));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Bad_audit_searches_are_400_naming_the_parameter()
     {
         using var auditor = await fixture.ClientAsync("auditor");
@@ -298,7 +298,7 @@ public abstract class AdminCatalogApiTests<TApp>(TApp fixture) : IClassFixture<T
         Assert.True(cursor.GetProperty("errors").TryGetProperty("cursor", out _));
     }
 
-    [SkippableTheory]
+    [Theory]
     [InlineData("")]
     [InlineData("/export.csv")]
     [InlineData("/export.xlsx")]
@@ -316,7 +316,7 @@ public abstract class AdminCatalogApiTests<TApp>(TApp fixture) : IClassFixture<T
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"{Audit}{suffix}?entityType=Nothing")).StatusCode);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task The_audit_export_holds_the_searched_rows_as_csv_with_a_bom_and_as_xlsx()
     {
         using var admin = await fixture.ClientAsync("admin");

@@ -94,7 +94,7 @@ public abstract partial class AdminUserApiTests<TApp>(TApp fixture) : IClassFixt
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryField();
 
-    [SkippableFact]
+    [Fact]
     public async Task An_admin_creates_a_user_who_must_change_the_initial_password_and_the_creation_is_audited()
     {
         using var admin = await fixture.ClientAsync("admin");
@@ -122,7 +122,7 @@ public abstract partial class AdminUserApiTests<TApp>(TApp fixture) : IClassFixt
         Assert.True(await WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.EntityType.StartsWith("IdentityUserRole") && a.EntityId.StartsWith(id.ToString()))), "the role grant is audited");
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Bad_user_input_gives_400_naming_each_field_and_a_taken_user_name_409()
     {
         using var admin = await fixture.ClientAsync("admin");
@@ -144,7 +144,7 @@ public abstract partial class AdminUserApiTests<TApp>(TApp fixture) : IClassFixt
         Assert.False(await WithDbAsync(db => db.Users.AnyAsync(u => u.DisplayName == "弱密码")), "a refused password saves nothing");
     }
 
-    [SkippableTheory]
+    [Theory]
     [InlineData("manager")]
     [InlineData("officer")]
     [InlineData("partner")]
@@ -170,7 +170,7 @@ public abstract partial class AdminUserApiTests<TApp>(TApp fixture) : IClassFixt
         Assert.False(await WithDbAsync(db => db.Users.AnyAsync(u => u.Id == officerId && u.IsDisabled)));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Anonymous_callers_get_401()
     {
         using var anonymous = fixture.Anonymous();
@@ -182,7 +182,7 @@ public abstract partial class AdminUserApiTests<TApp>(TApp fixture) : IClassFixt
         Assert.Equal(HttpStatusCode.Unauthorized, create.StatusCode);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Disabling_a_user_ends_their_cookie_and_token_at_once_lists_their_open_follow_ups_and_refuses_new_tokens()
     {
         using var admin = await fixture.ClientAsync("admin");
@@ -222,7 +222,7 @@ public abstract partial class AdminUserApiTests<TApp>(TApp fixture) : IClassFixt
         Assert.Equal(HttpStatusCode.OK, (await again.GetAsync("/api/v1/auth/me")).StatusCode);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_removed_role_takes_effect_on_the_next_request_of_an_open_session()
     {
         using var admin = await fixture.ClientAsync("admin");
@@ -243,7 +243,7 @@ public abstract partial class AdminUserApiTests<TApp>(TApp fixture) : IClassFixt
         Assert.Equal(HttpStatusCode.OK, (await bearer.GetAsync("/api/v1/projects")).StatusCode);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Role_changes_check_their_input_and_the_account()
     {
         using var admin = await fixture.ClientAsync("admin");
@@ -263,7 +263,7 @@ public abstract partial class AdminUserApiTests<TApp>(TApp fixture) : IClassFixt
         Assert.Equal(["Manager", "Officer"], promoted.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_password_reset_sets_a_temporary_password_that_must_be_changed_and_ends_sessions()
     {
         using var admin = await fixture.ClientAsync("admin");
@@ -288,7 +288,7 @@ public abstract partial class AdminUserApiTests<TApp>(TApp fixture) : IClassFixt
         Assert.DoesNotContain(audit, changes => changes.Contains("Reset#2026c", StringComparison.Ordinal));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task An_officer_is_assigned_to_sectors_and_made_a_sector_lead()
     {
         using var admin = await fixture.ClientAsync("admin");
@@ -321,7 +321,7 @@ public abstract partial class AdminUserApiTests<TApp>(TApp fixture) : IClassFixt
         Assert.True(await WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.EntityType == "OfficerSector" && a.Action == AuditAction.Deleted)), "removing a sector is audited");
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Each_authenticated_request_checks_its_session_with_one_statement()
     {
         using var officer = await fixture.ClientAsync("officer");
@@ -331,7 +331,7 @@ public abstract partial class AdminUserApiTests<TApp>(TApp fixture) : IClassFixt
         Assert.Single(statements, s => s.Contains(SqlCounter.SessionCheckTag, StringComparison.Ordinal));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task An_open_blazor_circuit_is_signed_out_when_its_roles_change_or_the_account_is_disabled()
     {
         using var admin = await fixture.ClientAsync("admin");
@@ -358,7 +358,7 @@ public abstract partial class AdminUserApiTests<TApp>(TApp fixture) : IClassFixt
         Assert.False(afterDisable);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Unknown_ids_are_404_and_an_admin_cannot_disable_themselves()
     {
         using var admin = await fixture.ClientAsync("admin");

@@ -14,7 +14,7 @@ namespace KunshanInvest.Api.Tests;
 public abstract class ApiContractTests<TApp>(TApp fixture) : IClassFixture<TApp>
     where TApp : AppFixture
 {
-    [SkippableFact]
+    [Fact]
     public async Task Seeding_loads_the_article_facts_and_demo_data_and_a_second_run_adds_nothing()
     {
         var app = fixture.App;
@@ -40,7 +40,7 @@ public abstract class ApiContractTests<TApp>(TApp fixture) : IClassFixture<TApp>
         Assert.Equal(before, await db.AuditEntries.CountAsync());
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Sector_overview_sums_live_projects_and_pledges_in_sql()
     {
         using var officer = await fixture.ClientAsync("officer");
@@ -64,7 +64,7 @@ public abstract class ApiContractTests<TApp>(TApp fixture) : IClassFixture<TApp>
         Assert.Equal(0, overview.GetProperty("unconvertedCurrencies").GetArrayLength());
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Creating_a_sector_with_bad_fields_gives_400_naming_each_field()
     {
         using var admin = await fixture.ClientAsync("admin");
@@ -78,7 +78,7 @@ public abstract class ApiContractTests<TApp>(TApp fixture) : IClassFixture<TApp>
         Assert.True(errors.TryGetProperty("nameEn", out _), errors.ToString());
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Malformed_json_gives_400_problem_details_not_500()
     {
         using var admin = await fixture.ClientAsync("admin");
@@ -88,7 +88,7 @@ public abstract class ApiContractTests<TApp>(TApp fixture) : IClassFixture<TApp>
         await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
     }
 
-    [SkippableTheory]
+    [Theory]
     [InlineData("officer")]
     [InlineData("manager")]
     [InlineData("partner")]
@@ -102,7 +102,7 @@ public abstract class ApiContractTests<TApp>(TApp fixture) : IClassFixture<TApp>
         await response.ShouldBeProblemAsync(HttpStatusCode.Forbidden);
     }
 
-    [SkippableTheory]
+    [Theory]
     [InlineData("partner")]
     [InlineData("auditor")]
     public async Task Outsiders_of_the_bureau_get_403_on_the_overview(string userName)
@@ -114,7 +114,7 @@ public abstract class ApiContractTests<TApp>(TApp fixture) : IClassFixture<TApp>
         await response.ShouldBeProblemAsync(HttpStatusCode.Forbidden);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Anonymous_callers_get_401_problem_details()
     {
         using var client = fixture.Anonymous();
@@ -124,7 +124,7 @@ public abstract class ApiContractTests<TApp>(TApp fixture) : IClassFixture<TApp>
         await response.ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_wrong_password_gives_401_and_no_token()
     {
         using var client = fixture.Anonymous();
@@ -134,7 +134,7 @@ public abstract class ApiContractTests<TApp>(TApp fixture) : IClassFixture<TApp>
         await response.ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task An_admin_opens_a_sector_once_and_the_change_is_audited()
     {
         using var admin = await fixture.ClientAsync("admin");
@@ -155,7 +155,7 @@ public abstract class ApiContractTests<TApp>(TApp fixture) : IClassFixture<TApp>
         Assert.Contains("具身智能", JsonSerializer.Deserialize<JsonElement>(audit.Changes).ToString(), StringComparison.Ordinal);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Unknown_api_routes_give_404_problem_details()
     {
         using var officer = await fixture.ClientAsync("officer");
@@ -165,7 +165,7 @@ public abstract class ApiContractTests<TApp>(TApp fixture) : IClassFixture<TApp>
         await response.ShouldBeProblemAsync(HttpStatusCode.NotFound);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_body_without_a_json_content_type_gives_415_problem_details()
     {
         using var admin = await fixture.ClientAsync("admin");
@@ -175,7 +175,7 @@ public abstract class ApiContractTests<TApp>(TApp fixture) : IClassFixture<TApp>
         await response.ShouldBeProblemAsync(HttpStatusCode.UnsupportedMediaType);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task The_ui_cookie_signs_in_through_the_form_with_antiforgery_and_reaches_the_api()
     {
         var client = fixture.App.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
@@ -198,7 +198,7 @@ public abstract class ApiContractTests<TApp>(TApp fixture) : IClassFixture<TApp>
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/sectors/overview")).StatusCode);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_ceremony_table_with_a_null_row_is_400_not_500()
     {
         using var admin = await fixture.ClientAsync("admin");
@@ -210,7 +210,7 @@ public abstract class ApiContractTests<TApp>(TApp fixture) : IClassFixture<TApp>
         await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Health_probes_answer()
     {
         using var client = fixture.Anonymous();

@@ -65,7 +65,7 @@ public abstract class AuditChainApiTests<TApp>(TApp fixture) : IClassFixture<TAp
         Assert.Equal(entryId, broken.GetProperty("entryId").ValueKind == JsonValueKind.Null ? null : broken.GetProperty("entryId").GetInt64());
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_sweep_takes_the_chain_head_first_so_an_audited_save_waits_for_it_instead_of_deadlocking()
     {
         // Sweeps lock project and follow-up rows and write their audit row last; an officer's save locks the head and
@@ -89,7 +89,7 @@ public abstract class AuditChainApiTests<TApp>(TApp fixture) : IClassFixture<TAp
         Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Concurrent_writers_neither_fork_the_chain_nor_leave_a_gap()
     {
         const int Writers = 32;
@@ -119,7 +119,7 @@ public abstract class AuditChainApiTests<TApp>(TApp fixture) : IClassFixture<TAp
         Assert.True(result.GetProperty("intact").GetBoolean(), result.ToString());
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task An_altered_entry_a_deleted_middle_entry_and_a_deleted_newest_entry_are_each_reported_where_they_are()
     {
         using var auditor = await fixture.ClientAsync("auditor");
@@ -156,7 +156,7 @@ public abstract class AuditChainApiTests<TApp>(TApp fixture) : IClassFixture<TAp
         Assert.True((await VerifyAsync(auditor)).GetProperty("intact").GetBoolean());
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task The_verify_audit_verb_prints_rows_checked_and_intact_or_the_first_broken_link()
     {
         var (code, output) = await RunVerbAsync();
@@ -196,7 +196,7 @@ public abstract class AuditChainApiTests<TApp>(TApp fixture) : IClassFixture<TAp
         }
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Verifying_and_exporting_are_themselves_audited()
     {
         using var auditor = await fixture.ClientAsync("auditor");
@@ -209,7 +209,7 @@ public abstract class AuditChainApiTests<TApp>(TApp fixture) : IClassFixture<TAp
         Assert.Equal([AuditAction.Exported, AuditAction.Verified], recorded);
     }
 
-    [SkippableTheory]
+    [Theory]
     [InlineData(null, HttpStatusCode.Unauthorized)]
     [InlineData("officer", HttpStatusCode.Forbidden)]
     [InlineData("manager", HttpStatusCode.Forbidden)]
@@ -229,7 +229,7 @@ public abstract class AuditChainApiTests<TApp>(TApp fixture) : IClassFixture<TAp
         }
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task An_append_costs_one_locking_statement_and_one_head_update_in_the_batch()
     {
         using var admin = await fixture.ClientAsync("admin");
@@ -241,7 +241,7 @@ public abstract class AuditChainApiTests<TApp>(TApp fixture) : IClassFixture<TAp
         Assert.Single(statements, s => s.Contains("UPDATE \"AuditChainHeads\" SET \"Hash\"", StringComparison.Ordinal));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Purging_keeps_entries_younger_than_184_days_and_the_kept_chain_verifies()
     {
         Requirement.Need(fixture.UnavailableReason);

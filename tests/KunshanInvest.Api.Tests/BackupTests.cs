@@ -13,9 +13,9 @@ namespace KunshanInvest.Api.Tests;
 /// <c>-- backup PATH</c> (issue 8): a consistent copy of the live SQLite database while writers keep inserting through
 /// the API; the copy holds every row acknowledged before the backup began, passes the integrity check and runs the app.
 /// </summary>
-public sealed class BackupTests(SqliteApp fixture, Xunit.Abstractions.ITestOutputHelper log) : IClassFixture<SqliteApp>
+public sealed class BackupTests(SqliteApp fixture, ITestOutputHelper log) : IClassFixture<SqliteApp>
 {
-    [SkippableFact]
+    [Fact]
     public async Task A_backup_taken_while_writers_insert_holds_every_row_committed_before_it_and_restores()
     {
         using var officer = await fixture.ClientAsync("officer");
@@ -98,7 +98,7 @@ public sealed class BackupTests(SqliteApp fixture, Xunit.Abstractions.ITestOutpu
         }
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task An_existing_backup_is_kept_unless_forced()
     {
         var path = Path.Combine(Directory.CreateTempSubdirectory("ki-backup-").FullName, "copy.db");

@@ -29,7 +29,7 @@ public abstract class BareHostTests<TApp>(TApp fixture) : IClassFixture<TApp>
         return new BareDatabase(fixture.App.Provider, configuration["Database:ConnectionString"]!);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task The_list_page_is_the_apps_page_1_with_the_same_filter_and_sort()
     {
         var officer = await fixture.ClientAsync("officer");
@@ -45,7 +45,7 @@ public abstract class BareHostTests<TApp>(TApp fixture) : IClassFixture<TApp>
         Assert.Equal(app.NextCursor is not null, page.HasMore);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task The_funnel_gives_the_apps_zone_wide_figures()
     {
         var manager = await fixture.ClientAsync("manager");
@@ -62,7 +62,7 @@ public abstract class BareHostTests<TApp>(TApp fixture) : IClassFixture<TApp>
         Assert.Equal(app.Stages.Select(s => s.Reached), figures.Reached);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_bare_lead_is_a_project_the_app_lists()
     {
         await using var bare = Bare();

@@ -15,7 +15,7 @@ public abstract class ConcurrencyTests<TApp>(TApp fixture) : IClassFixture<TApp>
 {
     private const int Editors = 12;
 
-    [SkippableFact]
+    [Fact]
     public async Task Parallel_edits_of_one_project_with_the_same_version_let_exactly_one_win()
     {
         var officerId = await fixture.UserIdAsync("officer");
@@ -48,7 +48,7 @@ public abstract class ConcurrencyTests<TApp>(TApp fixture) : IClassFixture<TApp>
         Assert.Equal(1, await UpdatesAsync("InvestmentProject", id, before));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Parallel_edits_of_one_enterprise_with_the_same_version_let_exactly_one_win()
     {
         using var officer = await fixture.ClientAsync("officer");

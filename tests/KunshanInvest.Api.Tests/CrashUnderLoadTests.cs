@@ -2,7 +2,6 @@ using System.Diagnostics;
 using KunshanInvest.CrashLoad;
 using KunshanInvest.Testing;
 using Microsoft.Data.Sqlite;
-using Xunit.Abstractions;
 
 namespace KunshanInvest.Api.Tests;
 
@@ -26,7 +25,7 @@ public abstract class CrashUnderLoadTests(ITestOutputHelper output)
 
     protected abstract Task<(CrashProvider Provider, string? ConnectionString)> DatabaseAsync();
 
-    [SkippableFact]
+    [Fact]
     public async Task Five_hundred_submissions_and_a_SIGKILL_lose_nothing_and_duplicate_nothing()
     {
         var (provider, connectionString) = await DatabaseAsync();

@@ -65,7 +65,7 @@ public abstract partial class CredentialFactorTests<TApp>(TApp fixture) : IClass
         return FormClient.PostAsync(client, "/account/change-password", "/account/change-password", fields);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Changing_the_password_of_an_account_with_a_second_factor_needs_a_code_accepted_once()
     {
         var key = TwoFactorAccounts.NewKey();
@@ -87,7 +87,7 @@ public abstract partial class CredentialFactorTests<TApp>(TApp fixture) : IClass
         await (await TokenAsync(userName, NewPassword, code)).ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Five_wrong_codes_on_password_changes_lock_the_account()
     {
         var key = TwoFactorAccounts.NewKey();
@@ -103,7 +103,7 @@ public abstract partial class CredentialFactorTests<TApp>(TApp fixture) : IClass
         Assert.True(await HasPasswordAsync(userName, Password));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task An_admin_still_to_enrol_changes_the_password_with_the_password_alone()
     {
         var userName = await AccountAsync(null, "Admin");
@@ -112,7 +112,7 @@ public abstract partial class CredentialFactorTests<TApp>(TApp fixture) : IClass
         Assert.Equal("two_factor_enrolment_required", (await (await TokenAsync(userName, NewPassword)).ShouldBeProblemAsync(HttpStatusCode.Forbidden)).GetProperty("code").GetString());
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task The_change_password_form_asks_for_the_code_and_then_signs_in_without_a_second_one()
     {
         var key = TwoFactorAccounts.NewKey();
@@ -135,7 +135,7 @@ public abstract partial class CredentialFactorTests<TApp>(TApp fixture) : IClass
         Assert.True(await HasPasswordAsync(userName, NewPassword));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task An_admin_reset_ends_the_second_factor_so_the_user_enrols_again_and_the_trail_keeps_no_secret()
     {
         var key = TwoFactorAccounts.NewKey();
@@ -166,7 +166,7 @@ public abstract partial class CredentialFactorTests<TApp>(TApp fixture) : IClass
             || recoveryCodes.Any(code => a.Changes.Contains(code, StringComparison.OrdinalIgnoreCase)));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_pending_second_step_ends_when_the_security_stamp_changes()
     {
         var key = TwoFactorAccounts.NewKey();
@@ -183,7 +183,7 @@ public abstract partial class CredentialFactorTests<TApp>(TApp fixture) : IClass
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/auth/me")).StatusCode);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_pending_enrolment_ends_when_the_security_stamp_changes()
     {
         var userName = await AccountAsync(null, "Admin");
@@ -198,7 +198,7 @@ public abstract partial class CredentialFactorTests<TApp>(TApp fixture) : IClass
         Assert.Contains("error=expired", page.Headers.Location?.OriginalString ?? "", StringComparison.Ordinal);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_required_enrolment_shows_a_new_key_each_time_and_an_earlier_one_is_worthless()
     {
         var userName = await AccountAsync(null, "Admin");
@@ -229,7 +229,7 @@ public abstract partial class CredentialFactorTests<TApp>(TApp fixture) : IClass
         }
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_voluntary_enrolment_keeps_its_key_across_page_loads()
     {
         var userName = await AccountAsync(null, "Officer");

@@ -13,7 +13,7 @@ namespace KunshanInvest.Api.Tests;
 /// <summary>Data-protection keys at rest (docs/adr/0016): plain XML by default, encrypted with <c>DataProtection:CertificatePath</c>.</summary>
 public sealed class DataProtectionTests(SqliteApp fixture) : IClassFixture<SqliteApp>
 {
-    [SkippableFact]
+    [Fact]
     public async Task No_use_case_reads_the_keys_and_the_audit_api_shows_a_key_was_created_never_the_key()
     {
         // The Application's port has no set of keys, so no handler, and no endpoint, can reach them.
@@ -31,7 +31,7 @@ public sealed class DataProtectionTests(SqliteApp fixture) : IClassFixture<Sqlit
         Assert.Contains("***", body, StringComparison.Ordinal);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task With_a_certificate_configured_the_stored_keys_are_encrypted_and_tokens_still_work()
     {
         var folder = Directory.CreateTempSubdirectory("ki-dp-").FullName;

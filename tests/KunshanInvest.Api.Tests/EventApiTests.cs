@@ -84,7 +84,7 @@ public abstract class EventApiTests<TApp>(TApp fixture) : IClassFixture<TApp>
         })];
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task An_officer_reads_the_events_and_the_suzhou_conference_shows_its_announced_figures()
     {
         using var officer = await fixture.ClientAsync("officer");
@@ -102,7 +102,7 @@ public abstract class EventApiTests<TApp>(TApp fixture) : IClassFixture<TApp>
         Assert.Equal(signings.GetProperty("items").GetArrayLength(), signings.GetProperty("recordedProjects").GetInt32());
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_manager_creates_and_edits_an_event_with_its_version()
     {
         using var manager = await fixture.ClientAsync("manager");
@@ -126,7 +126,7 @@ public abstract class EventApiTests<TApp>(TApp fixture) : IClassFixture<TApp>
         await missing.ShouldBeProblemAsync(HttpStatusCode.PreconditionRequired);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Bad_event_input_is_400_naming_the_field()
     {
         using var manager = await fixture.ClientAsync("manager");
@@ -142,7 +142,7 @@ public abstract class EventApiTests<TApp>(TApp fixture) : IClassFixture<TApp>
         Assert.True(problem.GetProperty("errors").TryGetProperty("code", out _), problem.ToString());
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Officers_may_only_read_partners_and_auditors_may_not_even_read_and_strangers_must_sign_in()
     {
         using var officer = await fixture.ClientAsync("officer");
@@ -167,7 +167,7 @@ public abstract class EventApiTests<TApp>(TApp fixture) : IClassFixture<TApp>
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync($"{Events}/{suzhou}/signings", rows)).StatusCode);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task An_unknown_event_is_404()
     {
         using var manager = await fixture.ClientAsync("manager");
@@ -179,7 +179,7 @@ public abstract class EventApiTests<TApp>(TApp fixture) : IClassFixture<TApp>
         await (await manager.SendAsync(Put($"{Events}/{unknown}", new { nameZh = "x", nameEn = "x", kind = "Expo", startsOn = "2025-04-26", endsOn = "2025-04-26" }, "W/\"0\""))).ShouldBeProblemAsync(HttpStatusCode.NotFound);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_ceremony_of_55_rows_with_one_bad_row_saves_nothing_and_fixed_saves_all_55_with_matching_totals()
     {
         using var manager = await fixture.ClientAsync("manager");
@@ -227,7 +227,7 @@ public abstract class EventApiTests<TApp>(TApp fixture) : IClassFixture<TApp>
         Assert.True(reads <= 12, $"{reads} reads for 55 rows:\n{string.Join("\n---\n", statements)}");
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task An_existing_project_without_park_or_pledge_is_a_422_naming_what_the_row_lacks()
     {
         using var manager = await fixture.ClientAsync("manager");
@@ -249,7 +249,7 @@ public abstract class EventApiTests<TApp>(TApp fixture) : IClassFixture<TApp>
         Assert.Equal(lead.Version, after.Version);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_typed_enterprise_that_may_exist_is_a_row_error_until_the_row_confirms_it()
     {
         using var manager = await fixture.ClientAsync("manager");
@@ -288,7 +288,7 @@ public abstract class EventApiTests<TApp>(TApp fixture) : IClassFixture<TApp>
         Assert.Equal(1, (await JsonAsync(confirmed)).GetProperty("newEnterprises").GetInt32());
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Bad_rows_are_400_naming_row_and_field()
     {
         using var manager = await fixture.ClientAsync("manager");

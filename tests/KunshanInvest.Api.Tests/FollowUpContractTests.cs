@@ -23,7 +23,7 @@ public abstract class FollowUpContractTests<TApp>(TApp fixture) : IClassFixture<
 
     public static TheoryData<string, string, string> OutsiderCalls => InteractionContractTests<TApp>.Outsiders(Endpoints);
 
-    [SkippableFact]
+    [Fact]
     public async Task Creating_a_follow_up_gives_201_with_its_location_and_etag_and_moves_the_projects_next_date()
     {
         var (me, client) = await fixture.NewUserAsync(Roles.Officer);
@@ -44,7 +44,7 @@ public abstract class FollowUpContractTests<TApp>(TApp fixture) : IClassFixture<
         Assert.Equal(due, await fixture.QueryAsync(db => db.Projects.Where(p => p.Id == project).Select(p => p.NextFollowUpOn).SingleAsync()));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Bad_fields_give_400_naming_each_field()
     {
         using var officer = await fixture.ClientAsync("officer");
@@ -59,7 +59,7 @@ public abstract class FollowUpContractTests<TApp>(TApp fixture) : IClassFixture<
         Assert.True(errors.TryGetProperty("dueOn", out _), errors.ToString());
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Unknown_ids_give_404()
     {
         var (me, client) = await fixture.NewUserAsync(Roles.Officer);
@@ -75,7 +75,7 @@ public abstract class FollowUpContractTests<TApp>(TApp fixture) : IClassFixture<
         await (await client.PostAsync($"/api/v1/follow-ups/{followUp}/reassign", new { assigneeId = unknown }, "W/\"0\"")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Completing_needs_if_match_rejects_a_stale_one_and_then_closes_the_follow_up()
     {
         var (me, client) = await fixture.NewUserAsync(Roles.Officer);
@@ -93,7 +93,7 @@ public abstract class FollowUpContractTests<TApp>(TApp fixture) : IClassFixture<
         await (await client.PostAsync($"/api/v1/follow-ups/{ids[0]}/complete", new { note = "again" }, "W/\"1\"")).ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Another_officer_may_not_complete_someone_elses_follow_up()
     {
         var (me, _) = await fixture.NewUserAsync(Roles.Officer);
@@ -106,7 +106,7 @@ public abstract class FollowUpContractTests<TApp>(TApp fixture) : IClassFixture<
         Assert.Equal(FollowUpStatus.Open, await fixture.QueryAsync(db => db.FollowUps.Where(f => f.Id == followUp).Select(f => f.Status).SingleAsync()));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Reassigning_needs_if_match_and_the_right_person_and_tells_the_new_assignee()
     {
         var (me, client) = await fixture.NewUserAsync(Roles.Officer);
@@ -137,7 +137,7 @@ public abstract class FollowUpContractTests<TApp>(TApp fixture) : IClassFixture<
         Assert.Equal(newDue, await fixture.QueryAsync(db => db.Projects.Where(p => p.Id == project).Select(p => p.NextFollowUpOn).SingleAsync()));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task My_follow_ups_come_as_overdue_today_and_the_next_14_days()
     {
         var (me, client) = await fixture.NewUserAsync(Roles.Officer);
@@ -158,7 +158,7 @@ public abstract class FollowUpContractTests<TApp>(TApp fixture) : IClassFixture<
         Assert.Equal(0, item.GetProperty("version").GetInt32());
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task My_follow_ups_take_the_same_number_of_statements_for_3_or_30_rows()
     {
         var (me, client) = await fixture.NewUserAsync(Roles.Officer);
@@ -178,7 +178,7 @@ public abstract class FollowUpContractTests<TApp>(TApp fixture) : IClassFixture<
         static int Count(JsonElement mine) => new[] { "overdue", "dueToday", "upcoming" }.Sum(g => mine.GetProperty(g).GetArrayLength());
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task The_demo_officer_starts_with_overdue_today_and_upcoming_work()
     {
         using var officer = await fixture.ClientAsync("officer");
@@ -188,7 +188,7 @@ public abstract class FollowUpContractTests<TApp>(TApp fixture) : IClassFixture<
         Assert.All(new[] { "overdue", "dueToday", "upcoming" }, group => Assert.True(mine.GetProperty(group).GetArrayLength() > 0, $"{group} is empty: {mine}"));
     }
 
-    [SkippableTheory]
+    [Theory]
     [MemberData(nameof(OutsiderCalls))]
     public async Task Partners_and_auditors_get_403(string userName, string method, string path)
     {
@@ -199,7 +199,7 @@ public abstract class FollowUpContractTests<TApp>(TApp fixture) : IClassFixture<
         await response.ShouldBeProblemAsync(HttpStatusCode.Forbidden);
     }
 
-    [SkippableTheory]
+    [Theory]
     [MemberData(nameof(Endpoints))]
     public async Task Anonymous_callers_get_401(string method, string path)
     {

@@ -110,7 +110,7 @@ public sealed class JobsCollection
 public abstract class JobApiTests<TApp>(TApp fixture) : IClassFixture<TApp>
     where TApp : AppFixture
 {
-    [SkippableFact]
+    [Fact]
     public async Task The_dashboard_refuses_the_anonymous_and_non_admins_and_admits_admins()
     {
         using var anonymous = fixture.Anonymous();
@@ -128,7 +128,7 @@ public abstract class JobApiTests<TApp>(TApp fixture) : IClassFixture<TApp>
         Assert.Contains(JobNames.FollowUpReminders, await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Admins_list_the_recurring_jobs_with_their_schedules_others_may_not()
     {
         using var admin = await fixture.ClientAsync("admin");
@@ -146,7 +146,7 @@ public abstract class JobApiTests<TApp>(TApp fixture) : IClassFixture<TApp>
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsync($"/api/v1/admin/jobs/{JobNames.FollowUpReminders}/run", null)).StatusCode);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Readiness_includes_the_job_storage()
     {
         using var anonymous = fixture.Anonymous();
@@ -154,7 +154,7 @@ public abstract class JobApiTests<TApp>(TApp fixture) : IClassFixture<TApp>
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Running_an_unknown_job_is_a_bad_request()
     {
         using var admin = await fixture.ClientAsync("admin");
@@ -162,7 +162,7 @@ public abstract class JobApiTests<TApp>(TApp fixture) : IClassFixture<TApp>
         Assert.True(problem.GetProperty("errors").TryGetProperty("name", out _) || problem.GetProperty("errors").TryGetProperty("Name", out _));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Run_now_reminds_the_demo_officer_in_the_bell_and_as_eml_files_once()
     {
         var due = await JobSettings.DueFollowUpsAsync(fixture.App.Services);
@@ -206,7 +206,7 @@ public sealed class PostgresJobApiTests(PostgresJobsApp fixture) : JobApiTests<P
 [Collection(JobsCollection.Name)]
 public sealed class JobConcurrencyTests
 {
-    [SkippableFact]
+    [Fact]
     public async Task A_run_killed_after_its_claim_is_retried_by_hangfire_and_its_effects_happen_once()
     {
         var folder = Directory.CreateTempSubdirectory("ki-sqlite-").FullName;

@@ -75,7 +75,7 @@ public abstract class AppFixture : IAsyncLifetime
     /// <summary>Configuration this fixture's app runs with beyond the defaults.</summary>
     protected virtual IReadOnlyDictionary<string, string>? Settings => null;
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         var (provider, connectionString, unavailable) = await DatabaseAsync();
         UnavailableReason = unavailable;
@@ -86,7 +86,7 @@ public abstract class AppFixture : IAsyncLifetime
         }
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         if (Factory is not null)
         {

@@ -14,7 +14,7 @@ public abstract class NotificationContractTests<TApp>(TApp fixture) : IClassFixt
         { "POST", "/api/v1/notifications/read-all" },
     };
 
-    [SkippableTheory]
+    [Theory]
     [InlineData(Roles.Partner)]
     [InlineData(Roles.Auditor)]
     [InlineData(Roles.Officer)]
@@ -37,7 +37,7 @@ public abstract class NotificationContractTests<TApp>(TApp fixture) : IClassFixt
         Assert.Equal([newer], after.GetProperty("latest").EnumerateArray().Select(n => n.Id()));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Another_users_notice_is_404_and_stays_unread()
     {
         var (owner, ownerClient) = await fixture.NewUserAsync(Roles.Partner);
@@ -53,7 +53,7 @@ public abstract class NotificationContractTests<TApp>(TApp fixture) : IClassFixt
         Assert.Equal(1, inbox.GetProperty("unreadCount").GetInt32());
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Read_all_marks_only_the_callers_notices()
     {
         var (me, client) = await fixture.NewUserAsync(Roles.Manager);
@@ -69,7 +69,7 @@ public abstract class NotificationContractTests<TApp>(TApp fixture) : IClassFixt
         Assert.Equal(1, (await (await otherClient.GetAsync("/api/v1/notifications")).JsonAsync()).GetProperty("unreadCount").GetInt32());
     }
 
-    [SkippableTheory]
+    [Theory]
     [MemberData(nameof(Endpoints))]
     public async Task Anonymous_callers_get_401(string method, string path)
     {

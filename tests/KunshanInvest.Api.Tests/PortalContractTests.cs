@@ -42,7 +42,7 @@ public abstract class PortalContractTests<TApp>(TApp fixture) : IClassFixture<TA
         return (owner, created.Id(), detail.GetProperty("attachments")[0].Id());
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_partner_submits_with_an_attachment_and_follows_it_to_acceptance()
     {
         var (owner, id, attachment) = await SubmissionWithAttachmentAsync();
@@ -77,7 +77,7 @@ public abstract class PortalContractTests<TApp>(TApp fixture) : IClassFixture<TA
         Assert.Equal(1, notices);
     }
 
-    [SkippableTheory]
+    [Theory]
     [InlineData("GET", "")]
     [InlineData("POST", "/messages")]
     [InlineData("GET", "/attachments/{attachment}")]
@@ -97,7 +97,7 @@ public abstract class PortalContractTests<TApp>(TApp fixture) : IClassFixture<TA
         Assert.Equal(0, await fixture.QueryAsync(db => db.SubmissionMessages.CountAsync(m => m.SubmissionId == id)));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Another_partners_submissions_and_ledger_entries_are_not_listed()
     {
         var (owner, id, _) = await SubmissionWithAttachmentAsync();
@@ -116,7 +116,7 @@ public abstract class PortalContractTests<TApp>(TApp fixture) : IClassFixture<TA
         Assert.DoesNotContain(list.EnumerateArray(), s => s.Id() == id);
     }
 
-    [SkippableTheory]
+    [Theory]
     [MemberData(nameof(PartnerEndpoints))]
     public async Task Anonymous_callers_get_401(string method, string path)
     {
@@ -127,7 +127,7 @@ public abstract class PortalContractTests<TApp>(TApp fixture) : IClassFixture<TA
         await response.ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
     }
 
-    [SkippableTheory]
+    [Theory]
     [InlineData(PartnerStatus.Pending)]
     [InlineData(PartnerStatus.Suspended)]
     public async Task Pending_and_suspended_partners_get_403_on_every_portal_endpoint(PartnerStatus status)
@@ -154,7 +154,7 @@ public abstract class PortalContractTests<TApp>(TApp fixture) : IClassFixture<TA
         Assert.Equal(0, await fixture.SubmissionCountAsync(partner.PartnerId));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_pending_partner_may_sign_in_and_read_its_status_but_a_suspended_one_cannot_sign_in()
     {
         var pending = await fixture.NewPartnerAsync(PartnerStatus.Pending);
@@ -168,7 +168,7 @@ public abstract class PortalContractTests<TApp>(TApp fixture) : IClassFixture<TA
         Assert.False(signIn.IsSuccessStatusCode, $"{(int)signIn.StatusCode}");
     }
 
-    [SkippableTheory]
+    [Theory]
     [InlineData(Roles.Officer, "GET", "/api/v1/portal/submissions")]
     [InlineData(Roles.Manager, "POST", "/api/v1/portal/submissions")]
     [InlineData(Roles.Auditor, "GET", "/api/v1/triage/submissions")]
@@ -186,7 +186,7 @@ public abstract class PortalContractTests<TApp>(TApp fixture) : IClassFixture<TA
         await response.ShouldBeProblemAsync(HttpStatusCode.Forbidden);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_partner_cannot_triage_its_own_submission_or_download_through_the_staff_path()
     {
         var (owner, id, attachment) = await SubmissionWithAttachmentAsync();
@@ -204,7 +204,7 @@ public abstract class PortalContractTests<TApp>(TApp fixture) : IClassFixture<TA
         { "docx-not-word", ["sheet.docx"], "files[0]" },
     };
 
-    [SkippableTheory]
+    [Theory]
     [MemberData(nameof(BadFiles))]
     public async Task Bad_attachments_are_400_and_nothing_is_saved(string kind, string[] names, string field)
     {
@@ -235,7 +235,7 @@ public abstract class PortalContractTests<TApp>(TApp fixture) : IClassFixture<TA
         }
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_real_docx_xlsx_png_and_jpeg_are_accepted_and_their_names_cannot_be_paths()
     {
         var partner = await fixture.NewPartnerAsync();
@@ -255,7 +255,7 @@ public abstract class PortalContractTests<TApp>(TApp fixture) : IClassFixture<TA
         Assert.All(stored, s => Assert.Matches("^[0-9a-f]{32}\\.bin$", s));
     }
 
-    [SkippableTheory]
+    [Theory]
     [InlineData("enterpriseNameZh")]
     [InlineData("country")]
     [InlineData("summary")]
@@ -276,7 +276,7 @@ public abstract class PortalContractTests<TApp>(TApp fixture) : IClassFixture<TA
         Assert.Equal(0, await fixture.QueryAsync(db => db.IdempotencyRecords.CountAsync(r => r.PartnerId == partner.PartnerId)));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Malformed_json_and_a_wrong_credit_code_are_400()
     {
         var partner = await fixture.NewPartnerAsync();
@@ -290,7 +290,7 @@ public abstract class PortalContractTests<TApp>(TApp fixture) : IClassFixture<TA
         Assert.Equal(0, await fixture.SubmissionCountAsync(partner.PartnerId));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Html_and_script_in_every_text_field_are_stored_as_plain_text()
     {
         var partner = await fixture.NewPartnerAsync();
@@ -320,7 +320,7 @@ public abstract class PortalContractTests<TApp>(TApp fixture) : IClassFixture<TA
         Assert.Equal(Payload, detail.GetProperty("messages")[0].GetProperty("body").GetString());
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_repeat_with_the_same_key_returns_the_first_response_and_creates_nothing()
     {
         var partner = await fixture.NewPartnerAsync();
@@ -337,7 +337,7 @@ public abstract class PortalContractTests<TApp>(TApp fixture) : IClassFixture<TA
         Assert.Equal(1, await fixture.SubmissionCountAsync(partner.PartnerId));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task The_same_key_with_another_body_is_422_and_creates_nothing()
     {
         var partner = await fixture.NewPartnerAsync();
@@ -351,7 +351,7 @@ public abstract class PortalContractTests<TApp>(TApp fixture) : IClassFixture<TA
         Assert.Equal(1, await fixture.SubmissionCountAsync(partner.PartnerId));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_repeat_while_the_first_is_in_flight_is_409()
     {
         var partner = await fixture.NewPartnerAsync();
@@ -374,7 +374,7 @@ public abstract class PortalContractTests<TApp>(TApp fixture) : IClassFixture<TA
         Assert.Equal(0, await fixture.SubmissionCountAsync(partner.PartnerId));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_key_whose_first_request_died_in_flight_is_taken_over_by_the_repeat()
     {
         var partner = await fixture.NewPartnerAsync();
@@ -398,7 +398,7 @@ public abstract class PortalContractTests<TApp>(TApp fixture) : IClassFixture<TA
         Assert.Equal(1, await fixture.SubmissionCountAsync(partner.PartnerId));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Fifty_parallel_double_submits_create_exactly_fifty_submissions()
     {
         var partner = await fixture.NewPartnerAsync();
@@ -424,7 +424,7 @@ public abstract class PortalContractTests<TApp>(TApp fixture) : IClassFixture<TA
         Assert.Equal(50, referenced);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_second_partner_reporting_the_same_enterprise_is_told_without_learning_by_whom()
     {
         var first = await fixture.NewPartnerAsync();
@@ -445,7 +445,7 @@ public abstract class PortalContractTests<TApp>(TApp fixture) : IClassFixture<TA
         Assert.Equal([first.PartnerId], attributions);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Rejecting_needs_a_reason_which_the_partner_reads()
     {
         var partner = await fixture.NewPartnerAsync();
@@ -464,7 +464,7 @@ public abstract class PortalContractTests<TApp>(TApp fixture) : IClassFixture<TA
         Assert.Equal("不符合产业导向", seen.GetProperty("timeline")[1].GetProperty("note").GetString());
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task An_admin_approves_a_self_registered_partner_who_then_adds_a_colleague()
     {
         using var anonymous = fixture.Anonymous();
@@ -502,7 +502,7 @@ public abstract class PortalContractTests<TApp>(TApp fixture) : IClassFixture<TA
         Assert.Equal(2, me.GetProperty("members").GetArrayLength());
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Suspending_a_partner_ends_its_members_access_on_the_next_request()
     {
         var partner = await fixture.NewPartnerAsync();
@@ -518,7 +518,7 @@ public abstract class PortalContractTests<TApp>(TApp fixture) : IClassFixture<TA
         await notifications.ShouldBeProblemAsync(HttpStatusCode.Forbidden);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Bad_registrations_are_400_and_create_nothing()
     {
         using var anonymous = fixture.Anonymous();
@@ -535,7 +535,7 @@ public abstract class PortalContractTests<TApp>(TApp fixture) : IClassFixture<TA
         Assert.Equal(before, await fixture.QueryAsync(db => db.Partners.CountAsync()));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task The_demo_partner_sees_its_organisations_demo_submissions_and_ledger_only()
     {
         var demo = await fixture.ClientAsync("partner");
@@ -551,7 +551,7 @@ public abstract class PortalContractTests<TApp>(TApp fixture) : IClassFixture<TA
         Assert.Equal(3, ledger.GetArrayLength());
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_submission_reads_as_much_with_five_files_as_with_one_and_the_queue_is_one_query()
     {
         var partner = await fixture.NewPartnerAsync();
@@ -584,7 +584,7 @@ public abstract class PortalContractTests<TApp>(TApp fixture) : IClassFixture<TA
         return memory.ToArray();
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_submission_that_is_neither_json_nor_a_form_is_415_and_a_null_submission_field_400()
     {
         var partner = await fixture.NewPartnerAsync();
@@ -610,7 +610,7 @@ public sealed class PostgresPortalTests(PostgresApp fixture) : PortalContractTes
 /// <summary>Portal:SubmissionsPerMinute per organisation: the next submission is 429 with Retry-After, and other organisations are unaffected.</summary>
 public sealed class PortalRateLimitTests(SqliteLowRateApp fixture) : IClassFixture<SqliteLowRateApp>
 {
-    [SkippableFact]
+    [Fact]
     public async Task Submissions_beyond_the_per_partner_limit_get_429_with_retry_after()
     {
         var partner = await fixture.NewPartnerAsync();

@@ -56,7 +56,7 @@ public abstract class ProjectApiTests<TApp>(TApp fixture) : IClassFixture<TApp>
 
     private static string Unique(string prefix) => $"{prefix}{Guid.NewGuid():N}"[..(prefix.Length + 8)];
 
-    [SkippableFact]
+    [Fact]
     public async Task An_officer_logs_a_lead_for_a_new_enterprise_and_owns_it()
     {
         using var officer = await fixture.ClientAsync("officer");
@@ -72,7 +72,7 @@ public abstract class ProjectApiTests<TApp>(TApp fixture) : IClassFixture<TApp>
         Assert.Equal("Contacted", detail.GetProperty("nextStage").GetString());
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_typed_enterprise_that_already_exists_is_a_409_with_candidates_and_picking_it_warns_of_the_other_officers_project()
     {
         using var officer = await fixture.ClientAsync("officer");
@@ -100,7 +100,7 @@ public abstract class ProjectApiTests<TApp>(TApp fixture) : IClassFixture<TApp>
         Assert.True(notified >= 2, "both officers are told");
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Bad_lead_input_gives_400_naming_each_field_and_saves_nothing()
     {
         using var officer = await fixture.ClientAsync("officer");
@@ -121,7 +121,7 @@ public abstract class ProjectApiTests<TApp>(TApp fixture) : IClassFixture<TApp>
         Assert.Equal(before, await WithDbAsync(db => db.Projects.CountAsync()));
     }
 
-    [SkippableTheory]
+    [Theory]
     [InlineData("partner")]
     [InlineData("auditor")]
     public async Task Outsiders_cannot_read_or_log_projects(string userName)
@@ -135,7 +135,7 @@ public abstract class ProjectApiTests<TApp>(TApp fixture) : IClassFixture<TApp>
         await create.ShouldBeProblemAsync(HttpStatusCode.Forbidden);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Anonymous_callers_get_401_and_unknown_projects_404()
     {
         using var anonymous = fixture.Anonymous();
@@ -145,7 +145,7 @@ public abstract class ProjectApiTests<TApp>(TApp fixture) : IClassFixture<TApp>
         await (await officer.GetAsync($"/api/v1/projects/{Guid.NewGuid()}")).ShouldBeProblemAsync(HttpStatusCode.NotFound);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Signing_without_a_park_is_422_naming_it_then_succeeds_once_the_evidence_is_there()
     {
         using var officer = await fixture.ClientAsync("officer");
@@ -185,7 +185,7 @@ public abstract class ProjectApiTests<TApp>(TApp fixture) : IClassFixture<TApp>
         Assert.Contains(history.EnumerateArray(), h => h.GetProperty("changes").EnumerateArray().Any(c => c.GetProperty("field").GetString() == "ParkId"));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Moving_back_needs_a_manager_and_a_reason()
     {
         using var officer = await fixture.ClientAsync("officer");
@@ -203,7 +203,7 @@ public abstract class ProjectApiTests<TApp>(TApp fixture) : IClassFixture<TApp>
         Assert.True((await JsonAsync(withReason)).GetProperty("isBackward").GetBoolean());
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_stale_version_is_409_a_missing_one_428_and_another_officers_project_403()
     {
         using var officer = await fixture.ClientAsync("officer");
@@ -223,7 +223,7 @@ public abstract class ProjectApiTests<TApp>(TApp fixture) : IClassFixture<TApp>
         Assert.Equal(ProjectStage.Contacted, stage);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_manager_hands_a_project_to_another_officer_but_an_officer_cannot()
     {
         using var officer = await fixture.ClientAsync("officer");
@@ -248,7 +248,7 @@ public abstract class ProjectApiTests<TApp>(TApp fixture) : IClassFixture<TApp>
         Assert.Equal(officer2, await WithDbAsync(db => db.Projects.Where(p => p.Id == id).Select(p => p.OwnerId).SingleAsync()));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task The_list_filters_by_sector_and_stage_in_sql()
     {
         using var manager = await fixture.ClientAsync("manager");
@@ -265,7 +265,7 @@ public abstract class ProjectApiTests<TApp>(TApp fixture) : IClassFixture<TApp>
         });
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task The_stalled_filter_returns_only_projects_past_their_stage_limit()
     {
         using var manager = await fixture.ClientAsync("manager");
@@ -281,7 +281,7 @@ public abstract class ProjectApiTests<TApp>(TApp fixture) : IClassFixture<TApp>
         Assert.All(stalled.GetProperty("items").EnumerateArray(), i => Assert.True(i.GetProperty("isStalled").GetBoolean()));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Text_search_finds_by_code_project_name_and_enterprise_name()
     {
         using var officer = await fixture.ClientAsync("officer");
@@ -295,7 +295,7 @@ public abstract class ProjectApiTests<TApp>(TApp fixture) : IClassFixture<TApp>
         Assert.Contains(byEnterprise.GetProperty("items").EnumerateArray(), i => i.GetProperty("code").GetString() == sample.Code);
     }
 
-    [SkippableTheory]
+    [Theory]
     [InlineData("Code", false)]
     [InlineData("LastActivity", true)]
     [InlineData("Name", false)]
@@ -325,7 +325,7 @@ public abstract class ProjectApiTests<TApp>(TApp fixture) : IClassFixture<TApp>
         }
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_bad_cursor_or_page_size_is_400()
     {
         using var officer = await fixture.ClientAsync("officer");
@@ -335,7 +335,7 @@ public abstract class ProjectApiTests<TApp>(TApp fixture) : IClassFixture<TApp>
         await (await officer.GetAsync("/api/v1/projects?stage=Flying")).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task The_list_and_the_detail_use_a_fixed_number_of_statements_whatever_the_page_size()
     {
         using var manager = await fixture.ClientAsync("manager");

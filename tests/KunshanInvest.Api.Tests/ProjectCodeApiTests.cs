@@ -19,7 +19,7 @@ public abstract class ProjectCodeApiTests<TApp>(TApp fixture) : IClassFixture<TA
 
     private static string Year => $"KS-{DateTime.UtcNow.Year}-";
 
-    [SkippableFact]
+    [Fact]
     public async Task Thirty_two_leads_sent_at_once_are_all_created_with_distinct_codes_of_the_year()
     {
         var sector = await fixture.SectorIdAsync();
@@ -66,7 +66,7 @@ public abstract class ProjectCodeApiTests<TApp>(TApp fixture) : IClassFixture<TA
         }
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Submissions_accepted_at_once_each_become_a_project_with_its_own_code()
     {
         var partner = await fixture.NewPartnerAsync();

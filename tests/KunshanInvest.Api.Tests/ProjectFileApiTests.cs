@@ -96,7 +96,7 @@ public abstract class ProjectFileApiTests<TApp>(TApp fixture) : IClassFixture<TA
     private static List<string> ErrorColumns(JsonElement item) =>
         [.. item.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("column").GetString()!)];
 
-    [SkippableTheory]
+    [Theory]
     [InlineData("")]
     [InlineData("?sector={coffee}&sort=Code&desc=false")]
     [InlineData("?stage=Signed&stage=Lead&stalled=false&sort=Name")]
@@ -126,7 +126,7 @@ public abstract class ProjectFileApiTests<TApp>(TApp fixture) : IClassFixture<TA
             rows.Take(200).Select(r => r["项目编号"] as string));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task The_csv_export_starts_with_a_bom_and_holds_the_same_rows_as_the_xlsx()
     {
         using var officer = await fixture.ClientAsync("officer");
@@ -148,7 +148,7 @@ public abstract class ProjectFileApiTests<TApp>(TApp fixture) : IClassFixture<TA
         Assert.All(lines.Skip(1), l => Assert.Matches(@",\d{4}-\d{2}-\d{2} \d{2}:\d{2},(\d{4}-\d{2}-\d{2})?$", l));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task The_export_sends_one_more_statement_per_1000_rows_and_none_per_row()
     {
         using var manager = await fixture.ClientAsync("manager");
@@ -177,7 +177,7 @@ public abstract class ProjectFileApiTests<TApp>(TApp fixture) : IClassFixture<TA
         Assert.Equal(small.Count + 1, large.Count);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_dry_run_lists_each_rows_errors_by_column_and_writes_nothing()
     {
         using var officer = await fixture.ClientAsync("officer");
@@ -209,7 +209,7 @@ public abstract class ProjectFileApiTests<TApp>(TApp fixture) : IClassFixture<TA
         Assert.Equal(before, await CountsAsync());
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Confirming_a_file_with_one_bad_row_is_a_400_naming_it_and_writes_nothing()
     {
         using var officer = await fixture.ClientAsync("officer");
@@ -225,7 +225,7 @@ public abstract class ProjectFileApiTests<TApp>(TApp fixture) : IClassFixture<TA
         Assert.Equal(before, await CountsAsync());
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Confirming_good_rows_creates_the_leads_and_reuses_enterprises_matched_by_name_variant_and_by_credit_code()
     {
         using var officer = await fixture.ClientAsync("officer");
@@ -275,7 +275,7 @@ public abstract class ProjectFileApiTests<TApp>(TApp fixture) : IClassFixture<TA
         Assert.Equal(saved.Select(p => p.EnterpriseId), [byName, byCode, created, created]);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task An_oversized_file_a_file_that_is_not_xlsx_and_more_than_2000_rows_are_400()
     {
         using var officer = await fixture.ClientAsync("officer");
@@ -298,7 +298,7 @@ public abstract class ProjectFileApiTests<TApp>(TApp fixture) : IClassFixture<TA
         Assert.Equal(before, await CountsAsync());
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task The_template_has_the_import_headers_on_its_first_sheet_and_lists_the_sectors()
     {
         using var officer = await fixture.ClientAsync("officer");
@@ -316,7 +316,7 @@ public abstract class ProjectFileApiTests<TApp>(TApp fixture) : IClassFixture<TA
         Assert.Contains(Sheet(bytes, "产业链"), r => (string?)r["代码"] == "coffee");
     }
 
-    [SkippableTheory]
+    [Theory]
     [InlineData("partner")]
     [InlineData("auditor")]
     public async Task Outsiders_can_neither_export_nor_import(string userName)
@@ -329,7 +329,7 @@ public abstract class ProjectFileApiTests<TApp>(TApp fixture) : IClassFixture<TA
         await (await UploadAsync(client, Workbook([Lead("甲")]), confirm: true)).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Anonymous_callers_get_401()
     {
         using var anonymous = fixture.Anonymous();

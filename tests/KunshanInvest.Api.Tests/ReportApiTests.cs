@@ -58,7 +58,7 @@ public abstract class ReportApiTests<TApp>(TApp fixture) : IClassFixture<TApp>
         return JsonSerializer.Deserialize<T>(body, Json)!;
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Funnel_pledged_vs_realised_and_targets_equal_the_sums_of_the_known_projects()
     {
         var (s, _, rates) = await SeedAsync();
@@ -93,7 +93,7 @@ public abstract class ReportApiTests<TApp>(TApp fixture) : IClassFixture<TApp>
         Assert.Equal(inYear.Count, targets.Metrics.Single(m => m.Metric == TargetMetric.SignedProjects).Actual);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task The_event_report_puts_the_suzhou_conferences_recorded_signings_beside_its_announced_figures()
     {
         using var manager = await fixture.ClientAsync("manager");
@@ -113,7 +113,7 @@ public abstract class ReportApiTests<TApp>(TApp fixture) : IClassFixture<TApp>
         Assert.Equal(recorded.Sum(m => ReportScenario.Fen(m, rates) ?? 0), row.RecordedPledgedFen);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Stage_durations_are_the_nearest_rank_percentiles_of_the_stage_history()
     {
         var (s, _, _) = await SeedAsync();
@@ -133,7 +133,7 @@ public abstract class ReportApiTests<TApp>(TApp fixture) : IClassFixture<TApp>
         }
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task An_officer_sees_its_own_figures_partners_and_auditors_are_refused()
     {
         var (s, officerB, _) = await SeedAsync();
@@ -151,7 +151,7 @@ public abstract class ReportApiTests<TApp>(TApp fixture) : IClassFixture<TApp>
         await (await officerB.PostAsync("/api/v1/admin/snapshots", null, null)).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Bad_report_and_target_input_is_400_naming_the_field()
     {
         using var manager = await fixture.ClientAsync("manager");
@@ -173,7 +173,7 @@ public abstract class ReportApiTests<TApp>(TApp fixture) : IClassFixture<TApp>
         Assert.True(rate.TryGetProperty("currency", out _) && rate.TryGetProperty("cnyPerUnit", out _), rate.ToString());
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Targets_and_rates_are_versioned_and_audited()
     {
         using var admin = await fixture.ClientAsync("admin");
@@ -196,7 +196,7 @@ public abstract class ReportApiTests<TApp>(TApp fixture) : IClassFixture<TApp>
         Assert.Equal(4, audits);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Each_report_sends_the_same_number_of_statements_for_one_sector_as_for_the_whole_zone()
     {
         var (s, _, _) = await SeedAsync();
@@ -210,7 +210,7 @@ public abstract class ReportApiTests<TApp>(TApp fixture) : IClassFixture<TApp>
         }
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task The_workbook_has_a_sheet_per_report_and_its_funnel_total_matches_the_api()
     {
         var (s, _, _) = await SeedAsync();

@@ -41,7 +41,7 @@ public sealed class TwoInstancesOnPostgres : IAsyncLifetime
     private KunshanApiFactory? _b;
     private KunshanApiFactory? _elsewhere;
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         UnavailableReason = await PostgresServer.UnavailableReasonAsync();
         if (UnavailableReason is not null)
@@ -62,7 +62,7 @@ public sealed class TwoInstancesOnPostgres : IAsyncLifetime
         _ = _elsewhere.Server;
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         foreach (var app in new[] { _elsewhere, _b, _a })
         {
@@ -86,7 +86,7 @@ public sealed partial class ScaleOutTests(TwoInstancesOnPostgres apps) : IClassF
 {
     private const string AuthCookie = "ki.auth";
 
-    [SkippableFact]
+    [Fact]
     public async Task A_ui_cookie_issued_by_one_instance_signs_in_on_the_other()
     {
         var cookie = await SignInWithFormAsync(apps.A, "manager");
@@ -98,7 +98,7 @@ public sealed partial class ScaleOutTests(TwoInstancesOnPostgres apps) : IClassF
         Assert.Equal(HttpStatusCode.OK, (await onB.GetAsync("/api/v1/sectors/overview")).StatusCode);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_bearer_token_issued_by_one_instance_is_accepted_by_the_other()
     {
         var token = await TokenAsync(apps.A, "officer", AppFixture.DemoPassword);
@@ -110,7 +110,7 @@ public sealed partial class ScaleOutTests(TwoInstancesOnPostgres apps) : IClassF
         Assert.Equal("officer", (await me.JsonAsync()).GetProperty("userName").GetString());
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task An_antiforgery_token_from_one_instance_is_accepted_by_the_other_and_a_forged_one_is_not()
     {
         using var onA = apps.A.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
@@ -126,7 +126,7 @@ public sealed partial class ScaleOutTests(TwoInstancesOnPostgres apps) : IClassF
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Signing_out_on_one_instance_ends_the_session_on_the_other()
     {
         var (_, userName) = await NewUserAsync(apps.A, "Officer");
@@ -151,7 +151,7 @@ public sealed partial class ScaleOutTests(TwoInstancesOnPostgres apps) : IClassF
         Assert.Equal(HttpStatusCode.Unauthorized, (await bearer.GetAsync("/api/v1/auth/me")).StatusCode);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_role_removed_on_one_instance_stops_working_on_the_other_at_the_next_request()
     {
         var (id, userName) = await NewUserAsync(apps.A, "Manager");
@@ -174,7 +174,7 @@ public sealed partial class ScaleOutTests(TwoInstancesOnPostgres apps) : IClassF
         Assert.Equal(new[] { "Officer" }, roles);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task An_instance_on_another_database_cannot_read_the_cookie_or_token_it_did_not_issue()
     {
         var cookie = await SignInWithFormAsync(apps.A, "manager");
@@ -190,7 +190,7 @@ public sealed partial class ScaleOutTests(TwoInstancesOnPostgres apps) : IClassF
         Assert.Equal(HttpStatusCode.Unauthorized, (await bearer.GetAsync("/api/v1/auth/me")).StatusCode);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task The_key_ring_is_one_set_of_rows_in_the_database_and_the_audit_trail_never_holds_the_key()
     {
         await using var scope = apps.A.Services.CreateAsyncScope();
@@ -211,7 +211,7 @@ public sealed partial class ScaleOutTests(TwoInstancesOnPostgres apps) : IClassF
     }
 
     /// <summary>Both instances run a Hangfire server on the shared PostgreSQL storage (ADR 0012's exactly-once proof, on these two instances).</summary>
-    [SkippableFact]
+    [Fact]
     public async Task Jobs_run_on_both_instances_hangfire_servers_and_each_effect_happens_once()
     {
         var (first, second) = (apps.A, apps.B);

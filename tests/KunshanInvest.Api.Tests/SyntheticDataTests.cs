@@ -173,7 +173,7 @@ public abstract class SyntheticFixture : IAsyncLifetime
         return host;
     }
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         var (_, unavailable) = await NewDatabaseAsync();
         UnavailableReason = unavailable;
@@ -190,7 +190,7 @@ public abstract class SyntheticFixture : IAsyncLifetime
         SecondHash = await second.ContentHashAsync(await second.ReferenceLabelsAsync());
     }
 
-    public async Task DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         foreach (var host in _hosts)
         {
@@ -235,7 +235,7 @@ public abstract class SyntheticDataTests<TFixture>(TFixture fixture) : IClassFix
         }
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Generates_the_volumes_issue_9_asks_for_scaled_to_n()
     {
         var host = Host;
@@ -260,7 +260,7 @@ public abstract class SyntheticDataTests<TFixture>(TFixture fixture) : IClassFix
         Assert.Equal(0, counts.Audited); // synthetic rows are not user mutations
     }
 
-    [SkippableFact]
+    [Fact]
     public void The_same_arguments_give_the_same_content()
     {
         _ = Host;
@@ -268,7 +268,7 @@ public abstract class SyntheticDataTests<TFixture>(TFixture fixture) : IClassFix
         Assert.Equal(fixture.FirstHash, fixture.SecondHash);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Another_seed_gives_other_content()
     {
         _ = Host;
@@ -277,7 +277,7 @@ public abstract class SyntheticDataTests<TFixture>(TFixture fixture) : IClassFix
         Assert.NotEqual(fixture.FirstHash, await other.ContentHashAsync(await other.ReferenceLabelsAsync()));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task The_funnel_has_every_stage_and_narrows_after_signing()
     {
         var stages = await Host.QueryAsync(db => db.Projects.GroupBy(p => p.Stage).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count));
@@ -287,7 +287,7 @@ public abstract class SyntheticDataTests<TFixture>(TFixture fixture) : IClassFix
         Assert.True(stages[ProjectStage.Signed] > stages[ProjectStage.AtCapacity]);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Every_project_carries_its_stage_gates_evidence_and_a_history_ending_at_its_stage()
     {
         var projects = await Host.QueryAsync(db => db.Projects.AsNoTracking().Include(p => p.StageChanges).Where(p => p.Code.StartsWith(SyntheticData.CodePrefix)).ToListAsync());
@@ -319,7 +319,7 @@ public abstract class SyntheticDataTests<TFixture>(TFixture fixture) : IClassFix
         }
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Last_activity_and_next_follow_up_agree_with_the_interactions_and_follow_ups()
     {
         var host = Host;
@@ -343,7 +343,7 @@ public abstract class SyntheticDataTests<TFixture>(TFixture fixture) : IClassFix
         }
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task The_project_list_pages_and_filters_the_generated_data()
     {
         var host = Host;
@@ -365,7 +365,7 @@ public abstract class SyntheticDataTests<TFixture>(TFixture fixture) : IClassFix
         Assert.Equal(ProjectStage.Signed, detail.Stage);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task The_sector_overview_sums_the_generated_data()
     {
         var host = Host;
@@ -380,14 +380,14 @@ public abstract class SyntheticDataTests<TFixture>(TFixture fixture) : IClassFix
         Assert.True(overview.Sectors.Count(s => s.ProjectCount > 0) >= 3);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_second_run_into_the_same_database_is_refused()
     {
         var refused = await Assert.ThrowsAsync<SyntheticDataRefusedException>(() => Host.GenerateAsync(SyntheticFixture.Options));
         Assert.Contains("already holds synthetic data", refused.Message, StringComparison.Ordinal);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_database_with_real_projects_is_refused_unless_forced()
     {
         _ = Host;
@@ -402,7 +402,7 @@ public abstract class SyntheticDataTests<TFixture>(TFixture fixture) : IClassFix
         Assert.Equal(demoProjects + 50, await withDemo.QueryAsync(db => db.Projects.CountAsync()));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task The_seed_verb_generates_into_an_empty_database_then_refuses_a_second_run()
     {
         _ = Host;
@@ -415,7 +415,7 @@ public abstract class SyntheticDataTests<TFixture>(TFixture fixture) : IClassFix
         Assert.Equal(50, await host.QueryAsync(db => db.Projects.CountAsync()));
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Options_out_of_range_are_refused_before_touching_the_database()
     {
         var refused = await Assert.ThrowsAsync<SyntheticDataRefusedException>(() => Host.GenerateAsync(new SyntheticOptions { Projects = 0 }));

@@ -26,7 +26,7 @@ public abstract partial class TwoFactorContractTests<TApp>(TApp fixture) : IClas
         return await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { userName, password, twoFactorCode });
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task The_demo_admin_needs_a_code_for_a_token_and_each_code_works_once()
     {
         var missing = await TokenAsync("admin", AppFixture.DemoPassword);
@@ -42,7 +42,7 @@ public abstract partial class TwoFactorContractTests<TApp>(TApp fixture) : IClas
         await replayed.ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Five_wrong_codes_lock_the_account_like_wrong_passwords()
     {
         var key = TwoFactorAccounts.NewKey();
@@ -58,7 +58,7 @@ public abstract partial class TwoFactorContractTests<TApp>(TApp fixture) : IClas
         Assert.Contains("锁定", problem.GetProperty("title").GetString(), StringComparison.Ordinal); // zh-CN: no Accept-Language
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Five_wrong_passwords_through_the_sign_in_form_lock_the_account()
     {
         var userName = await AccountAsync(null, "Officer");
@@ -75,7 +75,7 @@ public abstract partial class TwoFactorContractTests<TApp>(TApp fixture) : IClas
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/auth/me")).StatusCode);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task The_sign_in_form_asks_the_demo_admin_for_a_code_before_the_session_starts()
     {
         using var client = FormClient.Create(fixture.App);
@@ -93,7 +93,7 @@ public abstract partial class TwoFactorContractTests<TApp>(TApp fixture) : IClas
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/v1/admin/users")).StatusCode);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task An_admin_without_an_authenticator_reaches_only_the_enrolment_and_then_signs_in_with_a_recovery_code()
     {
         var userName = await AccountAsync(null, "Admin");
@@ -129,7 +129,7 @@ public abstract partial class TwoFactorContractTests<TApp>(TApp fixture) : IClas
         await (await TokenAsync(userName, Password, recoveryCodes[0])).ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Any_user_may_enrol_by_choice_keeping_this_session_and_ending_the_others()
     {
         var userName = await AccountAsync(null, "Officer");
@@ -152,7 +152,7 @@ public abstract partial class TwoFactorContractTests<TApp>(TApp fixture) : IClas
         Assert.Equal("two_factor_required", (await (await TokenAsync(userName, Password)).ShouldBeProblemAsync(HttpStatusCode.Unauthorized)).GetProperty("code").GetString());
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_signed_in_user_made_admin_gets_the_role_only_with_a_second_factor()
     {
         var plain = await AccountAsync(null, "Officer");
@@ -188,7 +188,7 @@ public abstract partial class TwoFactorContractTests<TApp>(TApp fixture) : IClas
         return await work(scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>());
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Passwords_take_8_to_64_characters_from_three_of_four_classes()
     {
         var userName = await AccountAsync(null, "Officer");

@@ -16,9 +16,9 @@ public sealed class AuditChainTests : IAsyncLifetime
 {
     private TestDatabase _database = null!;
 
-    public async Task InitializeAsync() => _database = await TestDatabase.CreateAsync();
+    public async ValueTask InitializeAsync() => _database = await TestDatabase.CreateAsync();
 
-    public async Task DisposeAsync() => await _database.DisposeAsync();
+    public async ValueTask DisposeAsync() => await _database.DisposeAsync();
 
     private async Task AddParksAsync(int count, string prefix = "p")
     {

@@ -45,7 +45,7 @@ public sealed class JobTests : IAsyncLifetime
     private static readonly StalledOptions Stalled = new();
     private static readonly JobOptions Jobs = new() { EscalateToManagersAfterDays = 14, ProposeReassignmentAfterDays = 14 };
 
-    public async Task InitializeAsync()
+    public async ValueTask InitializeAsync()
     {
         _database = await TestDatabase.CreateAsync();
         _officer = await _database.AddUserAsync("officer");
@@ -66,7 +66,7 @@ public sealed class JobTests : IAsyncLifetime
         await db.SaveChangesAsync();
     }
 
-    public async Task DisposeAsync() => await _database.DisposeAsync();
+    public async ValueTask DisposeAsync() => await _database.DisposeAsync();
 
     // ---- follow-up reminders ----
 

@@ -12,7 +12,7 @@ public sealed class AdminCatalogJourneyTests(BrowserApp app) : IClassFixture<Bro
         await page.WaitForSelectorAsync(ready);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task An_admin_sets_a_sectors_limits_and_deactivates_it_and_an_auditor_finds_the_changes()
     {
         var admin = await app.NewPageAsync();

@@ -19,7 +19,7 @@ public sealed class AdminJourneyTests(BrowserApp app) : IClassFixture<BrowserApp
         }
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task An_admin_creates_an_officer_assigns_them_to_coffee_and_disables_a_leaver()
     {
         var page = await app.NewPageAsync();

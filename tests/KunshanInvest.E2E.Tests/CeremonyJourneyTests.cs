@@ -31,7 +31,7 @@ public sealed class CeremonyJourneyTests(BrowserApp app) : IClassFixture<Browser
         }
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task An_admin_records_three_signings_at_the_coffee_conference_and_sees_the_totals()
     {
         var page = await app.NewPageAsync();

@@ -16,7 +16,7 @@ namespace KunshanInvest.E2E.Tests;
 /// </summary>
 public sealed class DashboardJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
-    [SkippableFact]
+    [Fact]
     public async Task A_manager_filters_the_dashboard_to_coffee_and_the_downloaded_workbook_matches_the_page()
     {
         var page = await app.NewPageAsync();
@@ -69,7 +69,7 @@ public sealed class DashboardJourneyTests(BrowserApp app) : IClassFixture<Browse
         });
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task An_admin_sets_a_coffee_target_and_reads_the_exchange_rates()
     {
         var page = await app.NewPageAsync();

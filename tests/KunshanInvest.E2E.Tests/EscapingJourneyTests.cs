@@ -67,7 +67,7 @@ public sealed class EscapingJourneyTests(BrowserApp app) : IClassFixture<Browser
         await BrowserApp.ScreenshotAsync(page, screenshot);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task Script_payloads_stored_through_the_api_show_as_text_on_every_page()
     {
         var page = await app.NewPageAsync();

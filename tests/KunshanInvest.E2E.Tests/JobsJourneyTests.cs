@@ -4,7 +4,7 @@ namespace KunshanInvest.E2E.Tests;
 
 public sealed class JobsJourneyTests(JobsBrowserApp app) : IClassFixture<JobsBrowserApp>
 {
-    [SkippableFact]
+    [Fact]
     public async Task An_admin_runs_the_reminders_now_and_the_officer_finds_them_in_the_bell_the_centre_and_the_mail_folder()
     {
         var admin = await app.NewPageAsync();

@@ -19,7 +19,7 @@ public sealed class OfficerJourneyTests(BrowserApp app) : IClassFixture<BrowserA
         }
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task An_officer_logs_a_lead_for_a_known_enterprise_signs_it_and_finds_it_in_the_list()
     {
         var page = await app.NewPageAsync();

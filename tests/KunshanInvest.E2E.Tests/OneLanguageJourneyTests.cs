@@ -71,7 +71,7 @@ public sealed partial class OneLanguageJourneyTests(BrowserApp app) : IClassFixt
         return data;
     }
 
-    [SkippableTheory]
+    [Theory]
     [MemberData(nameof(RolesAndLanguages))]
     public async Task Every_page_a_role_reaches_speaks_one_language(string user, string culture)
     {

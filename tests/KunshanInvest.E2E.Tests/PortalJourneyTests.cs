@@ -28,7 +28,7 @@ public sealed class PortalJourneyTests(BrowserApp app) : IClassFixture<BrowserAp
         await page.WaitForSelectorAsync(ready);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_new_partner_registers_is_approved_submits_with_an_attachment_and_sees_it_accepted()
     {
         var userName = $"rhein{Guid.NewGuid():N}"[..12];

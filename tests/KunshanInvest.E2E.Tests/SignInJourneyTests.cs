@@ -16,7 +16,7 @@ public sealed partial class SignInJourneyTests(BrowserApp app) : IClassFixture<B
         await TwoStep.PassAsync(page, userName);
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task An_officer_signs_in_and_sees_the_sector_overview_in_chinese()
     {
         var page = await app.NewPageAsync();
@@ -38,7 +38,7 @@ public sealed partial class SignInJourneyTests(BrowserApp app) : IClassFixture<B
         await BrowserApp.ScreenshotAsync(page, "02-sector-overview-zh");
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task The_english_switch_turns_the_sign_in_and_the_overview_into_english()
     {
         var page = await app.NewPageAsync();
@@ -60,7 +60,7 @@ public sealed partial class SignInJourneyTests(BrowserApp app) : IClassFixture<B
         await BrowserApp.ScreenshotAsync(page, "04-sector-overview-en");
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_wrong_password_keeps_the_user_on_the_sign_in_page_with_a_message()
     {
         var page = await app.NewPageAsync();
@@ -72,7 +72,7 @@ public sealed partial class SignInJourneyTests(BrowserApp app) : IClassFixture<B
         await BrowserApp.ScreenshotAsync(page, "05-sign-in-error-zh");
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_partner_signs_in_but_is_not_shown_the_bureau_figures()
     {
         var page = await app.NewPageAsync();

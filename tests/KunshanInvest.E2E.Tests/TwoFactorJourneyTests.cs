@@ -11,7 +11,7 @@ public sealed class TwoFactorJourneyTests(BrowserApp app) : IClassFixture<Browse
 {
     private const string Password = "Kunshan#New-2026";
 
-    [SkippableFact]
+    [Fact]
     public async Task The_demo_admin_signs_in_with_password_and_authenticator_code()
     {
         var page = await app.NewPageAsync();
@@ -36,7 +36,7 @@ public sealed class TwoFactorJourneyTests(BrowserApp app) : IClassFixture<Browse
         });
     }
 
-    [SkippableFact]
+    [Fact]
     public async Task A_new_admin_enrols_an_authenticator_from_the_qr_page_before_anything_else()
     {
         var page = await app.NewPageAsync();

@@ -6,8 +6,11 @@ using MudBlazor.Services;
 
 namespace KunshanInvest.Web.Tests;
 
-/// <summary>A bUnit context with MudBlazor's services, a popover host and a recording <see cref="ISender"/>.</summary>
-public abstract class ComponentTest : BunitContext, IAsyncLifetime
+/// <summary>
+/// A bUnit context with MudBlazor's services, a popover host and a recording <see cref="ISender"/>. xunit v3 disposes a
+/// test class through <see cref="IAsyncDisposable"/> when it has it, which MudBlazor's services need.
+/// </summary>
+public abstract class ComponentTest : BunitContext
 {
     protected FakeSender Sender { get; } = new();
 
@@ -18,9 +21,4 @@ public abstract class ComponentTest : BunitContext, IAsyncLifetime
         Services.AddSingleton<ISender>(Sender);
         Render<MudPopoverProvider>();
     }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    // MudBlazor registers services that can only be disposed asynchronously; xunit 2 disposes synchronously otherwise.
-    async Task IAsyncLifetime.DisposeAsync() => await base.DisposeAsync();
 }
