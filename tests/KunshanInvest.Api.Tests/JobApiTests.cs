@@ -4,9 +4,12 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Hangfire;
 using KunshanInvest.Application.Common;
+using KunshanInvest.Application.Common.Messages;
+using KunshanInvest.Application.Common.Notifications;
 using KunshanInvest.Application.Jobs;
 using KunshanInvest.Domain.FollowUps;
 using KunshanInvest.Infrastructure;
+using KunshanInvest.Infrastructure.Jobs;
 using KunshanInvest.Infrastructure.Persistence;
 using KunshanInvest.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -193,6 +196,49 @@ public abstract class JobApiTests<TApp>(TApp fixture) : IClassFixture<TApp>
         var mine = await officer.GetFromJsonAsync<JsonElement>("/api/v1/notifications");
         Assert.True(mine.GetProperty("unreadCount").GetInt32() > 0);
         Assert.Contains(mine.GetProperty("latest").EnumerateArray(), n => n.GetProperty("kind").GetString() == JobKinds.Reminder);
+
+        // The set-based notices carry codes and arguments built in this provider's SQL: worded in the reader's language.
+        foreach (var (language, prefix) in new[] { ("en-US", "Follow-up reminder: "), ("zh-CN", "跟进提醒:") })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/notifications");
+            request.Headers.AcceptLanguage.ParseAdd(language);
+            using var response = await officer.SendAsync(request);
+            var worded = await response.Content.ReadFromJsonAsync<JsonElement>();
+            var reminders = worded.GetProperty("latest").EnumerateArray().Where(n => n.GetProperty("kind").GetString() == JobKinds.Reminder).ToList();
+            Assert.NotEmpty(reminders);
+            Assert.All(reminders, n => Assert.StartsWith(prefix, n.GetProperty("title").GetString(), StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task The_sweeps_build_their_notices_arguments_as_json_in_this_providers_sql()
+    {
+        // In a transaction rolled back at the end: the shared app's data is left as it was.
+        await using var scope = fixture.App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var dialect = SqlDialect.For(fixture.App.Provider);
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var project = await db.Projects.OrderBy(p => p.Code).Select(p => new { p.Id, p.Code }).FirstAsync();
+        const string name = "咖啡 \"Roastery\" \\ 厂\t";
+        var at = new DateTime(2099, 1, 2, 3, 4, 5, DateTimeKind.Utc);
+        await db.Database.ExecuteSqlRawAsync(
+            """UPDATE "Projects" SET "Name" = {0}, "StaleFlaggedAtUtc" = {1}, "EscalationLevel" = 2, "EscalatedAtUtc" = {1} WHERE "Id" = {2}""",
+            [name, dialect.DateTimeParameter(db.Database, at), project.Id]);
+        var sql = new JobSql(db, dialect);
+        Assert.Equal(1, await sql.InsertStaleNoticesAsync(at, "lang-test", at, CancellationToken.None));
+        Assert.True(await sql.InsertEscalationNoticesAsync(2, at, "lang-test", at, CancellationToken.None) >= 1);
+
+        var notices = await db.Notifications.AsNoTracking().Where(n => n.Period == "lang-test").ToListAsync();
+        Assert.Equal([M.JobEscalatedCopied.Code, M.JobStale.Code], notices.Select(n => n.TitleCode).Distinct().Order(StringComparer.Ordinal));
+        Assert.All(notices, n =>
+        {
+            var args = SaidJson.Read(n.ArgsJson);
+            Assert.Equal(name, args["name"]);
+            Assert.Equal(project.Code, args["code"]);
+        });
+        var stale = notices.Single(n => n.Kind == JobKinds.Stale);
+        Assert.Equal($"No follow-up for a long time: {project.Code} {name}", Notifier.Word(stale.Title, stale.Body, stale.TitleCode, stale.BodyCode, stale.ArgsJson, Messages.CultureOf("en-US")).Title);
+        await transaction.RollbackAsync();
     }
 }
 

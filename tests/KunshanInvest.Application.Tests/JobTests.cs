@@ -1,6 +1,8 @@
 using System.Data.Common;
 using System.Net;
 using System.Net.Sockets;
+using KunshanInvest.Application.Common.Messages;
+using KunshanInvest.Application.Common.Notifications;
 using KunshanInvest.Application.Common.Security;
 using KunshanInvest.Application.Jobs;
 using KunshanInvest.Application.Jobs.DispatchEmails;
@@ -317,6 +319,83 @@ public sealed class JobTests : IAsyncLifetime
         Assert.True(many.Result.Effects > 0);
     }
 
+    // ---- one language path: notices and e-mails in the reader's language ----
+
+    [Fact]
+    public async Task Job_notices_and_their_emails_are_worded_in_each_readers_language()
+    {
+        // The officer reads English, the manager Chinese; a project name that needs JSON escaping.
+        const string name = "咖啡 \"Roastery\" \\ 厂";
+        await using (var db = _database.NewContext())
+        {
+            (await db.Users.SingleAsync(u => u.Id == _officer)).Language = "en-US";
+            (await db.Users.SingleAsync(u => u.Id == _manager)).Language = "zh-CN";
+            await db.SaveChangesAsync();
+            await db.Projects.ExecuteUpdateAsync(s => s.SetProperty(p => p.Name, name));
+        }
+
+        // Level 1 to the owner, then level 2 to the owner and copied to the manager.
+        Assert.True((await RunAsync(db => Escalate(db))).Effects > 0);
+        _database.Clock.Now = _database.Clock.Now.AddDays(Jobs.EscalateToManagersAfterDays + 1);
+        Assert.True((await RunAsync(db => Escalate(db))).Effects > 0);
+
+        await using (var db = _database.NewContext())
+        {
+            var copy = await db.Notifications.FirstAsync(n => n.UserId == _manager && n.Kind == JobKinds.EscalatedCopy);
+            Assert.Equal(M.JobEscalatedCopied.Code, copy.TitleCode);
+            Assert.Equal(M.JobEscalatedCopyBody.Code, copy.BodyCode);
+            var args = SaidJson.Read(copy.ArgsJson);
+            Assert.Equal(name, args["name"]);
+            var project = await db.Projects.SingleAsync(p => p.Id == copy.SubjectId);
+            Assert.Equal(project.Code, args["code"]);
+
+            var (en, enBody) = Notifier.Word(copy.Title, copy.Body, copy.TitleCode, copy.BodyCode, copy.ArgsJson, Messages.CultureOf("en-US"));
+            var (zh, zhBody) = Notifier.Word(copy.Title, copy.Body, copy.TitleCode, copy.BodyCode, copy.ArgsJson, Messages.CultureOf("zh-CN"));
+            Assert.Equal($"Stalled project escalated (managers copied): {project.Code} {name}", en);
+            Assert.Equal($"六未升级(已抄送领导):{project.Code} {name}", zh);
+            Assert.StartsWith("Copy:", enBody, StringComparison.Ordinal);
+            Assert.StartsWith("抄送", zhBody, StringComparison.Ordinal);
+
+            // The Chinese wording stays beside the codes.
+            Assert.StartsWith("六未升级", copy.Title, StringComparison.Ordinal);
+        }
+
+        var port = FreePort();
+        using var smtp = SimpleSmtpServer.Start(port);
+        var mail = new MailOptions { Host = "127.0.0.1", Port = port, From = "crm@kunshan.test" };
+        Assert.True((await RunAsync(db => Dispatch(db, mail))).Effects > 0);
+
+        var toOfficer = smtp.ReceivedEmail.Where(m => m.ToAddresses.Single().Address == "officer@kunshan.test").ToList();
+        var toManager = smtp.ReceivedEmail.Where(m => m.ToAddresses.Single().Address == "manager@kunshan.test").ToList();
+        Assert.NotEmpty(toOfficer);
+        Assert.NotEmpty(toManager);
+        Assert.All(toOfficer, m => Assert.Matches("^(Stalled project warning|Stalled project escalated)", m.Subject));
+        Assert.Contains(toOfficer, m => m.Subject.Contains(name, StringComparison.Ordinal));
+        Assert.All(toManager, m => Assert.StartsWith("六未升级", m.Subject, StringComparison.Ordinal));
+        Assert.Contains(toOfficer, m => m.MessageParts.Any(part => part.BodyData.Contains("past its stage", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task The_weekly_digest_email_is_in_the_managers_language()
+    {
+        await using (var db = _database.NewContext())
+        {
+            (await db.Users.SingleAsync(u => u.Id == _manager)).Language = "en-US";
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal(1, (await RunAsync(db => Digest(db))).Effects);
+
+        await using var check = _database.NewContext();
+        var email = await check.OutboxEmails.SingleAsync();
+        Assert.StartsWith("Weekly digest", email.Subject, StringComparison.Ordinal);
+        Assert.Contains("Stalled projects", email.HtmlBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("招商周报", email.HtmlBody, StringComparison.Ordinal);
+        var notice = await check.Notifications.SingleAsync(n => n.Kind == JobKinds.Digest);
+        Assert.StartsWith("招商周报", notice.Title, StringComparison.Ordinal);
+        Assert.StartsWith("Weekly digest", Notifier.Word(notice.Title, notice.Body, notice.TitleCode, notice.BodyCode, notice.ArgsJson, Messages.CultureOf("en-US")).Title, StringComparison.Ordinal);
+    }
+
     // ---- weekly digest ----
 
     [Fact]
@@ -388,6 +467,15 @@ public sealed class JobTests : IAsyncLifetime
         Assert.Equal(_officer, (await check.Notifications.SingleAsync(n => n.Kind == JobKinds.Routed)).UserId);
         Assert.Equal(partnerUser, (await check.Notifications.SingleAsync(n => n.Kind == JobKinds.Acknowledged)).UserId);
         Assert.Equal(2, await check.OutboxEmails.CountAsync());
+
+        // Worded for each reader from codes: the enterprise's name falls back to the Chinese one in English.
+        var routed = await check.Notifications.SingleAsync(n => n.Kind == JobKinds.Routed);
+        var english = Notifier.Word(routed.Title, routed.Body, routed.TitleCode, routed.BodyCode, routed.ArgsJson, Messages.CultureOf("en-US")).Title;
+        Assert.StartsWith("New submission to triage: ", english, StringComparison.Ordinal);
+        Assert.EndsWith(" 新咖啡烘焙", english, StringComparison.Ordinal);
+        Assert.Equal(routed.Title, Notifier.Word(routed.Title, routed.Body, routed.TitleCode, routed.BodyCode, routed.ArgsJson, Messages.CultureOf(null)).Title);
+        var ack = await check.Notifications.SingleAsync(n => n.Kind == JobKinds.Acknowledged);
+        Assert.StartsWith("Submission received: ", Notifier.Word(ack.Title, ack.Body, ack.TitleCode, ack.BodyCode, ack.ArgsJson, Messages.CultureOf("en")).Title, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -50,9 +50,24 @@ internal sealed class UserDirectory(AppDbContext db, TimeProvider clock) : IUser
 
         var users = await db.Users.AsNoTracking()
             .Where(u => wanted.Contains(u.Id) && u.Email != null && u.Email != "")
-            .Select(u => new { u.Id, u.Email, u.DisplayName, u.UserName })
+            .Select(u => new { u.Id, u.Email, u.DisplayName, u.UserName, u.Language })
             .ToListAsync(cancellationToken);
-        return users.ToDictionary(u => u.Id, u => new Mailbox(u.Email!, string.IsNullOrWhiteSpace(u.DisplayName) ? u.UserName ?? "" : u.DisplayName));
+        return users.ToDictionary(u => u.Id, u => new Mailbox(u.Email!, string.IsNullOrWhiteSpace(u.DisplayName) ? u.UserName ?? "" : u.DisplayName, u.Language));
+    }
+
+    public async Task<IReadOnlyDictionary<Guid, string>> LanguagesAsync(IEnumerable<Guid> ids, CancellationToken cancellationToken)
+    {
+        var wanted = ids.Distinct().ToList();
+        if (wanted.Count == 0)
+        {
+            return new Dictionary<Guid, string>();
+        }
+
+        var users = await db.Users.AsNoTracking()
+            .Where(u => wanted.Contains(u.Id) && u.Language != null)
+            .Select(u => new { u.Id, u.Language })
+            .ToListAsync(cancellationToken);
+        return users.ToDictionary(u => u.Id, u => u.Language!);
     }
 
     public async Task<IReadOnlyList<Guid>> ActiveUsersInRoleAsync(string role, CancellationToken cancellationToken)

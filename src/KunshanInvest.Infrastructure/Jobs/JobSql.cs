@@ -1,5 +1,6 @@
 using System.Data;
 using System.Data.Common;
+using KunshanInvest.Application.Common.Messages;
 using KunshanInvest.Application.Jobs;
 using KunshanInvest.Domain.FollowUps;
 using KunshanInvest.Domain.Notifications;
@@ -19,7 +20,8 @@ namespace KunshanInvest.Infrastructure.Jobs;
 public sealed class JobSql(AppDbContext db, SqlDialect dialect) : IJobSql
 {
     // ReadAtUtc is left to its default (NULL): an untyped NULL in a UNION would be text to PostgreSQL.
-    private const string Columns = """("Id", "UserId", "Kind", "Title", "Body", "Link", "CreatedAtUtc", "SubjectId", "Period")""";
+    // Title and Body keep the Chinese wording beside the codes, for anything that reads the table directly.
+    private const string Columns = """("Id", "UserId", "Kind", "Title", "Body", "Link", "CreatedAtUtc", "SubjectId", "Period", "TitleCode", "BodyCode", "ArgsJson")""";
 
     /// <summary>
     /// Opens the sweep's transaction and takes the audit chain head's lock first, as every audited save does: a sweep
@@ -47,7 +49,8 @@ public sealed class JobSql(AppDbContext db, SqlDialect dialect) : IJobSql
             $$"""
             INSERT INTO "Notifications" {{Columns}}
             SELECT {{NewId}}, f."AssigneeId", {0}, SUBSTRING({{Concat("{1}", "f.\"Title\"")}}, 1, {{Notification.TitleMaxLength}}),
-                   {{Concat("p.\"Code\"", "' '", "p.\"Name\"")}}, {{Concat("'/projects/'", GuidText("p.\"Id\""))}}, {2}, f."Id", {3}
+                   {{Concat("p.\"Code\"", "' '", "p.\"Name\"")}}, {{Concat("'/projects/'", GuidText("p.\"Id\""))}}, {2}, f."Id", {3},
+                   {{Code(M.JobReminder)}}, {{Code(M.JobReminderBody)}}, {{Json(("title", JsonString("f.\"Title\"")), ("code", JsonString("p.\"Code\"")), ("name", JsonString("p.\"Name\"")))}}
             FROM "FollowUps" f
             JOIN "Projects" p ON p."Id" = f."ProjectId"
             WHERE f."Status" = {{(int)FollowUpStatus.Open}} AND f."RemindedOn" = {4}
@@ -61,7 +64,8 @@ public sealed class JobSql(AppDbContext db, SqlDialect dialect) : IJobSql
             $$"""
             INSERT INTO "Notifications" {{Columns}}
             SELECT {{NewId}}, p."OwnerId", {0}, SUBSTRING({{Concat("{1}", "p.\"Code\"", "' '", "p.\"Name\"")}}, 1, {{Notification.TitleMaxLength}}),
-                   {4}, {{Concat("'/projects/'", GuidText("p.\"Id\""))}}, {2}, p."Id", {3}
+                   {4}, {{Concat("'/projects/'", GuidText("p.\"Id\""))}}, {2}, p."Id", {3},
+                   {{Code(M.JobStale)}}, {{Code(M.JobStaleBody)}}, {{ProjectArgs}}
             FROM "Projects" p
             WHERE p."StaleFlaggedAtUtc" = {5} AND {{NotNotified("p.\"Id\"", "p.\"OwnerId\"")}}
             """,
@@ -73,13 +77,19 @@ public sealed class JobSql(AppDbContext db, SqlDialect dialect) : IJobSql
         var title = $"SUBSTRING({Concat("{1}", "p.\"Code\"", "' '", "p.\"Name\"")}, 1, {Notification.TitleMaxLength})";
         var link = Concat("'/projects/'", GuidText("p.\"Id\""));
         var stamped = $$"""p."EscalationLevel" = {{level}} AND p."EscalatedAtUtc" = {2}""";
+        var (ownerTitle, ownerBody, managerTitle, managerBody) = level switch
+        {
+            1 => (M.JobEscalated, M.JobEscalatedBody, M.JobEscalated, M.JobEscalatedBody),
+            2 => (M.JobEscalatedCopied, M.JobEscalatedCopiedBody, M.JobEscalatedCopied, M.JobEscalatedCopyBody),
+            _ => (M.JobReassign, M.JobReassignBody, M.JobReassign, M.JobReassignBody),
+        };
         var toOwner = $$"""
-            SELECT {{NewId}}, p."OwnerId", {0}, {{title}}, {5}, {{link}}, {4}, p."Id", {3}
+            SELECT {{NewId}}, p."OwnerId", {0}, {{title}}, {5}, {{link}}, {4}, p."Id", {3}, {{Code(ownerTitle)}}, {{Code(ownerBody)}}, {{ProjectArgs}}
             FROM "Projects" p
             WHERE {{stamped}} AND {{NotNotified("p.\"Id\"", "p.\"OwnerId\"", "{0}")}}
             """;
         var toManagers = $$"""
-            SELECT {{NewId}}, m."Id", {6}, {{title}}, {7}, {{link}}, {4}, p."Id", {3}
+            SELECT {{NewId}}, m."Id", {6}, {{title}}, {7}, {{link}}, {4}, p."Id", {3}, {{Code(managerTitle)}}, {{Code(managerBody)}}, {{ProjectArgs}}
             FROM "Projects" p
             CROSS JOIN "AspNetUsers" m
             WHERE {{stamped}} AND m."IsDisabled" = {8}
@@ -103,20 +113,27 @@ public sealed class JobSql(AppDbContext db, SqlDialect dialect) : IJobSql
         return db.Database.ExecuteSqlRawAsync(statement, parameters, cancellationToken);
     }
 
-    public Task<int> InsertRoutingNoticesAsync(DateTime routedAtUtc, string period, DateTime nowUtc, CancellationToken cancellationToken) =>
-        ExecuteAsync(
+    public Task<int> InsertRoutingNoticesAsync(DateTime routedAtUtc, string period, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        // The enterprise's name in each language, each falling back to the other (as Bilingual.Of does).
+        const string zh = """COALESCE(NULLIF(s."EnterpriseNameZh", ''), s."EnterpriseNameEn", '')""";
+        const string en = """COALESCE(NULLIF(s."EnterpriseNameEn", ''), s."EnterpriseNameZh", '')""";
+        return ExecuteAsync(
             $$"""
             INSERT INTO "Notifications" {{Columns}}
             SELECT {{NewId}}, sec."LeadOfficerId", {0},
                    SUBSTRING({{Concat("{1}", "s.\"Reference\"", "' '", "COALESCE(s.\"EnterpriseNameZh\", s.\"EnterpriseNameEn\", '')")}}, 1, {{Notification.TitleMaxLength}}),
                    CASE WHEN s."MatchedProjectId" IS NOT NULL THEN {6} WHEN s."MatchedEnterpriseId" IS NOT NULL THEN {7} ELSE NULL END,
-                   {{Concat("'/triage/'", GuidText("s.\"Id\""))}}, {2}, s."Id", {3}
+                   {{Concat("'/triage/'", GuidText("s.\"Id\""))}}, {2}, s."Id", {3}, {{Code(M.JobRouted)}},
+                   CASE WHEN s."MatchedProjectId" IS NOT NULL THEN {{Code(M.JobRoutedDuplicate)}} WHEN s."MatchedEnterpriseId" IS NOT NULL THEN {{Code(M.JobRoutedKnown)}} ELSE NULL END,
+                   {{Json(("reference", JsonString("s.\"Reference\"")), ("enterprise", Json(("zh", JsonString(zh)), ("en", JsonString(en)))))}}
             FROM "PartnerSubmissions" s
             JOIN "Sectors" sec ON sec."Id" = s."SectorId"
             WHERE s."RoutedAtUtc" = {4} AND sec."LeadOfficerId" IS NOT NULL AND {{NotNotified("s.\"Id\"", "sec.\"LeadOfficerId\"", "{0}")}}
             UNION ALL
             SELECT {{NewId}}, s."SubmittedById", {5}, SUBSTRING({{Concat("{8}", "s.\"Reference\"")}}, 1, {{Notification.TitleMaxLength}}),
-                   {9}, {{Concat("'/portal/submissions/'", GuidText("s.\"Id\""))}}, {2}, s."Id", {3}
+                   {9}, {{Concat("'/portal/submissions/'", GuidText("s.\"Id\""))}}, {2}, s."Id", {3},
+                   {{Code(M.JobAcknowledged)}}, {{Code(M.JobAcknowledgedBody)}}, {{Json(("reference", JsonString("s.\"Reference\"")))}}
             FROM "PartnerSubmissions" s
             WHERE s."RoutedAtUtc" = {4} AND {{NotNotified("s.\"Id\"", "s.\"SubmittedById\"", "{5}")}}
             """,
@@ -124,6 +141,7 @@ public sealed class JobSql(AppDbContext db, SqlDialect dialect) : IJobSql
              "疑似重复:该企业已有在谈项目 / Possible duplicate: the enterprise has an open project", "企业已在库 / The enterprise is already on file",
              "报送已收到:", "我们已收到您的项目报送,将尽快审核。/ We received your submission and will review it shortly."],
             cancellationToken);
+    }
 
     public Task<int> QueueEmailsAsync(IReadOnlyCollection<string> kinds, string period, DateTime nowUtc, CancellationToken cancellationToken)
     {
@@ -145,6 +163,21 @@ public sealed class JobSql(AppDbContext db, SqlDialect dialect) : IJobSql
     /// <summary>The effect key: no notice of this kind about this subject to this user in this period yet.</summary>
     private static string NotNotified(string subject, string user, string kind = "{0}") =>
         $$"""NOT EXISTS (SELECT 1 FROM "Notifications" x WHERE x."Kind" = {{kind}} AND x."Period" = {3} AND x."SubjectId" = {{subject}} AND x."UserId" = {{user}})""";
+
+    /// <summary>A catalogue code as an SQL literal (codes are plain ASCII, chosen here, never user input).</summary>
+    private static string Code(Msg msg) => $"'{msg.Code}'";
+
+    /// <summary>A project notice's arguments: <c>{"code":…,"name":…}</c> of <c>p</c>.</summary>
+    private string ProjectArgs => Json(("code", JsonString("p.\"Code\"")), ("name", JsonString("p.\"Name\"")));
+
+    /// <summary>
+    /// A JSON object built by concatenation from JSON-valued expressions (<see cref="JsonString"/> or a nested
+    /// object). Its braces are doubled: EF Core formats raw SQL with string.Format to place the parameters.
+    /// </summary>
+    private string Json(params (string Name, string Value)[] members) =>
+        Concat([.. members.SelectMany((m, i) => new[] { $"'{(i == 0 ? "{{" : ",")}\"{m.Name}\":'", m.Value }), "'}}'"]);
+
+    private string JsonString(string text) => dialect.JsonString(text);
 
     private object DateTime2(DateTime value) => dialect.DateTimeParameter(db.Database, value);
 

@@ -49,6 +49,12 @@ public abstract class SqlDialect
 
     public virtual string Concat(params string[] parts) => string.Join(" || ", parts);
 
+    /// <summary>
+    /// A text column or expression as a JSON string literal (quoted and escaped), for JSON built by concatenation; NULL
+    /// becomes the empty string. SQLite's <c>json_quote</c>; PostgreSQL's <c>to_json</c>; SQL Server's <c>STRING_ESCAPE</c>.
+    /// </summary>
+    public virtual string JsonString(string text) => $"json_quote(COALESCE({text}, ''))";
+
     /// <summary>The instants' difference <paramref name="to"/> − <paramref name="from"/> in (fractional) days.</summary>
     public abstract string DaysBetween(string from, string to);
 
@@ -139,6 +145,8 @@ public abstract class SqlDialect
 
         public override string GuidText(string column) => $"CAST({column} AS text)";
 
+        public override string JsonString(string text) => $"CAST(to_json(CAST(COALESCE({text}, '') AS text)) AS text)";
+
         public override string DaysBetween(string from, string to) =>
             $"(CAST(EXTRACT(EPOCH FROM ({to} - {from})) AS double precision) / 86400.0)";
 
@@ -165,6 +173,8 @@ public abstract class SqlDialect
         public override string GuidText(string column) => $"CONVERT(nvarchar(36), {column})";
 
         public override string Concat(params string[] parts) => string.Join(" + ", parts);
+
+        public override string JsonString(string text) => $"'\"' + STRING_ESCAPE(COALESCE({text}, N''), 'json') + '\"'";
 
         public override string DaysBetween(string from, string to) =>
             $"(CAST(DATEDIFF_BIG(millisecond, {from}, {to}) AS float) / 86400000.0)";

@@ -46,6 +46,27 @@ public static class Messages
         };
     }
 
+    /// <summary>
+    /// The language a user chose and stored (<c>en-US</c>, <c>zh-CN</c>), as one of the two the application speaks;
+    /// zh-CN for none or a name that is no culture. For readers outside a request: e-mails, the weekly digest.
+    /// </summary>
+    public static CultureInfo CultureOf(string? language)
+    {
+        if (string.IsNullOrWhiteSpace(language))
+        {
+            return DefaultCulture;
+        }
+
+        try
+        {
+            return Normalise(CultureInfo.GetCultureInfo(language));
+        }
+        catch (CultureNotFoundException)
+        {
+            return DefaultCulture;
+        }
+    }
+
     /// <summary>zh-CN unless the culture is English: the two languages the application speaks.</summary>
     public static CultureInfo Normalise(CultureInfo? culture) =>
         culture is not null && Msg.IsEnglish(culture) ? CultureInfo.GetCultureInfo("en-US") : DefaultCulture;

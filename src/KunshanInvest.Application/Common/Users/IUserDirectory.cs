@@ -15,11 +15,15 @@ public interface IUserDirectory
     /// <summary>Whether the user exists, is neither disabled nor locked out, and holds one of <paramref name="roles"/> (e.g. a project's owner).</summary>
     Task<bool> IsActiveInRoleAsync(Guid userId, IReadOnlyCollection<string> roles, CancellationToken cancellationToken);
 
-    /// <summary>The e-mail address and display name of the given users that have an address, in one query.</summary>
+    /// <summary>The e-mail address, display name and chosen language of the given users that have an address, in one query.</summary>
     Task<IReadOnlyDictionary<Guid, Mailbox>> MailboxesAsync(IEnumerable<Guid> ids, CancellationToken cancellationToken);
 
     /// <summary>The ids of the enabled users holding <paramref name="role"/>, in one query.</summary>
     Task<IReadOnlyList<Guid>> ActiveUsersInRoleAsync(string role, CancellationToken cancellationToken);
+
+    /// <summary>The language each of the given users chose (<c>en-US</c>, <c>zh-CN</c>), in one query; users who chose none are absent.</summary>
+    Task<IReadOnlyDictionary<Guid, string>> LanguagesAsync(IEnumerable<Guid> ids, CancellationToken cancellationToken);
 }
 
-public sealed record Mailbox(string Address, string Name);
+/// <summary>Where a user's e-mail goes, and the language (<see cref="Language"/>, null for none chosen) it is worded in.</summary>
+public sealed record Mailbox(string Address, string Name, string? Language = null);

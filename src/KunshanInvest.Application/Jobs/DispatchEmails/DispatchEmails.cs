@@ -1,6 +1,8 @@
 using System.Net;
 using KunshanInvest.Application.Common;
 using KunshanInvest.Application.Common.Email;
+using KunshanInvest.Application.Common.Messages;
+using KunshanInvest.Application.Common.Notifications;
 using KunshanInvest.Application.Common.Security;
 using KunshanInvest.Application.Common.Users;
 using KunshanInvest.Domain.Notifications;
@@ -14,7 +16,8 @@ namespace KunshanInvest.Application.Jobs.DispatchEmails;
 /// <summary>
 /// Sends the outbox: claims a batch of unsent rows (a conditional UPDATE, so two dispatchers never take the same row
 /// while a claim holds), sends each, and stamps the sent ones in one UPDATE. A crash after sending and before the
-/// stamp lets the claim expire and the row go once more; a row is never lost.
+/// stamp lets the claim expire and the row go once more; a row is never lost. An e-mail of a notice is worded at
+/// send time, from the notice's codes and arguments, in the recipient's chosen language (zh-CN when none).
 /// </summary>
 [AuthorizeRequest(Roles = Roles.Admin)]
 public sealed record DispatchEmails : ICommand<JobResult>;
@@ -80,7 +83,8 @@ public sealed partial class DispatchEmailsHandler(IAppDbContext db, IUserDirecto
         var rows = await db.OutboxEmails.AsNoTracking()
             .Where(e => e.ClaimToken == token)
             .GroupJoin(db.Notifications, e => e.NotificationId, n => n.Id, (e, n) => new { e, n })
-            .SelectMany(x => x.n.DefaultIfEmpty(), (x, n) => new { x.e.Id, x.e.UserId, x.e.Subject, x.e.HtmlBody, Title = n == null ? null : n.Title, Body = n == null ? null : n.Body, Link = n == null ? null : n.Link })
+            .SelectMany(x => x.n.DefaultIfEmpty(), (x, n) => new { x.e.Id, x.e.UserId, x.e.Subject, x.e.HtmlBody, Title = n == null ? null : n.Title, Body = n == null ? null : n.Body, Link = n == null ? null : n.Link,
+                TitleCode = n == null ? null : n.TitleCode, BodyCode = n == null ? null : n.BodyCode, ArgsJson = n == null ? null : n.ArgsJson })
             .ToListAsync(cancellationToken);
         var mailboxes = await users.MailboxesAsync(rows.Select(r => r.UserId), cancellationToken);
 
@@ -94,11 +98,13 @@ public sealed partial class DispatchEmailsHandler(IAppDbContext db, IUserDirecto
                 continue;
             }
 
-            var subject = row.Subject ?? row.Title ?? "昆山招商 KunshanInvest";
-            var html = row.HtmlBody ?? NoticeHtml(row.Title, row.Body, row.Link);
+            var culture = Messages.CultureOf(mailbox.Language);
+            var (title, body) = row.Title is null ? (null, row.Body) : Notifier.Word(row.Title, row.Body, row.TitleCode, row.BodyCode, row.ArgsJson, culture);
+            var subject = Subject(row.Subject ?? title ?? M.MailFrom.Render(culture));
+            var html = row.HtmlBody ?? NoticeHtml(title, body, row.Link);
             try
             {
-                await sender.SendAsync(new EmailMessage(row.Id, mailbox.Address, mailbox.Name, subject, html, NoticeText(row.Title ?? subject, row.Body, row.Link)), cancellationToken);
+                await sender.SendAsync(new EmailMessage(row.Id, mailbox.Address, mailbox.Name, subject, html, NoticeText(title ?? subject, body, row.Link)), cancellationToken);
                 sentIds.Add(row.Id);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -130,6 +136,9 @@ public sealed partial class DispatchEmailsHandler(IAppDbContext db, IUserDirecto
 
         return (claimed, sentIds.Count);
     }
+
+    private static string Subject(string subject) =>
+        subject.Length <= OutboxEmail.SubjectMaxLength ? subject : subject[..OutboxEmail.SubjectMaxLength];
 
     private string NoticeHtml(string? title, string? body, string? link)
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using KunshanInvest.Application.Common;
+using KunshanInvest.Application.Common.Messages;
 using KunshanInvest.Application.Common.Security;
 using KunshanInvest.Application.Common.Users;
 using KunshanInvest.Application.Projects;
@@ -16,7 +17,8 @@ namespace KunshanInvest.Application.Jobs.SendWeeklyDigest;
 /// <summary>
 /// The weekly digest to every manager: the last full week's (Monday to Sunday, Kunshan time) new leads, stage moves
 /// and signings, and the 六未 projects as they stand, as an HTML e-mail and an in-app notice. Once per manager and ISO
-/// week: the notice's unique key (kind, week, manager) settles a race between two servers.
+/// week: the notice's unique key (kind, week, manager) settles a race between two servers. The notice is stored as
+/// codes and arguments (worded when read); the e-mail is composed in each manager's chosen language.
 /// </summary>
 [AuthorizeRequest(Roles = Roles.Admin)]
 public sealed record SendWeeklyDigest : ICommand<JobResult>;
@@ -44,13 +46,20 @@ public sealed class SendWeeklyDigestHandler(IAppDbContext db, IUserDirectory use
         }
 
         var digest = await ComposeAsync(from, now, cancellationToken);
-        var html = Html(digest);
-        var title = $"招商周报 {digest.From:MM-dd} – {digest.To:MM-dd}:新线索 {digest.NewLeads},签约 {digest.Signings.Count},六未 {digest.Stalled}";
+        var languages = await users.LanguagesAsync(due, cancellationToken);
+        var title = M.DigestTitle.With(
+            ("from", digest.From.ToString("MM-dd", CultureInfo.InvariantCulture)), ("to", digest.To.ToString("MM-dd", CultureInfo.InvariantCulture)),
+            ("leads", digest.NewLeads), ("signings", digest.Signings.Count), ("stalled", digest.Stalled));
+        var body = M.DigestBody.With(("moves", digest.StageMoves));
+        var zh = Messages.DefaultCulture;
+        var args = new Dictionary<string, object?>(title.Args, StringComparer.Ordinal) { ["moves"] = digest.StageMoves };
         foreach (var manager in due)
         {
-            var notice = Notification.ForEffect(manager, JobKinds.Digest, manager, period, title, $"阶段变更 {digest.StageMoves} 次 / {digest.StageMoves} stage moves", "/dashboard", now);
+            var culture = Messages.CultureOf(languages.GetValueOrDefault(manager));
+            var notice = Notification.ForEffect(manager, JobKinds.Digest, manager, period, title.Render(zh), body.Render(zh), "/dashboard", now)
+                .Coded(title.Code, body.Code, SaidJson.Write(args));
             db.Notifications.Add(notice);
-            db.OutboxEmails.Add(OutboxEmail.Composed(manager, notice.Id, title, html, now));
+            db.OutboxEmails.Add(OutboxEmail.Composed(manager, notice.Id, title.Render(culture), Html(digest, culture), now));
         }
 
         try
@@ -85,18 +94,25 @@ public sealed class SendWeeklyDigestHandler(IAppDbContext db, IUserDirectory use
         return new WeeklyDigest(from, from.AddDays(6), newLeads, moves, signings, leadList, stalledCount);
     }
 
-    public static string Html(WeeklyDigest d)
+    /// <summary>The digest's HTML in <paramref name="culture"/>'s language (the manager's).</summary>
+    public static string Html(WeeklyDigest d, CultureInfo culture)
     {
+        ArgumentNullException.ThrowIfNull(d);
+        var heading = M.DigestHeading.Render(culture, new Dictionary<string, object?>
+        {
+            ["from"] = d.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["to"] = d.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        });
         var html = new StringBuilder();
-        html.Append(CultureInfo.InvariantCulture, $"<h2>招商周报 Weekly digest {d.From:yyyy-MM-dd} – {d.To:yyyy-MM-dd}</h2>");
+        html.Append(CultureInfo.InvariantCulture, $"<h2>{WebUtility.HtmlEncode(heading)}</h2>");
         html.Append("<table border=\"1\" cellpadding=\"4\" style=\"border-collapse:collapse\">");
-        Row(html, "新线索 New leads", d.NewLeads);
-        Row(html, "阶段变更 Stage moves", d.StageMoves);
-        Row(html, "签约 Signings", d.Signings.Count);
-        Row(html, "六未 Stalled projects", d.Stalled);
+        Row(html, M.DigestNewLeads.Render(culture), d.NewLeads);
+        Row(html, M.DigestStageMoves.Render(culture), d.StageMoves);
+        Row(html, M.DigestSignings.Render(culture), d.Signings.Count);
+        Row(html, M.DigestStalled.Render(culture), d.Stalled);
         html.Append("</table>");
-        List(html, "签约项目 Signed", d.Signings);
-        List(html, "新线索 New leads", d.NewLeadList);
+        List(html, M.DigestSigned.Render(culture), d.Signings);
+        List(html, M.DigestNewLeads.Render(culture), d.NewLeadList);
         return html.ToString();
     }
 
