@@ -120,16 +120,16 @@ public sealed class CreateLeadTests
     }
 
     [Theory]
-    [InlineData("91320583MA0DE0013D", "校验位")]
-    [InlineData("91320583MA0DE0013", "18位")]
-    [InlineData("91320583MA0DE0O13C", "非法字符")]
+    [InlineData("91320583MA0DE0013D", "credit_code.check")]
+    [InlineData("91320583MA0DE0013", "credit_code.length")]
+    [InlineData("91320583MA0DE0O13C", "credit_code.character")]
     public void The_validator_says_what_is_wrong_with_a_credit_code(string code, string expected)
     {
         var result = new CreateLeadValidator().Validate(new CreateLead(null, new NewEnterprise("甲", null, code), Guid.NewGuid(), SourceChannel.WalkIn));
 
         var error = Assert.Single(result.Errors);
         Assert.Equal("NewEnterprise.CreditCode", error.PropertyName);
-        Assert.Contains(expected, error.ErrorMessage, StringComparison.Ordinal);
+        Assert.Equal(expected, error.ErrorCode);
     }
 
     [Fact]
