@@ -70,7 +70,7 @@ public sealed class ProjectStagePanelTests : ComponentTest
     public async Task A_move_refused_at_the_gate_shows_the_missing_evidence_and_does_not_tell_the_page()
     {
         var moved = 0;
-        Sender.Respond = _ => throw new StageGateException(ProjectStage.Signed, [new MissingEvidence("LandMu", "用地未填")]);
+        Sender.Respond = _ => throw new StageGateException(ProjectStage.Signed, [new MissingEvidence("LandMu", "gate.land_secured.land_mu", "用地未填")]);
         var cut = RenderPanel(Project(ProjectStage.Negotiating, ProjectStage.Signed), () => moved++);
 
         await cut.Find("[data-testid=stage-move]").ClickAsync(new());

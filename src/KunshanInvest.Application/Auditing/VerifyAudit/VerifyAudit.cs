@@ -52,6 +52,13 @@ public sealed record AuditVerification(long RowsChecked, long FromSequence, long
 {
     public bool Intact => Break is null;
 
+    /// <summary>What the run found, worded when read (the audit record of the run stores it so).</summary>
+    public Said Said => Break is null
+        ? M.AuditIntact.With(("rows", RowsChecked))
+        : M.AuditBroken.With(("rows", RowsChecked), ("sequence", Break.Sequence),
+            ("detail", new Bilingual(Break.Said.Render(Messages.DefaultCulture), Break.DetailEn)));
+
+    /// <summary>In English, for logs and the command line.</summary>
     public string Summary => Break is null
         ? string.Create(CultureInfo.InvariantCulture, $"{RowsChecked} rows checked, chain intact")
         : string.Create(CultureInfo.InvariantCulture, $"{RowsChecked} rows checked, chain broken at sequence {Break.Sequence}{(Break.EntryId is { } id ? $" (id {id})" : "")}: {Break.Kind} — {Break.DetailEn}");
@@ -64,7 +71,7 @@ public sealed class VerifyAuditHandler(IAppDbContext db, IAuditChainHead chain, 
     public async ValueTask<AuditVerification> Handle(VerifyAudit query, CancellationToken cancellationToken)
     {
         var result = await AuditChainVerifier.VerifyAsync(db, chain, query.Progress, cancellationToken);
-        var changes = JsonSerializer.Serialize(new[] { new { Field = "Result", Old = (string?)null, New = (string?)result.Summary } });
+        var changes = JsonSerializer.Serialize(new[] { new { Field = "Result", Old = (string?)null, New = (string?)SaidJson.WriteSaid(result.Said) } });
         db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow().UtcDateTime, user.Id, user.IsAuthenticated ? user.UserName ?? "?" : "system", AuditChainVerifier.EntityType, "verify", AuditAction.Verified, changes));
         await db.SaveChangesAsync(cancellationToken);
         return result;

@@ -51,5 +51,5 @@ public static partial class M
     public static readonly Msg LeadEnterpriseMerged = new("lead.enterprise_merged", "该企业已合并到另一条记录。", "This enterprise was merged into another record; pick that one.");
     public static readonly Msg SectorInactive = new("lead.sector_inactive", "该产业链已停用,不再接收新线索。", "This sector is inactive and takes no new leads.");
     public static readonly Msg OnlyManagerAssignsLead = new("lead.only_manager_assigns", "只有领导可以把线索分派给他人。", "Only a manager may assign a lead to someone else.");
-    public static readonly Msg LeadConflictList = new("notice.lead_conflict_owner.body", "{projects}", "{projects}");
+    public static readonly Msg LeadConflictList = new("notice.lead_conflict_owner.body", "在谈项目:{projects}", "Open projects: {projects}");
 }

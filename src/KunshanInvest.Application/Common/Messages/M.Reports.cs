@@ -21,4 +21,6 @@ public static partial class M
     public static readonly Msg AuditHeadMismatch = new("audit.break.head", "最新记录不是链头所记录的那一条。", "the newest entry is not the one the chain head records");
     public static readonly Msg AuditBeyondHead = new("audit.break.beyond", "记录 id {id} 的序号 {sequence} 超出链头的 {head}:它绕过了应用写入。", "entry id {id} carries sequence {sequence} beyond the chain head's {head}: it was written around the application");
     public static readonly Msg AuditUnchained = new("audit.break.unchained", "记录 id {id} 不在链中:它绕过了应用写入。", "entry id {id} is not in the chain: it was written around the application");
+    public static readonly Msg AuditIntact = new("audit.verified.intact", "已校验 {rows} 条记录,链完整。", "{rows} rows checked, chain intact");
+    public static readonly Msg AuditBroken = new("audit.verified.broken", "已校验 {rows} 条记录,链在序号 {sequence} 处断开:{detail}", "{rows} rows checked, chain broken at sequence {sequence}: {detail}");
 }
