@@ -52,4 +52,5 @@ public static partial class M
     public static readonly Msg SectorInactive = new("lead.sector_inactive", "该产业链已停用,不再接收新线索。", "This sector is inactive and takes no new leads.");
     public static readonly Msg OnlyManagerAssignsLead = new("lead.only_manager_assigns", "只有领导可以把线索分派给他人。", "Only a manager may assign a lead to someone else.");
     public static readonly Msg LeadConflictList = new("notice.lead_conflict_owner.body", "在谈项目:{projects}", "Open projects: {projects}");
+    public static readonly Msg OwnerFilter = new("project.owner_filter", "owner 为 me 或用户 ID。", "owner is 'me' or a user id.");
 }
