@@ -1,5 +1,6 @@
 using FluentValidation;
 using KunshanInvest.Application.Common;
+using KunshanInvest.Application.Common.Messages;
 using KunshanInvest.Application.Common.Notifications;
 using KunshanInvest.Application.Common.Security;
 using KunshanInvest.Application.Enterprises.Duplicates;
@@ -97,6 +98,8 @@ public sealed class CreateLeadTests
         await using var read = database.NewContext();
         var notified = await read.Notifications.Where(n => n.Kind == "lead.conflict").Select(n => n.UserId).ToListAsync();
         Assert.Equal([officer, officer2], notified.Order());
+        var codes = await read.Notifications.Where(n => n.Kind == "lead.conflict").Select(n => n.TitleCode).ToListAsync();
+        Assert.Equal([M.LeadConflictTitle.Code, M.LeadConflictOwnerTitle.Code], codes.Order(StringComparer.Ordinal));
     }
 
     [Fact]
