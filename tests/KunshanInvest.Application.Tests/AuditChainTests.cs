@@ -89,7 +89,7 @@ public sealed class AuditChainTests : IAsyncLifetime
         var result = await VerifyAsync();
 
         Assert.Equal((3L, AuditBreakKind.Missing), (result.Break!.Sequence, result.Break.Kind));
-        Assert.Contains("entries 3–3 are missing", result.Break.Detail, StringComparison.Ordinal);
+        Assert.Contains("entries 3–3 are missing", result.Break.DetailEn, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -116,7 +116,7 @@ public sealed class AuditChainTests : IAsyncLifetime
         var result = await VerifyAsync();
 
         Assert.Equal((2L, AuditBreakKind.Reordered), (result.Break!.Sequence, result.Break.Kind));
-        Assert.Contains("linked at sequence 3", result.Break.Detail, StringComparison.Ordinal);
+        Assert.Contains("linked at sequence 3", result.Break.DetailEn, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -335,7 +335,7 @@ public sealed class AuditChainTests : IAsyncLifetime
         await using var read = _database.NewContext();
         var recorded = await read.AuditEntries.OrderByDescending(e => e.Sequence).FirstAsync();
         Assert.Equal((AuditAction.Verified, "auditor", AuditChainVerifier.EntityType), (recorded.Action, recorded.ActorName, recorded.EntityType));
-        Assert.Contains("chain intact", recorded.Changes, StringComparison.Ordinal);
+        Assert.Contains("audit.verified.intact", recorded.Changes, StringComparison.Ordinal); // a code, worded when read
         Assert.True((await VerifyAsync()).Intact);
     }
 

@@ -1,5 +1,6 @@
 using FluentValidation;
 using KunshanInvest.Application.Common;
+using KunshanInvest.Application.Common.Messages;
 using KunshanInvest.Application.Common.Notifications;
 using KunshanInvest.Application.Common.Security;
 using KunshanInvest.Application.Enterprises.Duplicates;
@@ -97,6 +98,8 @@ public sealed class CreateLeadTests
         await using var read = database.NewContext();
         var notified = await read.Notifications.Where(n => n.Kind == "lead.conflict").Select(n => n.UserId).ToListAsync();
         Assert.Equal([officer, officer2], notified.Order());
+        var codes = await read.Notifications.Where(n => n.Kind == "lead.conflict").Select(n => n.TitleCode).ToListAsync();
+        Assert.Equal([M.LeadConflictTitle.Code, M.LeadConflictOwnerTitle.Code], codes.Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -120,16 +123,16 @@ public sealed class CreateLeadTests
     }
 
     [Theory]
-    [InlineData("91320583MA0DE0013D", "校验位")]
-    [InlineData("91320583MA0DE0013", "18位")]
-    [InlineData("91320583MA0DE0O13C", "非法字符")]
+    [InlineData("91320583MA0DE0013D", "credit_code.check")]
+    [InlineData("91320583MA0DE0013", "credit_code.length")]
+    [InlineData("91320583MA0DE0O13C", "credit_code.character")]
     public void The_validator_says_what_is_wrong_with_a_credit_code(string code, string expected)
     {
         var result = new CreateLeadValidator().Validate(new CreateLead(null, new NewEnterprise("甲", null, code), Guid.NewGuid(), SourceChannel.WalkIn));
 
         var error = Assert.Single(result.Errors);
         Assert.Equal("NewEnterprise.CreditCode", error.PropertyName);
-        Assert.Contains(expected, error.ErrorMessage, StringComparison.Ordinal);
+        Assert.Equal(expected, error.ErrorCode);
     }
 
     [Fact]

@@ -42,8 +42,8 @@ public sealed class LeadImportTests
 
     [Theory]
     [InlineData("creditCode", "91320583MA0DE0013D", "统一社会信用代码", "校验位")]
-    [InlineData("creditCode", "9132058", "统一社会信用代码", "18位")]
-    [InlineData("names", null, "企业中文名", "中文名或英文名")]
+    [InlineData("creditCode", "9132058", "统一社会信用代码", "18 位")]
+    [InlineData("names", null, "企业中文名", "中文名称或英文名称")]
     [InlineData("sector", "quantum", "产业链", "未知产业链")]
     [InlineData("sector", "旧产业", "产业链", "已停用")]
     [InlineData("sector", null, "产业链", "请填写产业链")]

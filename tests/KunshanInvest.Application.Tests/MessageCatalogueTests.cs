@@ -160,4 +160,26 @@ public sealed class MessageCatalogueTests
 
         Assert.Equal(("六未预警:KS-2026-00001", "旧正文"), (old.Title, old.Body));
     }
+
+    [Fact]
+    public void A_whole_message_stored_as_text_is_worded_when_read_and_other_text_is_not_one()
+    {
+        var stored = SaidJson.WriteSaid(M.AuditIntact.With(("rows", 42L)));
+
+        Assert.True(SaidJson.TryReadSaid(stored, out var said));
+        Assert.Equal("42 rows checked, chain intact", said.Render(En));
+        Assert.Equal("已校验 42 条记录,链完整。", said.Render(Zh));
+        Assert.False(SaidJson.TryReadSaid("12 rows checked, chain intact", out _));
+        Assert.False(SaidJson.TryReadSaid("{\"code\":\"no.such.code\"}", out _));
+    }
+
+    [Fact]
+    public void A_triage_notice_names_the_submission_in_each_readers_language()
+    {
+        var title = M.SubmissionAcceptedNotice.With(("reference", "PS-2026-00007"));
+        var json = SaidJson.Write(title.Args);
+
+        Assert.Equal("PS-2026-00007 报送已受理", Common.Notifications.Notifier.Word("stored", null, title.Code, null, json, Zh).Title);
+        Assert.Equal("PS-2026-00007: your submission was accepted", Common.Notifications.Notifier.Word("stored", null, title.Code, null, json, En).Title);
+    }
 }

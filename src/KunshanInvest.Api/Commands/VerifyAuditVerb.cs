@@ -47,7 +47,7 @@ internal sealed class VerifyAuditVerb : IHostVerb
         }
 
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-            $"chain broken at sequence {broken.Sequence}{(broken.EntryId is { } id ? $", entry id {id}" : "")}: {broken.Kind} — {broken.Detail}"));
+            $"chain broken at sequence {broken.Sequence}{(broken.EntryId is { } id ? $", entry id {id}" : "")}: {broken.Kind} — {broken.DetailEn}"));
         return Broken;
     }
 

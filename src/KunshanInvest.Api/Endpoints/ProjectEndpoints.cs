@@ -1,6 +1,7 @@
 using FluentValidation;
 using FluentValidation.Results;
 using KunshanInvest.Application.Common.Exceptions;
+using KunshanInvest.Application.Common.Messages;
 using KunshanInvest.Api.Infrastructure;
 using KunshanInvest.Application.Common.History;
 using KunshanInvest.Application.Common.Paging;
@@ -43,7 +44,7 @@ internal static class ProjectEndpoints
             {
                 owner = Guid.TryParse(Owner, out var id)
                     ? id
-                    : throw FieldError.Invalid("owner", "owner 为 me 或用户 ID / owner is 'me' or a user id.");
+                    : throw FieldError.Invalid("owner", M.OwnerFilter);
             }
 
             return new ProjectFilter

@@ -1,3 +1,4 @@
+using KunshanInvest.Application.Common.Messages;
 using System.Globalization;
 using FluentValidation;
 using KunshanInvest.Application.Common;
@@ -101,6 +102,6 @@ internal static class AuditFilterRules
         validator.RuleFor(x => x.Filter.EntityId).MaximumLength(AuditEntry.EntityIdMaxLength).OverridePropertyName("entityId");
         validator.RuleFor(x => x.Filter.Action).IsInEnum().When(x => x.Filter.Action is not null).OverridePropertyName("action");
         validator.RuleFor(x => x.Filter.ToUtc).GreaterThan(x => x.Filter.FromUtc).When(x => x.Filter.FromUtc is not null && x.Filter.ToUtc is not null)
-            .WithMessage("结束时间须晚于开始时间 / 'to' must be after 'from'.").OverridePropertyName("to");
+            .WithMsg(M.AuditToAfterFrom).OverridePropertyName("to");
     }
 }

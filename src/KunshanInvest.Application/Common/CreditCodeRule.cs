@@ -1,4 +1,6 @@
 using FluentValidation;
+using KunshanInvest.Application.Common.Exceptions;
+using KunshanInvest.Application.Common.Messages;
 using KunshanInvest.Domain.Enterprises;
 
 namespace KunshanInvest.Application.Common;
@@ -6,26 +8,32 @@ namespace KunshanInvest.Application.Common;
 public static class CreditCodeRule
 {
     /// <summary>GB 32100: says which part of a wrong code is wrong (empty is fine: not yet registered in China).</summary>
-    public static void Check(string? code, ValidationContext<NewEnterprise> context) => Report(code, context.AddFailure);
+    public static void Check<T>(string? code, ValidationContext<T> context) => Report(code, context);
 
-    public static void Report(string? code, Action<string> fail)
+    public static void Report<T>(string? code, ValidationContext<T> context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (Problem(code) is { } said)
+        {
+            context.AddFailure(FieldError.Failure(context.PropertyPath, said));
+        }
+    }
+
+    /// <summary>What is wrong with a code, or null when it is empty or right.</summary>
+    public static Said? Problem(string? code)
     {
         if (string.IsNullOrWhiteSpace(code))
         {
-            return;
+            return null;
         }
 
-        var problem = CreditCode.Check(CreditCode.Normalize(code));
-        var message = problem switch
+        var normalized = CreditCode.Normalize(code);
+        return CreditCode.Check(normalized) switch
         {
-            CreditCode.Problem.WrongLength => "统一社会信用代码应为18位 / A unified social credit code has 18 characters.",
-            CreditCode.Problem.IllegalCharacter => "统一社会信用代码含非法字符(不用 I、O、S、V、Z) / The code holds a character the standard does not use (no I, O, S, V, Z).",
-            CreditCode.Problem.WrongCheckCharacter => "统一社会信用代码校验位不正确 / The code's check character is wrong: it is mistyped.",
+            CreditCode.Problem.WrongLength => M.CreditCodeLength.With(("length", normalized.Length)),
+            CreditCode.Problem.IllegalCharacter => M.CreditCodeCharacter,
+            CreditCode.Problem.WrongCheckCharacter => M.CreditCodeCheck,
             _ => null,
         };
-        if (message is not null)
-        {
-            fail(message);
-        }
     }
 }

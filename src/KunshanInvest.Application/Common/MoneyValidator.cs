@@ -1,3 +1,4 @@
+using KunshanInvest.Application.Common.Messages;
 using FluentValidation;
 using KunshanInvest.Application.Projects;
 using KunshanInvest.Domain.Common;
@@ -12,6 +13,6 @@ public sealed class MoneyValidator : AbstractValidator<MoneyDto>
     public MoneyValidator()
     {
         RuleFor(x => x.MinorUnits).InclusiveBetween(0, MaxMinorUnits);
-        RuleFor(x => x.Currency).Must(Currencies.IsSupported).WithMessage("币种用 ISO 4217 代码,如 CNY、USD / Currency is an ISO 4217 code such as CNY or USD.");
+        RuleFor(x => x.Currency).Must(Currencies.IsSupported).WithMsg(M.Currency);
     }
 }

@@ -1,3 +1,4 @@
+using KunshanInvest.Application.Common.Messages;
 using FluentValidation;
 using KunshanInvest.Domain.Enterprises;
 
@@ -8,8 +9,6 @@ public sealed record NewEnterprise(string? NameZh, string? NameEn, string? Credi
 
 public sealed class NewEnterpriseValidator : AbstractValidator<NewEnterprise>
 {
-    private const string TooLong = "名称过长 / The name is too long.";
-
     // NFKC can lengthen a name (e.g. "㈱" → "(株)"); the key column has the name's maximum length.
     private static bool FitsAsKey(string? name) => name is null || EnterpriseName.Key(name).Length <= Enterprise.NameMaxLength;
 
@@ -17,10 +16,10 @@ public sealed class NewEnterpriseValidator : AbstractValidator<NewEnterprise>
     {
         RuleFor(x => x).Must(x => !string.IsNullOrWhiteSpace(x.NameZh) || !string.IsNullOrWhiteSpace(x.NameEn))
             .OverridePropertyName("nameZh")
-            .WithMessage("企业需要中文名或英文名 / An enterprise needs a Chinese or an English name.");
-        RuleFor(x => x.NameZh).MaximumLength(Enterprise.NameMaxLength).Must(FitsAsKey).WithMessage(TooLong);
-        RuleFor(x => x.NameEn).MaximumLength(Enterprise.NameMaxLength).Must(FitsAsKey).WithMessage(TooLong);
-        RuleFor(x => x.Country).NotEmpty().Matches("^[A-Z]{2}$").WithMessage("国家/地区用两位大写代码,如 CN、US / Country is a two-letter code such as CN or US.");
+            .WithMsg(M.NeedsAName);
+        RuleFor(x => x.NameZh).MaximumLength(Enterprise.NameMaxLength).Must(FitsAsKey).WithMsg(M.NameTooLong);
+        RuleFor(x => x.NameEn).MaximumLength(Enterprise.NameMaxLength).Must(FitsAsKey).WithMsg(M.NameTooLong);
+        RuleFor(x => x.Country).NotEmpty().Matches("^[A-Z]{2}$").WithMsg(M.EnterpriseCountry);
         RuleFor(x => x.Ownership).IsInEnum();
         RuleFor(x => x.CreditCode).Custom(CreditCodeRule.Check);
     }

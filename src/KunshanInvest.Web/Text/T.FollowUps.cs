@@ -1,3 +1,4 @@
+using KunshanInvest.Domain.FollowUps;
 using KunshanInvest.Domain.Interactions;
 
 namespace KunshanInvest.Web.Text;
@@ -10,6 +11,23 @@ public static partial class T
     public static string Upcoming => P("未来两周", "Next two weeks");
     public static string NothingDue => P("暂无", "Nothing");
     public static string Done => P("完成", "Done");
+
+    public static string FollowUpStatusName(FollowUpStatus status) => status switch
+    {
+        FollowUpStatus.Open => P("待办", "Open"),
+        FollowUpStatus.Done => P("已完成", "Done"),
+        FollowUpStatus.Cancelled => P("已取消", "Cancelled"),
+        _ => status.ToString(),
+    };
+
+    /// <summary>What an import row will do (the importer's two actions), in the page's language.</summary>
+    public static string ImportAction(string? action) => action switch
+    {
+        null => "",
+        Application.Projects.ImportLeads.ImportLeadsHandler.NewEnterpriseAction => P("新建企业+线索", "New enterprise + lead"),
+        Application.Projects.ImportLeads.ImportLeadsHandler.ExistingEnterpriseAction => P("已有企业+线索", "Existing enterprise + lead"),
+        _ => action,
+    };
     public static string FollowUpDone => P("已完成跟进", "Follow-up done");
     public static string FollowUps => P("跟进任务", "Follow-ups");
     public static string AddFollowUp => P("添加跟进", "Add follow-up");

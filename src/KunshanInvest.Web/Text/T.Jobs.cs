@@ -20,7 +20,7 @@ public static partial class T
     {
         "followup-reminders" => P("跟进提醒(今日到期与逾期)", "Follow-up reminders (due and overdue)"),
         "stale-sweep" => P("长期无跟进项目", "Stale projects"),
-        "stalled-escalation" => P("六未升级", "六未 escalation"),
+        "stalled-escalation" => P("六未升级", "Stalled escalation"),
         "weekly-digest" => P("领导周报", "Weekly digest to managers"),
         "pipeline-snapshot" => P("每日项目快照", "Daily pipeline snapshot"),
         "submission-triage" => P("合作伙伴报送分拣", "Partner submission triage"),

@@ -27,7 +27,7 @@ public static partial class T
     public static string Behind => P("落后于时间进度", "Behind the year");
     public static string Trend => P("月度趋势", "Monthly trend");
     public static string TrendEmpty => P("暂无快照数据(每日快照由定时任务或管理员生成)。", "No snapshots yet (taken daily by the job, or by an Admin).");
-    public static string StalledList => P("六未项目", "Stalled projects (六未)");
+    public static string StalledList => P("六未项目", "Stalled projects");
     public static string DaysOverdue => P("超期天数", "Days overdue");
     public static string InStageSince => P("阶段开始", "In stage since");
     public static string Blocking => P("卡点", "Blocking issues");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using KunshanInvest.Application.Common;
+using KunshanInvest.Application.Common.Messages;
 using KunshanInvest.Application.Common.Security;
 using KunshanInvest.Domain.Auditing;
 using Mediator;
@@ -36,17 +37,31 @@ public enum AuditBreakKind
     Unchained = 5,
 }
 
-/// <summary>The first broken link: where (sequence, and the row's Id when there is a row), what, and a sentence saying so.</summary>
-public sealed record AuditBreak(long Sequence, long? EntryId, AuditBreakKind Kind, string Detail);
+/// <summary>The first broken link: where (sequence, and the row's Id when there is a row), what, and a message saying so.</summary>
+public sealed record AuditBreak(long Sequence, long? EntryId, AuditBreakKind Kind, Said Said)
+{
+    /// <summary>The sentence in the reader's language (the current UI culture).</summary>
+    public string Detail => Said.ToString();
+
+    /// <summary>The sentence in English, for logs and the audit record of the run.</summary>
+    public string DetailEn => Said.Render(CultureInfo.GetCultureInfo("en-US"));
+}
 
 /// <summary>What a run found: entries checked, the range it covered, and the first break or none.</summary>
 public sealed record AuditVerification(long RowsChecked, long FromSequence, long HeadSequence, AuditBreak? Break)
 {
     public bool Intact => Break is null;
 
+    /// <summary>What the run found, worded when read (the audit record of the run stores it so).</summary>
+    public Said Said => Break is null
+        ? M.AuditIntact.With(("rows", RowsChecked))
+        : M.AuditBroken.With(("rows", RowsChecked), ("sequence", Break.Sequence),
+            ("detail", new Bilingual(Break.Said.Render(Messages.DefaultCulture), Break.DetailEn)));
+
+    /// <summary>In English, for logs and the command line.</summary>
     public string Summary => Break is null
         ? string.Create(CultureInfo.InvariantCulture, $"{RowsChecked} rows checked, chain intact")
-        : string.Create(CultureInfo.InvariantCulture, $"{RowsChecked} rows checked, chain broken at sequence {Break.Sequence}{(Break.EntryId is { } id ? $" (id {id})" : "")}: {Break.Kind} — {Break.Detail}");
+        : string.Create(CultureInfo.InvariantCulture, $"{RowsChecked} rows checked, chain broken at sequence {Break.Sequence}{(Break.EntryId is { } id ? $" (id {id})" : "")}: {Break.Kind} — {Break.DetailEn}");
 }
 
 public sealed record AuditVerifyProgress(long Checked, long Total);
@@ -56,7 +71,7 @@ public sealed class VerifyAuditHandler(IAppDbContext db, IAuditChainHead chain, 
     public async ValueTask<AuditVerification> Handle(VerifyAudit query, CancellationToken cancellationToken)
     {
         var result = await AuditChainVerifier.VerifyAsync(db, chain, query.Progress, cancellationToken);
-        var changes = JsonSerializer.Serialize(new[] { new { Field = "Result", Old = (string?)null, New = (string?)result.Summary } });
+        var changes = JsonSerializer.Serialize(new[] { new { Field = "Result", Old = (string?)null, New = (string?)SaidJson.WriteSaid(result.Said) } });
         db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow().UtcDateTime, user.Id, user.IsAuthenticated ? user.UserName ?? "?" : "system", AuditChainVerifier.EntityType, "verify", AuditAction.Verified, changes));
         await db.SaveChangesAsync(cancellationToken);
         return result;
@@ -84,7 +99,7 @@ public static class AuditChainVerifier
         long rows = 0;
         long? lastId = null;
 
-        AuditVerification Broken(long sequence, long? id, AuditBreakKind kind, string detail) =>
+        AuditVerification Broken(long sequence, long? id, AuditBreakKind kind, Said detail) =>
             new(rows, from, head.Sequence, new AuditBreak(sequence, id, kind, detail));
 
         while (expected <= head.Sequence)
@@ -105,19 +120,19 @@ public static class AuditChainVerifier
                 var sequence = entry.Sequence!.Value;
                 if (sequence != expected)
                 {
-                    return Broken(expected, entry.Id, AuditBreakKind.Missing, Invariant($"entries {expected}–{sequence - 1} are missing before entry id {entry.Id} (sequence {sequence})"));
+                    return Broken(expected, entry.Id, AuditBreakKind.Missing, M.AuditMissing.With(("from", expected), ("to", sequence - 1), ("id", entry.Id), ("sequence", sequence)));
                 }
 
                 if (AuditHash.Compute(entry) != entry.Hash)
                 {
                     return MovedFrom(entry) is { } original
-                        ? Broken(sequence, entry.Id, AuditBreakKind.Reordered, Invariant($"entry id {entry.Id} is intact but was linked at sequence {original}"))
-                        : Broken(sequence, entry.Id, AuditBreakKind.Altered, Invariant($"entry id {entry.Id} was altered: its fields do not give its stored hash"));
+                        ? Broken(sequence, entry.Id, AuditBreakKind.Reordered, M.AuditReordered.With(("id", entry.Id), ("original", original)))
+                        : Broken(sequence, entry.Id, AuditBreakKind.Altered, M.AuditAltered.With(("id", entry.Id)));
                 }
 
                 if (entry.PreviousHash != previous)
                 {
-                    return Broken(sequence, entry.Id, AuditBreakKind.BrokenLink, Invariant($"entry id {entry.Id} does not follow the entry before it (sequence {sequence - 1} was replaced, or the anchor altered)"));
+                    return Broken(sequence, entry.Id, AuditBreakKind.BrokenLink, M.AuditBrokenLink.With(("id", entry.Id), ("previous", sequence - 1)));
                 }
 
                 previous = entry.Hash!;
@@ -131,12 +146,12 @@ public static class AuditChainVerifier
 
         if (expected <= head.Sequence)
         {
-            return Broken(expected, null, AuditBreakKind.Truncated, Invariant($"entries {expected}–{head.Sequence} are missing at the end: the chain head records {head.Sequence}"));
+            return Broken(expected, null, AuditBreakKind.Truncated, M.AuditTruncated.With(("from", expected), ("to", head.Sequence)));
         }
 
         if (previous != head.Hash)
         {
-            return Broken(head.Sequence, lastId, AuditBreakKind.Altered, "the newest entry is not the one the chain head records");
+            return Broken(head.Sequence, lastId, AuditBreakKind.Altered, M.AuditHeadMismatch);
         }
 
         // An entry numbered past the head was not appended by the application (an append moves the head in its own
@@ -148,14 +163,14 @@ public static class AuditChainVerifier
             var now = await chain.SequenceAsync(cancellationToken);
             if (beyond.Sequence > now)
             {
-                return Broken(beyond.Sequence!.Value, beyond.Id, AuditBreakKind.Unchained, Invariant($"entry id {beyond.Id} carries sequence {beyond.Sequence} beyond the chain head's {now}: it was written around the application"));
+                return Broken(beyond.Sequence!.Value, beyond.Id, AuditBreakKind.Unchained, M.AuditBeyondHead.With(("id", beyond.Id), ("sequence", beyond.Sequence), ("head", now)));
             }
         }
 
         var unchained = await db.AuditEntries.AsNoTracking().Where(e => e.Sequence == null).OrderBy(e => e.Id).Select(e => (long?)e.Id).FirstOrDefaultAsync(cancellationToken);
         if (unchained is { } id)
         {
-            return Broken(0, id, AuditBreakKind.Unchained, Invariant($"entry id {id} is not in the chain: it was written around the application"));
+            return Broken(0, id, AuditBreakKind.Unchained, M.AuditUnchained.With(("id", id)));
         }
 
         progress?.Report(new AuditVerifyProgress(rows, total));
@@ -179,6 +194,4 @@ public static class AuditChainVerifier
 
         return null;
     }
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -32,4 +32,17 @@ public static partial class M
     public static readonly Msg SubmissionFieldNotObject = new("portal.submission_not_object", "表单字段 submission 须为 JSON 对象。", "The multipart field 'submission' must be a JSON object.");
     public static readonly Msg JsonUnreadable = new("portal.json_unreadable", "JSON 格式有误。", "The JSON could not be read.");
     public static readonly Msg FormUnreadable = new("portal.form_unreadable", "表单无法读取:{reason}", "The form could not be read: {reason}");
+    public static readonly Msg OnlyFirstUserAddsColleagues = new("partner.only_first_user", "只有机构的首位用户可以添加同事。", "Only the organisation's first user may add colleagues.");
+    public static readonly Msg PartnerApprovedNotice = new("notice.partner_approved", "合作机构已通过审核:{partner}", "Your organisation was approved: {partner}");
+    public static readonly Msg PartnerSuspendedNotice = new("notice.partner_suspended", "合作机构已被暂停:{partner}", "Your organisation was suspended: {partner}");
+    public static readonly Msg SubmissionAcceptedNotice = new("notice.submission_accepted", "{reference} 报送已受理", "{reference}: your submission was accepted");
+    public static readonly Msg SubmissionDuplicateNotice = new("notice.submission_duplicate", "{reference} 报送与已有项目重复", "{reference}: your submission duplicates an existing project");
+    public static readonly Msg SubmissionRejectedNotice = new("notice.submission_rejected", "{reference} 报送未被受理", "{reference}: your submission was not accepted");
+    public static readonly Msg SubmissionReviewNotice = new("notice.submission_review", "{reference} 报送已进入审核", "{reference}: your submission is under review");
+    public static readonly Msg BureauMessageNotice = new("notice.bureau_message", "招商局就 {reference} 给您留言", "The bureau wrote about {reference}");
+    public static readonly Msg DuplicateProjectRequired = new("submission.duplicate_project", "请指定重复的已有项目。", "Name the existing project it duplicates.");
+    public static readonly Msg RejectReasonNotice = new("notice.submission_rejected.body", "理由:{reason}", "Reason: {reason}");
+    public static readonly Msg Bureau = new("portal.bureau", "昆山招商局", "Investment bureau");
+    public static readonly Msg WriteSomething = new("message.empty", "请填写内容。", "Write something.");
+    public static readonly Msg WriteMessage = new("message.empty_partner", "请填写留言。", "Write a message.");
 }

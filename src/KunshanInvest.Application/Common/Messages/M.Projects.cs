@@ -46,4 +46,11 @@ public static partial class M
     public static readonly Msg ImportUnpacksTooLarge = new("import.unpacks_too_large", "文件解压后过大。", "The workbook unpacks to more than a lead sheet can hold.");
     public static readonly Msg ImportTooManyRows = new("import.too_many_rows", "一次最多导入{max}行。", "At most {max} rows per file.");
     public static readonly Msg ImportUnreadable = new("import.unreadable", "无法读取该文件,请上传 Excel 工作簿(.xlsx)。", "The file could not be read as an Excel workbook (.xlsx).");
+    public static readonly Msg LeadEnterpriseOneOf = new("lead.enterprise_one_of", "选择已有企业或填写新企业,二选一。", "Pick an existing enterprise or type a new one (exactly one).");
+    public static readonly Msg ChooseSector = new("lead.sector_required", "请选择产业链。", "Choose the sector.");
+    public static readonly Msg LeadEnterpriseMerged = new("lead.enterprise_merged", "该企业已合并到另一条记录。", "This enterprise was merged into another record; pick that one.");
+    public static readonly Msg SectorInactive = new("lead.sector_inactive", "该产业链已停用,不再接收新线索。", "This sector is inactive and takes no new leads.");
+    public static readonly Msg OnlyManagerAssignsLead = new("lead.only_manager_assigns", "只有领导可以把线索分派给他人。", "Only a manager may assign a lead to someone else.");
+    public static readonly Msg LeadConflictList = new("notice.lead_conflict_owner.body", "在谈项目:{projects}", "Open projects: {projects}");
+    public static readonly Msg OwnerFilter = new("project.owner_filter", "owner 为 me 或用户 ID。", "owner is 'me' or a user id.");
 }

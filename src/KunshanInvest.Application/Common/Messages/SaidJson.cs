@@ -53,4 +53,43 @@ public static class SaidJson
 
         return args;
     }
+
+    /// <summary>A whole message (code and arguments) as one stored text, e.g. an audit entry's value worded when read.</summary>
+    public static string WriteSaid(Said said)
+    {
+        ArgumentNullException.ThrowIfNull(said);
+        return JsonSerializer.Serialize(new Dictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["code"] = said.Code,
+            ["args"] = Write(said.Args) is { } args ? JsonDocument.Parse(args).RootElement : null,
+        });
+    }
+
+    /// <summary>A text stored by <see cref="WriteSaid"/> whose code the catalogue knows; anything else is not one.</summary>
+    public static bool TryReadSaid(string? text, out Said said)
+    {
+        said = M.Text.With(("text", text));
+        if (string.IsNullOrEmpty(text) || !text.StartsWith("{\"code\":", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(text);
+            var code = document.RootElement.GetProperty("code").GetString();
+            if (Messages.Find(code) is null)
+            {
+                return false;
+            }
+
+            var args = document.RootElement.TryGetProperty("args", out var a) && a.ValueKind == JsonValueKind.Object ? Read(a.GetRawText()) : Said.NoArgs;
+            said = new Said(code!, args);
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
 }

@@ -40,7 +40,9 @@ public sealed record EventSigning(
     string? SectorNameZh,
     Guid? ParkId,
     string? ParkNameZh,
-    MoneyDto? PledgedInvestment);
+    MoneyDto? PledgedInvestment,
+    string? SectorNameEn,
+    string? ParkNameEn);
 
 public sealed class GetEventSigningsHandler(IAppDbContext db) : IQueryHandler<GetEventSignings, EventSignings>
 {
@@ -67,7 +69,9 @@ public sealed class GetEventSigningsHandler(IAppDbContext db) : IQueryHandler<Ge
                 db.Sectors.Where(s => s.Id == p.SectorId).Select(s => s.NameZh).FirstOrDefault(),
                 p.ParkId,
                 db.Parks.Where(k => k.Id == p.ParkId).Select(k => k.NameZh).FirstOrDefault(),
-                p.PledgedInvestment == null ? null : new MoneyDto(p.PledgedInvestment.MinorUnits, p.PledgedInvestment.Currency)))
+                p.PledgedInvestment == null ? null : new MoneyDto(p.PledgedInvestment.MinorUnits, p.PledgedInvestment.Currency),
+                db.Sectors.Where(s => s.Id == p.SectorId).Select(s => s.NameEn).FirstOrDefault(),
+                db.Parks.Where(k => k.Id == p.ParkId).Select(k => k.NameEn).FirstOrDefault()))
             .ToListAsync(cancellationToken);
 
         var sums = await signed

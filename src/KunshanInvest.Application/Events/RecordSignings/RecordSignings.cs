@@ -53,7 +53,7 @@ public sealed record RecordedSigning(int Row, Guid ProjectId, string Code, Guid 
 
 /// <summary>Rows that are well-formed but break a business rule — a stage gate, a project already past 签约 (422).</summary>
 public sealed class SigningRulesException(IReadOnlyList<ValidationFailure> errors)
-    : DomainRuleException("signing.rows", $"{errors.Count} 处问题 / {errors.Count} problems in the table: {string.Join("; ", errors.Select(e => $"{e.PropertyName}: {e.ErrorMessage}"))}")
+    : DomainRuleException("signing.rows", $"{errors.Count} problems in the table: {string.Join("; ", errors.Select(e => $"{e.PropertyName}: {e.ErrorMessage}"))}")
 {
     public IReadOnlyList<ValidationFailure> Errors { get; } = errors;
 }
@@ -95,7 +95,7 @@ public sealed class SigningEnterpriseValidator : AbstractValidator<SigningEnterp
             .WithMsg(M.SigningEnterpriseName);
         RuleFor(x => x.NameEn).MaximumLength(Enterprise.NameMaxLength);
         RuleFor(x => x.Country).NotEmpty().Matches("^[A-Z]{2}$").WithMsg(M.CountryCode);
-        RuleFor(x => x.CreditCode).Custom((code, context) => CreditCodeRule.Report(code, context.AddFailure));
+        RuleFor(x => x.CreditCode).Custom((code, context) => CreditCodeRule.Report(code, context));
     }
 }
 

@@ -1,3 +1,4 @@
+using KunshanInvest.Application.Common.Messages;
 using FluentValidation;
 using KunshanInvest.Application.Common;
 using KunshanInvest.Application.Common.Exceptions;
@@ -13,7 +14,7 @@ public sealed record RunJobNow(string Name) : ICommand;
 public sealed class RunJobNowValidator : AbstractValidator<RunJobNow>
 {
     public RunJobNowValidator() =>
-        RuleFor(c => c.Name).NotEmpty().Must(n => JobNames.All.Contains(n)).WithMessage("没有这个任务 / No such job.");
+        RuleFor(c => c.Name).NotEmpty().Must(n => JobNames.All.Contains(n)).WithMsg(M.NoSuchJob);
 }
 
 public sealed class RunJobNowHandler(IJobScheduler scheduler) : ICommandHandler<RunJobNow>

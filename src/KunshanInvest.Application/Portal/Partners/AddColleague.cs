@@ -1,3 +1,4 @@
+using KunshanInvest.Application.Common.Messages;
 using FluentValidation;
 using KunshanInvest.Application.Common;
 using KunshanInvest.Application.Common.Exceptions;
@@ -25,7 +26,7 @@ public sealed class AddColleagueHandler(IAppDbContext db, ICurrentUser user, IPa
         var membership = await PartnerAccess.RequireApprovedAsync(db, user, cancellationToken);
         if (!membership.IsFounder)
         {
-            throw new ForbiddenAccessException("只有机构的首位用户可以添加同事 / Only the organisation's first user may add colleagues.");
+            throw new ForbiddenAccessException(M.OnlyFirstUserAddsColleagues);
         }
 
         var id = await accounts.AddColleagueAsync(membership.PartnerId, new PartnerAccount(command.UserName!.Trim(), command.DisplayName!.Trim(), command.Email!.Trim(), command.InitialPassword!), clock.GetUtcNow().UtcDateTime, cancellationToken);

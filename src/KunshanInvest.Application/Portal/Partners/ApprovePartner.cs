@@ -1,3 +1,4 @@
+using KunshanInvest.Application.Common.Messages;
 using KunshanInvest.Application.Common;
 using KunshanInvest.Application.Common.Notifications;
 using KunshanInvest.Application.Common.Security;
@@ -12,5 +13,5 @@ public sealed record ApprovePartner(Guid PartnerId) : ICommand<PartnerSummary>;
 public sealed class ApprovePartnerHandler(IAppDbContext db, Notifier notifier, TimeProvider clock) : ICommandHandler<ApprovePartner, PartnerSummary>
 {
     public async ValueTask<PartnerSummary> Handle(ApprovePartner command, CancellationToken cancellationToken) =>
-        await PartnerStatusChange.ChangeAsync(db, notifier, clock, command.PartnerId, (p, now) => p.Approve(now), "partner.approved", "合作机构已通过审核 / Your organisation was approved", cancellationToken);
+        await PartnerStatusChange.ChangeAsync(db, notifier, clock, command.PartnerId, (p, now) => p.Approve(now), "partner.approved", M.PartnerApprovedNotice, cancellationToken);
 }

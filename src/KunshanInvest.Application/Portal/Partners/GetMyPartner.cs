@@ -1,3 +1,4 @@
+using KunshanInvest.Application.Common.Messages;
 using KunshanInvest.Application.Common;
 using KunshanInvest.Application.Common.Exceptions;
 using KunshanInvest.Application.Common.Security;
@@ -21,7 +22,7 @@ public sealed class GetMyPartnerHandler(IAppDbContext db, ICurrentUser user, IPa
     {
         var me = user.RequireId();
         var membership = await PartnerAccess.FindAsync(db, me, cancellationToken)
-            ?? throw new ForbiddenAccessException("该账户不属于任何合作机构 / This account belongs to no partner organisation.");
+            ?? throw new ForbiddenAccessException(M.PartnerNoOrganisation);
         var partner = await db.Partners.AsNoTracking().SingleAsync(p => p.Id == membership.PartnerId, cancellationToken);
         var members = await accounts.MembersAsync(membership.PartnerId, cancellationToken);
         return new MyPartnerDto(partner.Id, partner.NameZh, partner.NameEn, partner.Type, partner.Country, partner.Status, membership.IsFounder, members);

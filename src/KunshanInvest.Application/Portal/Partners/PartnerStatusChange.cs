@@ -1,3 +1,4 @@
+using KunshanInvest.Application.Common.Messages;
 using KunshanInvest.Application.Common;
 using KunshanInvest.Application.Common.Exceptions;
 using KunshanInvest.Application.Common.Notifications;
@@ -9,14 +10,14 @@ namespace KunshanInvest.Application.Portal.Partners;
 /// <summary>Approving and suspending alike: change the status, tell every member, answer with the summary.</summary>
 internal static class PartnerStatusChange
 {
-    public static async Task<PartnerSummary> ChangeAsync(IAppDbContext db, Notifier notifier, TimeProvider clock, Guid id, Action<Partner, DateTime> change, string kind, string title, CancellationToken cancellationToken)
+    public static async Task<PartnerSummary> ChangeAsync(IAppDbContext db, Notifier notifier, TimeProvider clock, Guid id, Action<Partner, DateTime> change, string kind, Msg title, CancellationToken cancellationToken)
     {
         var partner = await db.Partners.SingleOrDefaultAsync(p => p.Id == id, cancellationToken) ?? throw new NotFoundException("Partner", id);
         change(partner, clock.GetUtcNow().UtcDateTime);
         var members = await db.PartnerMembers.AsNoTracking().Where(m => m.PartnerId == id).Select(m => m.UserId).ToListAsync(cancellationToken);
         foreach (var member in members)
         {
-            notifier.Notify(member, kind, title, partner.NameZh, "/portal");
+            notifier.Notify(member, kind, title.With(("partner", Bilingual.Of(partner.NameZh, partner.NameEn))), null, "/portal");
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -1,3 +1,4 @@
+using KunshanInvest.Application.Common.Messages;
 using FluentValidation;
 using KunshanInvest.Application.Common;
 using KunshanInvest.Application.Common.Notifications;
@@ -19,5 +20,5 @@ public sealed class SuspendPartnerValidator : AbstractValidator<SuspendPartner>
 public sealed class SuspendPartnerHandler(IAppDbContext db, Notifier notifier, TimeProvider clock) : ICommandHandler<SuspendPartner, PartnerSummary>
 {
     public async ValueTask<PartnerSummary> Handle(SuspendPartner command, CancellationToken cancellationToken) =>
-        await PartnerStatusChange.ChangeAsync(db, notifier, clock, command.PartnerId, (p, now) => p.Suspend(command.Note, now), "partner.suspended", "合作机构已被暂停 / Your organisation was suspended", cancellationToken);
+        await PartnerStatusChange.ChangeAsync(db, notifier, clock, command.PartnerId, (p, now) => p.Suspend(command.Note, now), "partner.suspended", M.PartnerSuspendedNotice, cancellationToken);
 }

@@ -21,7 +21,7 @@ public sealed class GetMySubmissionHandler(IAppDbContext db, ICurrentUser user, 
         var s = await db.Submissions.AsNoTracking()
             .Where(s => s.Id == query.Id && s.PartnerId == partnerId)
             .SingleOrDefaultAsync(cancellationToken) ?? throw new NotFoundException("Submission", query.Id);
-        var sector = await db.Sectors.AsNoTracking().Where(x => x.Id == s.SectorId).Select(x => x.NameZh).SingleAsync(cancellationToken);
+        var sector = await db.Sectors.AsNoTracking().Where(x => x.Id == s.SectorId).Select(x => new { x.NameZh, x.NameEn }).SingleAsync(cancellationToken);
         var timeline = await db.SubmissionStatusChanges.AsNoTracking()
             .Where(c => c.SubmissionId == s.Id)
             .OrderBy(c => c.AtUtc)
@@ -29,8 +29,8 @@ public sealed class GetMySubmissionHandler(IAppDbContext db, ICurrentUser user, 
             .ToListAsync(cancellationToken);
         var messages = await SubmissionConversation.MessagesAsync(db, users, s.Id, includeInternal: false, cancellationToken);
         var attachments = await SubmissionConversation.AttachmentsAsync(db, s.Id, cancellationToken);
-        return new MySubmissionDto(s.Id, s.Reference, s.Status, s.EnterpriseNameZh, s.EnterpriseNameEn, s.Country, s.CreditCode, s.Summary, s.SectorId, sector,
+        return new MySubmissionDto(s.Id, s.Reference, s.Status, s.EnterpriseNameZh, s.EnterpriseNameEn, s.Country, s.CreditCode, s.Summary, s.SectorId, sector.NameZh,
             MoneyDto.From(s.EstimatedInvestment), s.LandMu, s.ExpectedJobs, s.ContactName, s.ContactPhone, s.ContactEmail, s.SubmittedAtUtc, s.AlreadyReported, s.RejectReason,
-            timeline, messages, attachments);
+            timeline, messages, attachments, sector.NameEn);
     }
 }

@@ -1,3 +1,4 @@
+using KunshanInvest.Application.Common.Messages;
 using FluentValidation;
 using KunshanInvest.Application.Common;
 using KunshanInvest.Application.Common.Exceptions;
@@ -16,7 +17,7 @@ public sealed record PostPartnerMessage(Guid SubmissionId, string? Body) : IComm
 public sealed class PostPartnerMessageValidator : AbstractValidator<PostPartnerMessage>
 {
     public PostPartnerMessageValidator() =>
-        RuleFor(x => x.Body).NotEmpty().WithMessage("请填写留言 / Write a message.").MaximumLength(SubmissionMessage.BodyMaxLength);
+        RuleFor(x => x.Body).NotEmpty().WithMsg(M.WriteMessage).MaximumLength(SubmissionMessage.BodyMaxLength);
 }
 
 public sealed class PostPartnerMessageHandler(IAppDbContext db, ICurrentUser user, IUserDirectory users, TimeProvider clock) : ICommandHandler<PostPartnerMessage, MessageDto>

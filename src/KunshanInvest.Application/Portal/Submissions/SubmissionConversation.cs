@@ -1,3 +1,4 @@
+using KunshanInvest.Application.Common.Messages;
 using KunshanInvest.Application.Common;
 using KunshanInvest.Application.Common.Notifications;
 using KunshanInvest.Application.Common.Users;
@@ -19,7 +20,7 @@ internal static class SubmissionConversation
 
         // Partners see "招商局" for bureau staff, not the officer's name.
         return [.. rows.Select(r => new MessageDto(r.Id, r.FromBureau, r.IsInternal,
-            r.FromBureau && !includeInternal ? "昆山招商局 / Investment bureau" : names.GetValueOrDefault(r.AuthorId) ?? "", r.Body, r.AtUtc))];
+            r.FromBureau && !includeInternal ? M.Bureau.ToString() : names.GetValueOrDefault(r.AuthorId) ?? "", r.Body, r.AtUtc))];
     }
 
     public static async Task<IReadOnlyList<AttachmentDto>> AttachmentsAsync(IAppDbContext db, Guid submissionId, CancellationToken cancellationToken) =>
@@ -30,7 +31,7 @@ internal static class SubmissionConversation
             .ToListAsync(cancellationToken);
 
     /// <summary>Notifies every member of the organisation (in the caller's unit of work).</summary>
-    public static async Task NotifyPartnerAsync(IAppDbContext db, Notifier notifier, Guid partnerId, Guid submissionId, string kind, string title, string? body, CancellationToken cancellationToken)
+    public static async Task NotifyPartnerAsync(IAppDbContext db, Notifier notifier, Guid partnerId, Guid submissionId, string kind, Said title, Said? body, CancellationToken cancellationToken)
     {
         var members = await db.PartnerMembers.AsNoTracking().Where(m => m.PartnerId == partnerId).Select(m => m.UserId).ToListAsync(cancellationToken);
         foreach (var member in members)

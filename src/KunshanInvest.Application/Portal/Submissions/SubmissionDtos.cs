@@ -34,7 +34,8 @@ public sealed record MySubmissionDto(
     string? RejectReason,
     IReadOnlyList<StatusStep> Timeline,
     IReadOnlyList<MessageDto> Messages,
-    IReadOnlyList<AttachmentDto> Attachments);
+    IReadOnlyList<AttachmentDto> Attachments,
+    string? SectorNameEn = null);
 
 /// <summary>A stored file to send back (Content-Disposition: attachment).</summary>
 public sealed record AttachmentFile(Stream Content, string FileName, string ContentType);

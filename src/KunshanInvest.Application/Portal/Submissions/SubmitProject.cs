@@ -65,7 +65,7 @@ public sealed class SubmitProjectValidator : AbstractValidator<SubmitProject>
         RuleFor(x => x.EnterpriseNameZh).MaximumLength(PartnerSubmission.NameMaxLength);
         RuleFor(x => x.EnterpriseNameEn).MaximumLength(PartnerSubmission.NameMaxLength);
         RuleFor(x => x.Country).NotEmpty().Matches("^[A-Z]{2}$").WithMsg(M.CountryCode);
-        RuleFor(x => x.CreditCode).Custom((code, context) => CreditCodeRule.Report(code, context.AddFailure));
+        RuleFor(x => x.CreditCode).Custom((code, context) => CreditCodeRule.Report(code, context));
         RuleFor(x => x.Summary).NotEmpty().WithMsg(M.SubmissionSummary).MaximumLength(PartnerSubmission.SummaryMaxLength);
         RuleFor(x => x.SectorId).NotNull().WithMsg(M.SubmissionSector);
         RuleFor(x => x.EstimatedInvestment!).SetValidator(new MoneyValidator()).When(x => x.EstimatedInvestment is not null);

@@ -1,3 +1,4 @@
+using KunshanInvest.Application.Common.Messages;
 using KunshanInvest.Application.Common;
 using KunshanInvest.Application.Common.Exceptions;
 using KunshanInvest.Application.Common.Notifications;
@@ -28,7 +29,7 @@ public sealed class AcceptSubmissionHandler(IAppDbContext db, IProjectCodeAlloca
         if (enterpriseId is { } id)
         {
             enterprise = await db.Enterprises.SingleOrDefaultAsync(e => e.Id == id && e.MergedIntoId == null, cancellationToken)
-                ?? throw FieldError.Invalid("enterpriseId", "企业不存在 / No such enterprise.");
+                ?? throw FieldError.Invalid("enterpriseId", M.NoSuchEnterprise);
         }
         else
         {
@@ -40,7 +41,7 @@ public sealed class AcceptSubmissionHandler(IAppDbContext db, IProjectCodeAlloca
         var sectorId = command.SectorId ?? submission.SectorId;
         if (!await db.Sectors.AnyAsync(s => s.Id == sectorId && s.IsActive, cancellationToken))
         {
-            throw FieldError.Invalid("sectorId", "产业链不存在或已停用 / No such active sector.");
+            throw FieldError.Invalid("sectorId", M.NoSuchActiveSector);
         }
 
         var project = new InvestmentProject(await ProjectCodes.NextAsync(codes, now.Year, cancellationToken), InvestmentProject.DefaultName(enterprise.DisplayName), SourceChannel.PartnerPortal, me, now);
@@ -49,7 +50,7 @@ public sealed class AcceptSubmissionHandler(IAppDbContext db, IProjectCodeAlloca
         db.Projects.Add(project);
         db.SubmissionStatusChanges.Add(submission.Accept(project.Id, me, now));
         await db.Attributions.Where(a => a.SubmissionId == submission.Id).ForEachTrackedAsync(a => a.LinkProject(project.Id), cancellationToken);
-        await TriageSteps.NotifyAsync(db, notifier, submission, "submission.accepted", "报送已受理 / Your submission was accepted", cancellationToken);
+        await TriageSteps.NotifyAsync(db, notifier, submission, "submission.accepted", M.SubmissionAcceptedNotice, cancellationToken);
         await ProjectCodes.SaveAsync(db, codes, [project], now.Year, cancellationToken);
         return TriageSteps.Decision(submission, project.Code);
     }

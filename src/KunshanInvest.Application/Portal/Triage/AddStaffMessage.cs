@@ -1,3 +1,4 @@
+using KunshanInvest.Application.Common.Messages;
 using FluentValidation;
 using KunshanInvest.Application.Common;
 using KunshanInvest.Application.Common.Exceptions;
@@ -18,7 +19,7 @@ public sealed record AddStaffMessage(Guid SubmissionId, string? Body, bool Inter
 public sealed class AddStaffMessageValidator : AbstractValidator<AddStaffMessage>
 {
     public AddStaffMessageValidator() =>
-        RuleFor(x => x.Body).NotEmpty().WithMessage("请填写内容 / Write something.").MaximumLength(SubmissionMessage.BodyMaxLength);
+        RuleFor(x => x.Body).NotEmpty().WithMsg(M.WriteSomething).MaximumLength(SubmissionMessage.BodyMaxLength);
 }
 
 public sealed class AddStaffMessageHandler(IAppDbContext db, ICurrentUser user, IUserDirectory users, Notifier notifier, TimeProvider clock) : ICommandHandler<AddStaffMessage, MessageDto>
@@ -32,7 +33,7 @@ public sealed class AddStaffMessageHandler(IAppDbContext db, ICurrentUser user, 
         db.SubmissionMessages.Add(message);
         if (!command.Internal)
         {
-            await SubmissionConversation.NotifyPartnerAsync(db, notifier, submission.PartnerId, submission.Id, "submission.message", $"招商局就 {submission.Reference} 给您留言 / The bureau wrote about {submission.Reference}", null, cancellationToken);
+            await SubmissionConversation.NotifyPartnerAsync(db, notifier, submission.PartnerId, submission.Id, "submission.message", M.BureauMessageNotice.With(("reference", submission.Reference)), null, cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -27,7 +27,7 @@ public sealed class GetTriageSubmissionHandler(IAppDbContext db, IUserDirectory 
         var projectCode = s.ProjectId is { } pid ? await db.Projects.AsNoTracking().Where(p => p.Id == pid).Select(p => p.Code).SingleOrDefaultAsync(cancellationToken) : null;
         var submission = new MySubmissionDto(s.Id, s.Reference, s.Status, s.EnterpriseNameZh, s.EnterpriseNameEn, s.Country, s.CreditCode, s.Summary, s.SectorId, item.SectorName,
             MoneyDto.From(s.EstimatedInvestment), s.LandMu, s.ExpectedJobs, s.ContactName, s.ContactPhone, s.ContactEmail, s.SubmittedAtUtc, s.AlreadyReported, s.RejectReason,
-            timeline, [.. conversation.Where(m => !m.IsInternal)], attachments);
+            timeline, [.. conversation.Where(m => !m.IsInternal)], attachments, item.SectorNameEn);
         return new TriageSubmissionDto(item, submission, s.ProjectId, projectCode, conversation);
     }
 }

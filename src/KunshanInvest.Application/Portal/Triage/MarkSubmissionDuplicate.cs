@@ -1,3 +1,4 @@
+using KunshanInvest.Application.Common.Messages;
 using KunshanInvest.Application.Common;
 using KunshanInvest.Application.Common.Exceptions;
 using KunshanInvest.Application.Common.Notifications;
@@ -17,15 +18,15 @@ public sealed class MarkSubmissionDuplicateHandler(IAppDbContext db, ICurrentUse
     {
         var submission = await TriageSteps.LoadAsync(db, command.Id, cancellationToken);
         var projectId = command.ProjectId ?? submission.MatchedProjectId
-            ?? throw FieldError.Invalid("projectId", "请指定重复的已有项目 / Name the existing project it duplicates.");
+            ?? throw FieldError.Invalid("projectId", M.DuplicateProjectRequired);
         var code = await db.Projects.AsNoTracking().Where(p => p.Id == projectId).Select(p => p.Code).SingleOrDefaultAsync(cancellationToken)
-            ?? throw FieldError.Invalid("projectId", "项目不存在 / No such project.");
+            ?? throw FieldError.Invalid("projectId", M.NoSuchProject);
         var now = clock.GetUtcNow().UtcDateTime;
         db.SubmissionStatusChanges.Add(submission.MarkDuplicate(projectId, user.RequireId(), now));
 
         // The bureau already worked this enterprise: the partner did not report it first.
         await db.Attributions.Where(a => a.SubmissionId == submission.Id).ForEachTrackedAsync(a => a.Void(now), cancellationToken);
-        await TriageSteps.NotifyAsync(db, notifier, submission, "submission.duplicate", "报送与已有项目重复 / Your submission duplicates an existing project", cancellationToken);
+        await TriageSteps.NotifyAsync(db, notifier, submission, "submission.duplicate", M.SubmissionDuplicateNotice, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return TriageSteps.Decision(submission, code);
     }

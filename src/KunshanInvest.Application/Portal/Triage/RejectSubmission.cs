@@ -1,3 +1,4 @@
+using KunshanInvest.Application.Common.Messages;
 using FluentValidation;
 using KunshanInvest.Application.Common;
 using KunshanInvest.Application.Common.Notifications;
@@ -13,7 +14,7 @@ public sealed record RejectSubmission(Guid Id, string? Reason) : ICommand<Triage
 public sealed class RejectSubmissionValidator : AbstractValidator<RejectSubmission>
 {
     public RejectSubmissionValidator() =>
-        RuleFor(x => x.Reason).NotEmpty().WithMessage("退回须说明理由 / A rejection needs a reason.").MaximumLength(PartnerSubmission.ReasonMaxLength);
+        RuleFor(x => x.Reason).NotEmpty().WithMsg(M.SubmissionReasonRequired).MaximumLength(PartnerSubmission.ReasonMaxLength);
 }
 
 public sealed class RejectSubmissionHandler(IAppDbContext db, ICurrentUser user, Notifier notifier, TimeProvider clock) : ICommandHandler<RejectSubmission, TriageDecision>
@@ -24,7 +25,7 @@ public sealed class RejectSubmissionHandler(IAppDbContext db, ICurrentUser user,
         var now = clock.GetUtcNow().UtcDateTime;
         db.SubmissionStatusChanges.Add(submission.Reject(command.Reason!, user.RequireId(), now));
         await db.Attributions.Where(a => a.SubmissionId == submission.Id).ForEachTrackedAsync(a => a.Void(now), cancellationToken);
-        await TriageSteps.NotifyAsync(db, notifier, submission, "submission.rejected", "报送未被受理 / Your submission was not accepted", cancellationToken, submission.RejectReason);
+        await TriageSteps.NotifyAsync(db, notifier, submission, "submission.rejected", M.SubmissionRejectedNotice, cancellationToken, submission.RejectReason is { } reason ? M.RejectReasonNotice.With(("reason", reason)) : null);
         await db.SaveChangesAsync(cancellationToken);
         return TriageSteps.Decision(submission, null);
     }

@@ -1,3 +1,4 @@
+using KunshanInvest.Application.Common.Messages;
 using KunshanInvest.Application.Common;
 using KunshanInvest.Application.Common.Notifications;
 using KunshanInvest.Application.Common.Security;
@@ -14,7 +15,7 @@ public sealed class StartReviewHandler(IAppDbContext db, ICurrentUser user, Noti
     {
         var submission = await TriageSteps.LoadAsync(db, command.Id, cancellationToken);
         db.SubmissionStatusChanges.Add(submission.StartReview(user.RequireId(), clock.GetUtcNow().UtcDateTime));
-        await TriageSteps.NotifyAsync(db, notifier, submission, "submission.review", "报送已进入审核 / Your submission is under review", cancellationToken);
+        await TriageSteps.NotifyAsync(db, notifier, submission, "submission.review", M.SubmissionReviewNotice, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return TriageSteps.Decision(submission, null);
     }

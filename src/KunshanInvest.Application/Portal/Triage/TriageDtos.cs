@@ -8,6 +8,7 @@ public sealed record TriageItem(
     string EnterpriseName,
     string PartnerName,
     string SectorName,
+    string SectorNameEn,
     SubmissionStatus Status,
     DateTime SubmittedAtUtc,
     bool AlreadyReported,

@@ -14,6 +14,6 @@ internal static class TriageItems
         from e in db.Enterprises.Where(e => e.Id == s.MatchedEnterpriseId).DefaultIfEmpty()
         from p in db.Projects.Where(p => p.Id == s.MatchedProjectId).DefaultIfEmpty()
         orderby s.SubmittedAtUtc
-        select new TriageItem(s.Id, s.Reference, s.EnterpriseNameZh ?? s.EnterpriseNameEn ?? "", partner.NameZh, sector.NameZh, s.Status, s.SubmittedAtUtc, s.AlreadyReported,
+        select new TriageItem(s.Id, s.Reference, s.EnterpriseNameZh ?? s.EnterpriseNameEn ?? "", partner.NameZh, sector.NameZh, sector.NameEn, s.Status, s.SubmittedAtUtc, s.AlreadyReported,
             s.MatchedEnterpriseId, e == null ? null : (e.NameZh ?? e.NameEn), s.MatchedProjectId, p == null ? null : p.Code);
 }

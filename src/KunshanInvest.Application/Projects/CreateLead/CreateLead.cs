@@ -1,3 +1,4 @@
+using KunshanInvest.Application.Common.Messages;
 using FluentValidation;
 using KunshanInvest.Application.Common;
 using KunshanInvest.Application.Common.Exceptions;
@@ -43,8 +44,8 @@ public sealed class CreateLeadValidator : AbstractValidator<CreateLead>
         RuleFor(x => x).Must(x => (x.EnterpriseId is null) != (x.NewEnterprise is null))
             .WithName("enterpriseId")
             .OverridePropertyName("enterpriseId")
-            .WithMessage("选择已有企业或填写新企业,二选一 / Pick an existing enterprise or type a new one (exactly one).");
-        RuleFor(x => x.SectorId).NotNull().WithMessage("请选择产业链 / Choose the sector.");
+            .WithMsg(M.LeadEnterpriseOneOf);
+        RuleFor(x => x.SectorId).NotNull().WithMsg(M.ChooseSector);
         RuleFor(x => x.Source).IsInEnum();
         RuleFor(x => x.Name).MaximumLength(InvestmentProject.NameMaxLength);
         RuleFor(x => x.EstimatedInvestment!).SetValidator(new MoneyValidator()).When(x => x.EstimatedInvestment is not null);
@@ -64,28 +65,28 @@ public sealed class CreateLeadHandler(IAppDbContext db, IProjectCodeAllocator co
             ? Picked.Of(await NewEnterpriseAsync(typed, command.ConfirmNotDuplicate, cancellationToken))
             : await db.Enterprises.AsNoTracking().Where(e => e.Id == command.EnterpriseId)
                   .Select(e => new Picked(e.Id, e.NameZh ?? e.NameEn ?? "", e.MergedIntoId))
-                  .SingleOrDefaultAsync(cancellationToken) ?? throw FieldError.Invalid("enterpriseId", "企业不存在 / No such enterprise.");
+                  .SingleOrDefaultAsync(cancellationToken) ?? throw FieldError.Invalid("enterpriseId", M.NoSuchEnterprise);
         if (enterprise.MergedIntoId is not null)
         {
-            throw FieldError.Invalid("enterpriseId", "该企业已合并到另一条记录 / This enterprise was merged into another record; pick that one.");
+            throw FieldError.Invalid("enterpriseId", M.LeadEnterpriseMerged);
         }
 
         var sector = await db.Sectors.AsNoTracking().Where(s => s.Id == command.SectorId).Select(s => new { s.IsActive }).SingleOrDefaultAsync(cancellationToken)
-            ?? throw FieldError.Invalid("sectorId", "产业链不存在 / No such sector.");
+            ?? throw FieldError.Invalid("sectorId", M.NoSuchSector);
         if (!sector.IsActive)
         {
-            throw FieldError.Invalid("sectorId", "该产业链已停用,不再接收新线索 / This sector is inactive and takes no new leads.");
+            throw FieldError.Invalid("sectorId", M.SectorInactive);
         }
 
         if (command.ParkId is { } parkId && !await db.Parks.AnyAsync(p => p.Id == parkId, cancellationToken))
         {
-            throw FieldError.Invalid("parkId", "载体不存在 / No such park.");
+            throw FieldError.Invalid("parkId", M.NoSuchPark);
         }
 
         if (command.ExpansionOfProjectId is { } earlier
             && !await db.Projects.AnyAsync(p => p.Id == earlier && p.EnterpriseId == enterprise.Id, cancellationToken))
         {
-            throw FieldError.Invalid("expansionOfProjectId", "增资扩产须关联同一企业的已有项目 / An expansion must link an earlier project of the same enterprise.");
+            throw FieldError.Invalid("expansionOfProjectId", M.ExpansionSameEnterprise);
         }
 
         var year = now.Year;
@@ -99,12 +100,12 @@ public sealed class CreateLeadHandler(IAppDbContext db, IProjectCodeAllocator co
         var conflicts = await ConflictsAsync(enterprise.Id, ownerId, cancellationToken);
         foreach (var conflict in conflicts)
         {
-            notifier.Notify(conflict.OwnerId, "lead.conflict", $"{enterprise.DisplayName} 有新线索 {project.Code}", $"该企业已有您负责的在谈项目 {conflict.Code}。请与新线索负责人协调。", $"/projects/{project.Id}");
+            notifier.Notify(conflict.OwnerId, "lead.conflict", M.LeadConflictTitle.With(("enterprise", enterprise.DisplayName), ("code", project.Code)), M.LeadConflictBody.With(("yours", conflict.Code)), $"/projects/{project.Id}");
         }
 
         if (conflicts.Count > 0)
         {
-            notifier.Notify(ownerId, "lead.conflict", $"{enterprise.DisplayName} 已有其他专员的在谈项目", string.Join("; ", conflicts.Select(c => $"{c.Code} {c.Name}({c.OwnerName})")), $"/projects/{project.Id}");
+            notifier.Notify(ownerId, "lead.conflict", M.LeadConflictOwnerTitle.With(("enterprise", enterprise.DisplayName)), M.LeadConflictList.With(("projects", string.Join("; ", conflicts.Select(c => $"{c.Code} {c.Name} ({c.OwnerName})")))), $"/projects/{project.Id}");
         }
 
         await ProjectCodes.SaveAsync(db, codes, [project], year, cancellationToken);
@@ -127,12 +128,12 @@ public sealed class CreateLeadHandler(IAppDbContext db, IProjectCodeAllocator co
 
         if (!user.IsManagerOrAdmin())
         {
-            throw new ForbiddenAccessException("只有领导可以把线索分派给他人 / Only a manager may assign a lead to someone else.");
+            throw new ForbiddenAccessException(M.OnlyManagerAssignsLead);
         }
 
         return await users.IsActiveInRoleAsync(requested.Value, [Roles.Officer, Roles.Manager], cancellationToken)
             ? requested.Value
-            : throw FieldError.Invalid("ownerId", "负责人须为在岗的招商专员或领导 / The owner must be an active officer or manager.");
+            : throw FieldError.Invalid("ownerId", M.OwnerMustBeStaff);
     }
 
     private async Task<Enterprise> NewEnterpriseAsync(NewEnterprise typed, bool confirmed, CancellationToken cancellationToken)

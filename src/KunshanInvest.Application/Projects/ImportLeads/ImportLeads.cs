@@ -256,7 +256,7 @@ public sealed class ImportLeadsHandler(IAppDbContext db, IProjectCodeAllocator a
                     notifier.Notify(other.OwnerId, "lead.conflict", M.LeadConflictTitle.With(("enterprise", displayName), ("code", project.Code)), M.LeadConflictBody.With(("yours", other.Code)), $"/projects/{project.Id}");
                 }
 
-                notifier.Notify(ownerId, "lead.conflict", M.LeadConflictOwnerTitle.With(("enterprise", displayName)), M.Text.With(("text", string.Join("; ", others.Select(c => $"{c.Code} {c.Name} ({c.OwnerName})")))), $"/projects/{project.Id}");
+                notifier.Notify(ownerId, "lead.conflict", M.LeadConflictOwnerTitle.With(("enterprise", displayName)), M.LeadConflictList.With(("projects", string.Join("; ", others.Select(c => $"{c.Code} {c.Name} ({c.OwnerName})")))), $"/projects/{project.Id}");
             }
         }
 

@@ -35,7 +35,7 @@ public sealed class UpdateFiguresValidator : AbstractValidator<UpdateFigures>
         RuleFor(x => x.Realised.Jobs).InclusiveBetween(0, MaxJobs).When(x => x.Realised is not null).OverridePropertyName("realised.jobs");
         RuleFor(x => x.Realised.AnnualTaxFen).InclusiveBetween(0, MaxFen).When(x => x.Realised is not null).OverridePropertyName("realised.annualTaxFen");
         RuleFor(x => x.Realised.AnnualOutputFen).InclusiveBetween(0, MaxFen).When(x => x.Realised is not null).OverridePropertyName("realised.annualOutputFen");
-        RuleFor(x => x.ProjectCompanyCreditCode).Custom((code, context) => CreditCodeRule.Report(code, context.AddFailure));
+        RuleFor(x => x.ProjectCompanyCreditCode).Custom((code, context) => CreditCodeRule.Report(code, context));
     }
 }
 

@@ -1,3 +1,4 @@
+using KunshanInvest.Application.Common.Messages;
 using FluentValidation;
 using KunshanInvest.Application.Common;
 using KunshanInvest.Application.Common.Security;
@@ -40,7 +41,7 @@ public sealed class ExportReportsValidator : AbstractValidator<ExportReports>
         this.AddReportFilterRules();
         RuleFor(x => x.Format).IsInEnum().OverridePropertyName("format");
         RuleFor(x => x.Only).Must(o => o is null || ReportSheets.All.Contains(o)).OverridePropertyName("report")
-            .WithMessage($"报表名称应为 {string.Join(", ", ReportSheets.All)} 之一 / The report is one of {string.Join(", ", ReportSheets.All)}.");
+            .WithMsg(M.ReportName.With(("names", string.Join(", ", ReportSheets.All))));
         RuleFor(x => x.Destination).Writable();
     }
 }

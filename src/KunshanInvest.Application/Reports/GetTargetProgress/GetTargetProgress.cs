@@ -40,7 +40,9 @@ public sealed record TargetRow(
     long Value,
     long Actual,
     double? Progress,
-    bool Behind);
+    bool Behind,
+    string? SectorNameEn = null,
+    string? ParkNameEn = null);
 
 public sealed class GetTargetProgressValidator : AbstractValidator<GetTargetProgress>
 {
@@ -109,8 +111,8 @@ public sealed class GetTargetProgressHandler(IAppDbContext db, IUserDirectory us
 
         var sectorIds = targets.Where(t => t.SectorId != null).Select(t => t.SectorId!.Value).Distinct().ToList();
         var parkIds = targets.Where(t => t.ParkId != null).Select(t => t.ParkId!.Value).Distinct().ToList();
-        var sectorNames = await db.Sectors.AsNoTracking().Where(s => sectorIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => s.NameZh, cancellationToken);
-        var parkNames = await db.Parks.AsNoTracking().Where(p => parkIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.NameZh, cancellationToken);
+        var sectorNames = await db.Sectors.AsNoTracking().Where(s => sectorIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, s => (Zh: s.NameZh, En: s.NameEn), cancellationToken);
+        var parkNames = await db.Parks.AsNoTracking().Where(p => parkIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => (Zh: p.NameZh, En: p.NameEn), cancellationToken);
         var officerNames = await users.DisplayNamesAsync(targets.Where(t => t.OfficerId != null).Select(t => t.OfficerId!.Value).Distinct(), cancellationToken);
 
         var metrics = Enum.GetValues<TargetMetric>()
@@ -129,10 +131,12 @@ public sealed class GetTargetProgressHandler(IAppDbContext db, IUserDirectory us
                 var progress = ProgressOf(actual, t.Value);
                 return new TargetRow(
                     t.Id, t.Version, t.Metric,
-                    t.SectorId, t.SectorId is { } s ? sectorNames.GetValueOrDefault(s) : null,
+                    t.SectorId, t.SectorId is { } s ? sectorNames.GetValueOrDefault(s).Zh : null,
                     t.OfficerId, t.OfficerId is { } o ? officerNames.GetValueOrDefault(o) : null,
-                    t.ParkId, t.ParkId is { } k ? parkNames.GetValueOrDefault(k) : null,
-                    t.Value, actual, progress, progress is { } value && value < elapsed);
+                    t.ParkId, t.ParkId is { } k ? parkNames.GetValueOrDefault(k).Zh : null,
+                    t.Value, actual, progress, progress is { } value && value < elapsed,
+                    t.SectorId is { } se ? sectorNames.GetValueOrDefault(se).En : null,
+                    t.ParkId is { } ke ? parkNames.GetValueOrDefault(ke).En : null);
             })
             .ToList();
 

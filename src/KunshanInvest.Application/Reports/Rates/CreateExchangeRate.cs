@@ -1,3 +1,4 @@
+using KunshanInvest.Application.Common.Messages;
 using FluentValidation;
 using KunshanInvest.Application.Common;
 using KunshanInvest.Application.Common.Exceptions;
@@ -16,10 +17,10 @@ public sealed class CreateExchangeRateValidator : AbstractValidator<CreateExchan
 {
     public CreateExchangeRateValidator()
     {
-        RuleFor(x => x.Year).InclusiveBetween(2000, 2100).WithMessage("年度须在 2000–2100 之间 / The year must lie between 2000 and 2100.");
+        RuleFor(x => x.Year).InclusiveBetween(2000, 2100).WithMsg(M.YearRange);
         RuleFor(x => x.Currency).Must(c => Currencies.IsSupported(c) && c != Currencies.Cny)
-            .WithMessage("币种用三位大写代码(人民币无需汇率),如 USD / A three-letter currency code other than CNY, such as USD.");
-        RuleFor(x => x.CnyPerUnit).Must(RateRules.IsRate).WithMessage(RateRules.RateMessage);
+            .WithMsg(M.RateCurrency);
+        RuleFor(x => x.CnyPerUnit).Must(RateRules.IsRate).WithMsg(M.RateValue);
     }
 }
 
@@ -29,7 +30,7 @@ public sealed class CreateExchangeRateHandler(IAppDbContext db) : ICommandHandle
     {
         if (await db.ExchangeRates.AnyAsync(r => r.Year == command.Year && r.Currency == command.Currency, cancellationToken))
         {
-            throw new ConflictException($"{command.Year} 年 {command.Currency} 汇率已存在,请修改原汇率 / The {command.Year} {command.Currency} rate exists already: revise it instead.");
+            throw new ConflictException(M.RateExists.With(("year", command.Year), ("currency", command.Currency)));
         }
 
         var rate = new ExchangeRate(command.Year, command.Currency, RateRules.ToMicros(command.CnyPerUnit));

@@ -7,7 +7,6 @@ internal static class RateRules
     /// <summary>From a won or a rupiah (0.000001) to far above any currency (10 000 CNY per unit).</summary>
     public const decimal Min = 0.000001m;
     public const decimal Max = 10_000m;
-    public const string RateMessage = "汇率须在 0.000001 至 10000 之间,最多 6 位小数 / A rate lies between 0.000001 and 10000 with at most 6 decimals.";
 
     public static bool IsRate(decimal value) => value is >= Min and <= Max && decimal.Round(value, 6) == value;
 

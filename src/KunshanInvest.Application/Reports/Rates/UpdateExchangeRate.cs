@@ -1,3 +1,4 @@
+using KunshanInvest.Application.Common.Messages;
 using FluentValidation;
 using KunshanInvest.Application.Common;
 using KunshanInvest.Application.Common.Exceptions;
@@ -16,7 +17,7 @@ public sealed class UpdateExchangeRateValidator : AbstractValidator<UpdateExchan
     public UpdateExchangeRateValidator()
     {
         RuleFor(x => x.Version).GreaterThanOrEqualTo(0);
-        RuleFor(x => x.CnyPerUnit).Must(RateRules.IsRate).WithMessage(RateRules.RateMessage);
+        RuleFor(x => x.CnyPerUnit).Must(RateRules.IsRate).WithMsg(M.RateValue);
     }
 }
 

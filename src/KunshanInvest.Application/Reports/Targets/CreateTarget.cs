@@ -1,3 +1,4 @@
+using KunshanInvest.Application.Common.Messages;
 using FluentValidation;
 using KunshanInvest.Application.Common;
 using KunshanInvest.Application.Common.Exceptions;
@@ -16,9 +17,9 @@ public sealed class CreateTargetValidator : AbstractValidator<CreateTarget>
 {
     public CreateTargetValidator()
     {
-        RuleFor(x => x.Year).InclusiveBetween(Target.MinYear, Target.MaxYear).WithMessage(TargetRules.YearMessage);
+        RuleFor(x => x.Year).InclusiveBetween(Target.MinYear, Target.MaxYear).WithMsg(M.YearRange);
         RuleFor(x => x.Metric).IsInEnum();
-        RuleFor(x => x.Value).InclusiveBetween(0, Target.MaxValue).WithMessage(TargetRules.ValueMessage);
+        RuleFor(x => x.Value).InclusiveBetween(0, Target.MaxValue).WithMsg(M.TargetValue);
     }
 }
 
@@ -28,17 +29,17 @@ public sealed class CreateTargetHandler(IAppDbContext db, IUserDirectory users) 
     {
         if (command.SectorId is { } sector && !await db.Sectors.AnyAsync(s => s.Id == sector, cancellationToken))
         {
-            throw FieldError.Invalid("sectorId", "产业链不存在 / No such sector.");
+            throw FieldError.Invalid("sectorId", M.NoSuchSector);
         }
 
         if (command.ParkId is { } park && !await db.Parks.AnyAsync(p => p.Id == park, cancellationToken))
         {
-            throw FieldError.Invalid("parkId", "载体不存在 / No such park.");
+            throw FieldError.Invalid("parkId", M.NoSuchPark);
         }
 
         if (command.OfficerId is { } officer && !await users.IsStaffAsync(officer, cancellationToken))
         {
-            throw FieldError.Invalid("officerId", "该用户不是在职工作人员 / No such active staff member.");
+            throw FieldError.Invalid("officerId", M.NoSuchActiveStaff);
         }
 
         var taken = await db.Targets.AnyAsync(
@@ -46,7 +47,7 @@ public sealed class CreateTargetHandler(IAppDbContext db, IUserDirectory users) 
             cancellationToken);
         if (taken)
         {
-            throw new ConflictException("该年度、指标和范围的目标已存在,请修改原目标 / A target for this year, metric and scope exists already: revise it instead.");
+            throw new ConflictException(M.TargetExists);
         }
 
         var target = new Target(command.Year, command.Metric, command.Value, command.SectorId, command.OfficerId, command.ParkId);

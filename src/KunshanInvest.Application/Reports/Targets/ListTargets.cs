@@ -1,3 +1,4 @@
+using KunshanInvest.Application.Common.Messages;
 using FluentValidation;
 using KunshanInvest.Application.Common;
 using KunshanInvest.Application.Common.Security;
@@ -12,7 +13,7 @@ public sealed record ListTargets(int Year) : IQuery<IReadOnlyList<TargetDto>>;
 
 public sealed class ListTargetsValidator : AbstractValidator<ListTargets>
 {
-    public ListTargetsValidator() => RuleFor(x => x.Year).InclusiveBetween(Target.MinYear, Target.MaxYear).WithMessage(TargetRules.YearMessage);
+    public ListTargetsValidator() => RuleFor(x => x.Year).InclusiveBetween(Target.MinYear, Target.MaxYear).WithMsg(M.YearRange);
 }
 
 public sealed class ListTargetsHandler(IAppDbContext db) : IQueryHandler<ListTargets, IReadOnlyList<TargetDto>>

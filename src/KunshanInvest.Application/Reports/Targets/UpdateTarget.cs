@@ -1,3 +1,4 @@
+using KunshanInvest.Application.Common.Messages;
 using FluentValidation;
 using KunshanInvest.Application.Common;
 using KunshanInvest.Application.Common.Exceptions;
@@ -16,7 +17,7 @@ public sealed class UpdateTargetValidator : AbstractValidator<UpdateTarget>
     public UpdateTargetValidator()
     {
         RuleFor(x => x.Version).GreaterThanOrEqualTo(0);
-        RuleFor(x => x.Value).InclusiveBetween(0, Target.MaxValue).WithMessage(TargetRules.ValueMessage);
+        RuleFor(x => x.Value).InclusiveBetween(0, Target.MaxValue).WithMsg(M.TargetValue);
     }
 }
 
