@@ -138,8 +138,8 @@ public sealed class JobSql(AppDbContext db, SqlDialect dialect) : IJobSql
             WHERE s."RoutedAtUtc" = {4} AND {{NotNotified("s.\"Id\"", "s.\"SubmittedById\"", "{5}")}}
             """,
             [JobKinds.Routed, "新报送待分拣:", nowUtc, period, routedAtUtc, JobKinds.Acknowledged,
-             "疑似重复:该企业已有在谈项目 / Possible duplicate: the enterprise has an open project", "企业已在库 / The enterprise is already on file",
-             "报送已收到:", "我们已收到您的项目报送,将尽快审核。/ We received your submission and will review it shortly."],
+             "疑似重复:该企业已有在谈项目", "企业已在库",
+             "报送已收到:", "我们已收到您的项目报送,将尽快审核。"],
             cancellationToken);
     }
 
