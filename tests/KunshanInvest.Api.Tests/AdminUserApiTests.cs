@@ -140,8 +140,26 @@ public abstract partial class AdminUserApiTests<TApp>(TApp fixture) : IClassFixt
         var weakErrors = (await weak.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors");
         Assert.True(weakErrors.TryGetProperty("password", out var message), weakErrors.ToString());
         Assert.Contains("三类", message.ToString(), StringComparison.Ordinal);
-        await taken.ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        var takenProblem = await taken.ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        Assert.Equal("user.name_taken", takenProblem.GetProperty("code").GetString());
+        Assert.Equal("该用户名已被使用。", takenProblem.GetProperty("detail").GetString());
         Assert.False(await WithDbAsync(db => db.Users.AnyAsync(u => u.DisplayName == "弱密码")), "a refused password saves nothing");
+    }
+
+    [Fact]
+    public async Task A_taken_user_name_is_refused_in_the_readers_language_not_in_Identitys_English()
+    {
+        using var admin = await fixture.ClientAsync("admin");
+        using var request = new HttpRequestMessage(HttpMethod.Post, Users)
+        {
+            Content = JsonContent.Create(new { userName = "officer", displayName = "重复", email = $"{Unique("e")}@test.kunshan", roles = new[] { "Officer" }, password = TempPassword }),
+        };
+        request.Headers.TryAddWithoutValidation("Accept-Language", "en-US");
+
+        var problem = await (await admin.SendAsync(request)).ShouldBeProblemAsync(HttpStatusCode.Conflict);
+
+        Assert.Equal("user.name_taken", problem.GetProperty("code").GetString());
+        Assert.Equal("This user name is taken.", problem.GetProperty("detail").GetString());
     }
 
     [Theory]

@@ -1,6 +1,7 @@
 using FluentValidation;
 using FluentValidation.Results;
 using KunshanInvest.Application.Common.Exceptions;
+using KunshanInvest.Application.Common.Messages;
 using KunshanInvest.Application.Common.Users;
 using KunshanInvest.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Identity;
@@ -132,13 +133,24 @@ internal sealed class UserAdministration(UserManager<AppUser> users, AppDbContex
         }
 
         var describer = new IdentityErrorDescriber();
-        if (result.Errors.Any(e => e.Code is nameof(describer.DuplicateUserName) or nameof(describer.DuplicateEmail) or nameof(describer.ConcurrencyFailure)))
+        if (result.Errors.FirstOrDefault(e => e.Code is nameof(describer.DuplicateUserName) or nameof(describer.DuplicateEmail) or nameof(describer.ConcurrencyFailure)) is { } conflict)
         {
-            throw new ConflictException(string.Join(" ", result.Errors.Select(e => e.Description)));
+            throw new ConflictException(Refusal(conflict));
         }
 
-        throw new ValidationException(result.Errors.Select(e => new ValidationFailure(FieldOf(e.Code), e.Description)));
+        throw new ValidationException(result.Errors.Select(e => FieldError.Failure(FieldOf(e.Code), Refusal(e))));
     }
+
+    /// <summary>Identity's own descriptions are English only: the refusals a user can meet here as catalogue messages.</summary>
+    private static Said Refusal(IdentityError error) => error.Code switch
+    {
+        nameof(IdentityErrorDescriber.DuplicateUserName) => M.UserNameTaken,
+        nameof(IdentityErrorDescriber.DuplicateEmail) => M.UserEmailTaken,
+        nameof(IdentityErrorDescriber.ConcurrencyFailure) => M.Changed,
+        nameof(IdentityErrorDescriber.InvalidUserName) => M.UserNameFormat,
+        nameof(IdentityErrorDescriber.InvalidEmail) => M.EmailInvalid,
+        _ => M.Text.With(("text", error.Description)),
+    };
 
     private static string FieldOf(string code) => code switch
     {

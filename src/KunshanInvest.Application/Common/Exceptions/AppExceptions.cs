@@ -18,12 +18,6 @@ public sealed class ForbiddenAccessException : Exception, ICodedException
     {
     }
 
-    /// <summary>Not yet a catalogue message: shown as written, in either language.</summary>
-    public ForbiddenAccessException(string message)
-        : this(M.Text.With(("text", message)))
-    {
-    }
-
     public ForbiddenAccessException(Said said)
         : base(said?.Render(Messages.Messages.DefaultCulture))
     {
@@ -42,16 +36,6 @@ public sealed class UnauthenticatedException() : Exception("Sign in first."), IC
 /// <summary>The record changed since the caller read it, or the value must be unique (409).</summary>
 public sealed class ConflictException : Exception, ICodedException
 {
-    /// <summary>Not yet a catalogue message: shown as written, in either language.</summary>
-    public ConflictException(string message)
-        : this(M.Text.With(("text", message)))
-    {
-    }
-
-    public ConflictException(string message, Exception inner)
-        : this(M.Text.With(("text", message)), inner)
-    {
-    }
 
     public ConflictException(Said said)
         : base(said?.Render(Messages.Messages.DefaultCulture))

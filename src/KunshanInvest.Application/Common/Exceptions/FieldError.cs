@@ -9,9 +9,6 @@ public static class FieldError
 {
     public static ValidationException Invalid(string field, Said said) => new([Failure(field, said)]);
 
-    /// <summary>Not yet a catalogue message: shown as written, in either language.</summary>
-    public static ValidationException Invalid(string field, string message) => Invalid(field, M.Text.With(("text", message)));
-
     /// <summary>
     /// A failure carrying the message's code (FluentValidation's ErrorCode) and arguments (its CustomState), worded in
     /// the current UI language; the API renders it again in the reader's language from the code.

@@ -4,6 +4,8 @@ public static partial class M
 {
     public static readonly Msg UserNotStaff = new("user.notStaff", "只有局内人员可以分配产业链。", "Only bureau staff can be assigned to sectors.");
     public static readonly Msg UserNameFormat = new("user.name_format", "用户名只能包含字母、数字和 . _ - @。", "A user name may hold letters, digits and . _ - @");
+    public static readonly Msg UserNameTaken = new("user.name_taken", "该用户名已被使用。", "This user name is taken.");
+    public static readonly Msg UserEmailTaken = new("user.email_taken", "该邮箱已被其他账户使用。", "Another account uses this e-mail address.");
     public static readonly Msg RoleUnknown = new("user.role_unknown", "角色须为 {roles} 之一。", "Each role must be one of {roles}.");
     public static readonly Msg SelfDemotion = new("user.selfDemotion", "管理员不能撤销自己的管理员角色。", "Administrators cannot remove their own Admin role.");
     public static readonly Msg SelfDisable = new("user.selfDisable", "管理员不能停用自己的账户。", "Administrators cannot disable their own account.");

@@ -26,10 +26,6 @@ public sealed class Notifier(IAppDbContext db, TimeProvider clock)
         db.Notifications.Add(notification);
     }
 
-    /// <summary>Not yet a catalogue message: stored as written.</summary>
-    public void Notify(Guid userId, string kind, string title, string? body = null, string? link = null) =>
-        db.Notifications.Add(New(userId, kind, title, body, link));
-
     /// <summary>A stored notice in <paramref name="culture"/>'s language: from its codes where it has them, else as written.</summary>
     public static (string Title, string? Body) Word(string title, string? body, string? titleCode, string? bodyCode, string? argsJson, CultureInfo culture)
     {
