@@ -65,6 +65,13 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
                 Detail = Text(),
                 Extensions = { ["code"] = forbidden.Code },
             },
+            DomainConflictException conflict => new ProblemDetails
+            {
+                Status = StatusCodes.Status409Conflict,
+                Title = Say(M.ProblemConflict),
+                Detail = Text(),
+                Extensions = { ["code"] = conflict.Code },
+            },
             NotFoundException n => Coded(StatusCodes.Status404NotFound, Say(M.ProblemNotFound), n.Said, culture),
             PreconditionRequiredException p => Coded(StatusCodes.Status428PreconditionRequired, Say(M.ProblemPrecondition), p.Said, culture),
             DuplicateEnterpriseException duplicate => new ProblemDetails

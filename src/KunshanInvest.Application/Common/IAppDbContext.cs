@@ -1,6 +1,7 @@
 using KunshanInvest.Domain.Auditing;
 using KunshanInvest.Domain.Enterprises;
 using KunshanInvest.Domain.Events;
+using KunshanInvest.Domain.Figures;
 using KunshanInvest.Domain.FollowUps;
 using KunshanInvest.Domain.Interactions;
 using KunshanInvest.Domain.Notifications;
@@ -40,6 +41,8 @@ public interface IAppDbContext
     DbSet<Attribution> Attributions { get; }
     DbSet<Target> Targets { get; }
     DbSet<PipelineSnapshot> PipelineSnapshots { get; }
+    DbSet<FigureEntry> FigureEntries { get; }
+    DbSet<ProjectMilestone> Milestones { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 

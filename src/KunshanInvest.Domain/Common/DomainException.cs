@@ -17,3 +17,11 @@ public sealed class DomainForbiddenException(string code, string message) : Exce
 {
     public string Code { get; } = code;
 }
+
+/// <summary>The record is not in a state that allows this (mapped to 409): verified twice, superseded twice, taken.</summary>
+public sealed class DomainConflictException(string code, string message) : Exception(message)
+{
+    public string Code { get; } = code;
+
+    public IReadOnlyDictionary<string, object?> Args { get; init; } = new Dictionary<string, object?>();
+}

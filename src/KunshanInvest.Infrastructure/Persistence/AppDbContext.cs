@@ -3,6 +3,7 @@ using KunshanInvest.Application.Common.Exceptions;
 using KunshanInvest.Domain.Auditing;
 using KunshanInvest.Domain.Enterprises;
 using KunshanInvest.Domain.Events;
+using KunshanInvest.Domain.Figures;
 using KunshanInvest.Domain.FollowUps;
 using KunshanInvest.Domain.Interactions;
 using KunshanInvest.Domain.Notifications;
@@ -56,6 +57,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<Target> Targets => Set<Target>();
     public DbSet<PipelineSnapshot> PipelineSnapshots => Set<PipelineSnapshot>();
+    public DbSet<FigureEntry> FigureEntries => Set<FigureEntry>();
+    public DbSet<ProjectMilestone> Milestones => Set<ProjectMilestone>();
 
     /// <summary>
     /// The port's save: a lost optimistic-concurrency race becomes the Application's <see cref="ConflictException"/>,

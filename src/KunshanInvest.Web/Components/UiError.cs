@@ -21,7 +21,7 @@ public sealed record UiError(string Message, IReadOnlyDictionary<string, string>
             v.Errors.GroupBy(e => e.PropertyName, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => Word(g.First()), StringComparer.OrdinalIgnoreCase),
             []),
         StageGateException gate => new(Text.T.NextStageNeeds(Text.T.StageName(gate.Target)), new Dictionary<string, string>(), gate.Missing),
-        DomainRuleException or DomainForbiddenException or ForbiddenAccessException or ConflictException or NotFoundException or UnauthenticatedException
+        DomainRuleException or DomainForbiddenException or DomainConflictException or ForbiddenAccessException or ConflictException or NotFoundException or UnauthenticatedException
             or Application.Enterprises.Duplicates.DuplicateEnterpriseException => new(Messages.Text(exception, CultureInfo.CurrentUICulture), new Dictionary<string, string>(), []),
         OverflowException => new(Text.T.IsEnglish ? "A number is too large." : "数字过大。", new Dictionary<string, string>(), []),
         _ => new(Text.T.IsEnglish ? "Something went wrong; please try again." : "操作未成功,请重试。", new Dictionary<string, string>(), []),

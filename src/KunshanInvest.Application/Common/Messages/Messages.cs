@@ -42,6 +42,7 @@ public static class Messages
             ICodedException coded => Render(coded.Said, culture),
             Domain.Common.DomainRuleException rule => Render(rule.Code, rule.Args, culture) ?? rule.Message,
             Domain.Common.DomainForbiddenException forbidden => Render(forbidden.Code, null, culture) ?? forbidden.Message,
+            Domain.Common.DomainConflictException conflict => Render(conflict.Code, conflict.Args, culture) ?? conflict.Message,
             _ => exception.Message,
         };
     }
