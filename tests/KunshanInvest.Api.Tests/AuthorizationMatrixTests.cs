@@ -384,7 +384,7 @@ internal sealed class MatrixWorld
     private (object? Body, string? IfMatch) Body(string key) => key switch
     {
         "PUT /api/v1/projects/{id:guid}" => (new { name = "矩阵项目", enterpriseId = _ids["enterprise"], source = "WalkIn", ownerId = _officerId }, StaleVersion),
-        "PUT /api/v1/projects/{id:guid}/figures" => (new { pledged = new { }, realised = new { } }, StaleVersion),
+        "PUT /api/v1/projects/{id:guid}/figures" => (new { pledged = new { } }, StaleVersion),
         "POST /api/v1/projects/{id:guid}/stage" => (new { target = "Contacted" }, StaleVersion),
         "POST /api/v1/follow-ups/{id:guid}/complete" => (new { note = "矩阵" }, StaleVersion),
         "POST /api/v1/follow-ups/{id:guid}/reassign" => (new { assigneeId = _officer2Id }, StaleVersion),
