@@ -14,7 +14,7 @@ namespace KunshanInvest.Application.Projects.GetProject;
 
 /// <summary>
 /// A project with its names, figures, stage history and what the next stage still needs; its realised figures are sums
-/// of its verified figure entries. Five statements.
+/// of its verified figure entries. Four statements.
 /// </summary>
 [AuthorizeRequest(Roles = Roles.Staff)]
 public sealed record GetProject(Guid Id) : IQuery<ProjectDetail>;
