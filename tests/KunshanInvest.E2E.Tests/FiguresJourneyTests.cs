@@ -44,9 +44,9 @@ public sealed class FiguresJourneyTests(BrowserApp app) : IClassFixture<BrowserA
             await officer.WaitForSelectorAsync("[data-testid=interactive]", new() { State = WaitForSelectorState.Attached });
             await officer.Locator(".mud-tab").Filter(new() { HasText = "实绩" }).First.ClickAsync();
             await officer.WaitForSelectorAsync("[data-testid=figure-form]");
-            await officer.FillAsync("[data-testid=figure-period] input", period);
-            await officer.FillAsync("[data-testid=figure-amount] input", "12345");
-            await officer.FillAsync("[data-testid=figure-foreign] input", "3000");
+            await officer.FillAsync("[data-testid=figure-period]", period);
+            await officer.FillAsync("[data-testid=figure-amount]", "12345");
+            await officer.FillAsync("[data-testid=figure-foreign]", "3000");
             await officer.SetInputFilesAsync("[data-testid=figure-evidence]", new FilePayload
             {
                 Name = "银行进账单-第三季度.pdf",

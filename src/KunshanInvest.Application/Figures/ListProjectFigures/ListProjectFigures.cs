@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace KunshanInvest.Application.Figures.ListProjectFigures;
 
 /// <summary>
-/// A project's figure entries, newest month first, with who entered and checked them, and per kind the verified
+/// A project's figure entries, those awaiting a check first, then newest month first, with who entered and checked them, and per kind the verified
 /// totals per year and per quarter (sums of months; headcount: the latest month's). Six statements whatever the data.
 /// </summary>
 [AuthorizeRequest(Roles = Roles.Staff)]
@@ -53,7 +53,7 @@ public sealed class ListProjectFiguresHandler(IAppDbContext db, IUserDirectory u
 
         var entries = await db.FigureEntries.AsNoTracking()
             .Where(f => f.ProjectId == query.ProjectId)
-            .OrderByDescending(f => f.Period).ThenBy(f => f.Kind).ThenByDescending(f => f.EnteredAtUtc)
+            .OrderBy(f => f.Status == FigureStatus.Pending ? 0 : 1).ThenByDescending(f => f.Period).ThenBy(f => f.Kind).ThenByDescending(f => f.EnteredAtUtc)
             .ToListAsync(cancellationToken);
 
         var verified = VerifiedFigures.Of(db).Where(f => f.ProjectId == query.ProjectId);
