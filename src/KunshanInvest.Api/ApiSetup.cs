@@ -87,6 +87,7 @@ internal static class ApiSetup
         app.MapEnterpriseEndpoints();
         app.MapFollowUpSliceEndpoints();
         app.MapProjectFileEndpoints();
+        app.MapFigureEndpoints();
         app.MapAdminUserEndpoints();
         app.MapEventEndpoints();
         app.MapAdminCatalogEndpoints();

@@ -96,6 +96,11 @@ internal static class AuthorizationMatrix
         "PUT     /api/v1/events/{id:guid}                                               401  403  403  403  403  ok   ok   403",
         "GET     /api/v1/events/{id:guid}/signings                                      401  403  403  ok   ok   ok   ok   403",
         "POST    /api/v1/events/{id:guid}/signings                                      401  403  403  403  403  ok   ok   403",
+        "GET     /api/v1/figures/pending                                                401  403  403  403  403  ok   403  403",
+        "GET     /api/v1/figures/{id:guid}/evidence                                     401  403  403  ok   ok   ok   ok   403",
+        "POST    /api/v1/figures/{id:guid}/correct                                      401  403  403  ok   403  ok   ok   403",
+        "POST    /api/v1/figures/{id:guid}/reject                                       401  403  403  403  403  ok   403  403",
+        "POST    /api/v1/figures/{id:guid}/verify                                       401  403  403  403  403  ok   403  403",
         "POST    /api/v1/follow-ups/                                                    401  403  403  ok   ok   ok   ok   403",
         "GET     /api/v1/follow-ups/mine                                                401  403  403  ok   ok   ok   ok   403",
         "GET     /api/v1/follow-ups/{id:guid}                                           401  403  403  ok   ok   ok   ok   403",
@@ -124,6 +129,8 @@ internal static class AuthorizationMatrix
         "GET     /api/v1/projects/import-template.xlsx                                  401  403  403  ok   ok   ok   ok   403",
         "GET     /api/v1/projects/{id:guid}                                             401  403  403  ok   ok   ok   ok   403",
         "PUT     /api/v1/projects/{id:guid}                                             401  403  403  ok   403  ok   ok   403",
+        "GET     /api/v1/projects/{id:guid}/figures                                     401  403  403  ok   ok   ok   ok   403",
+        "POST    /api/v1/projects/{id:guid}/figures                                     401  403  403  ok   403  ok   ok   403",
         "PUT     /api/v1/projects/{id:guid}/figures                                     401  403  403  ok   403  ok   ok   403",
         "GET     /api/v1/projects/{id:guid}/follow-ups                                  401  403  403  ok   ok   ok   ok   403",
         "GET     /api/v1/projects/{id:guid}/history                                     401  403  403  ok   ok   ok   ok   403",
@@ -321,6 +328,13 @@ internal sealed class MatrixWorld
         world._ids["target"] = await fixture.QueryAsync(db => db.Targets.OrderBy(t => t.Id).Select(t => t.Id).FirstOrDefaultAsync());
         world._ids["user"] = (await fixture.NewUserAsync(Roles.Officer)).Id;
         world._ids["partner"] = (await fixture.NewPartnerAsync(Domain.Partners.PartnerStatus.Pending)).PartnerId;
+        var figure = new Domain.Figures.FigureEntry(project, Domain.Figures.FigureKind.TaxPaid, 202601, 100_00, "CNY", 100_00, null, "矩阵实绩", world._officerId, DateTime.UtcNow);
+        await fixture.QueryAsync(db =>
+        {
+            db.FigureEntries.Add(figure);
+            return db.SaveChangesAsync();
+        });
+        world._ids["figure"] = figure.Id;
 
         world._clients[Caller.Anonymous] = NoRedirects(fixture, null);
         world._clients[Caller.PartnerA] = NoRedirects(fixture, await fixture.ClientAsync("partner"));
@@ -384,9 +398,13 @@ internal sealed class MatrixWorld
     private (object? Body, string? IfMatch) Body(string key) => key switch
     {
         "PUT /api/v1/projects/{id:guid}" => (new { name = "矩阵项目", enterpriseId = _ids["enterprise"], source = "WalkIn", ownerId = _officerId }, StaleVersion),
-        "PUT /api/v1/projects/{id:guid}/figures" => (new { pledged = new { }, realised = new { } }, StaleVersion),
+        "PUT /api/v1/projects/{id:guid}/figures" => (new { pledged = new { } }, StaleVersion),
         "POST /api/v1/projects/{id:guid}/stage" => (new { target = "Contacted" }, StaleVersion),
         "POST /api/v1/follow-ups/{id:guid}/complete" => (new { note = "矩阵" }, StaleVersion),
+        "POST /api/v1/projects/{id:guid}/figures" => (new { kind = "TaxPaid", period = 209912, amount = 100, currency = "CNY" }, null),
+        "POST /api/v1/figures/{id:guid}/correct" => (new { amount = 100, currency = "CNY" }, StaleVersion),
+        "POST /api/v1/figures/{id:guid}/verify" => (new { }, StaleVersion),
+        "POST /api/v1/figures/{id:guid}/reject" => (new { reason = "矩阵" }, StaleVersion),
         "POST /api/v1/follow-ups/{id:guid}/reassign" => (new { assigneeId = _officer2Id }, StaleVersion),
         "POST /api/v1/auth/token" => (new { userName = "officer", password = AppFixture.DemoPassword }, null),
         "POST /api/v1/portal/submissions/{id:guid}/messages" => (new { body = "矩阵消息" }, null),
@@ -447,6 +465,7 @@ internal sealed class MatrixWorld
         "targets" => _ids["target"],
         "exchange-rates" => _ids["rate"],
         "partners" => _ids["partner"],
+        "figures" => _ids["figure"],
         _ => throw new InvalidOperationException($"No route value for '{collection}' in {pattern}: add one to the matrix's World."),
     };
 }

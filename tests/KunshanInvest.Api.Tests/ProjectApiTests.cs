@@ -173,7 +173,6 @@ public abstract class ProjectApiTests<TApp>(TApp fixture) : IClassFixture<TApp>
         var pledged = await officer.SendAsync(WithIfMatch(HttpMethod.Put, $"/api/v1/projects/{id}/figures", new
         {
             pledged = new { investment = new { minorUnits = 80_000_000_000L, currency = "CNY" }, jobs = 300, landMu = 45.5 },
-            realised = new { },
         }, placed.Headers.ETag!.ToString()));
         Assert.Equal(HttpStatusCode.NoContent, pledged.StatusCode);
         var signed = await officer.SendAsync(WithIfMatch(HttpMethod.Post, $"/api/v1/projects/{id}/stage", new { target = "Signed", note = "签约仪式" }, pledged.Headers.ETag!.ToString()));

@@ -10,6 +10,7 @@ using KunshanInvest.Application.Reports.GetStalledProjects;
 using KunshanInvest.Application.Reports.GetTargetProgress;
 using KunshanInvest.Application.Reports.GetTrend;
 using KunshanInvest.Application.Reports.TakePipelineSnapshot;
+using KunshanInvest.Domain.Figures;
 using KunshanInvest.Domain.Projects;
 using KunshanInvest.Domain.Rates;
 using KunshanInvest.Domain.Reports;
@@ -126,6 +127,28 @@ public sealed class ReportTests
                 new Target(2026, TargetMetric.SignedInvestment, 100_000_000_00, sectorId: s.Sector.Id, officerId: s.OwnerA),
                 new Target(2026, TargetMetric.Jobs, 1_000, sectorId: s.Sector.Id, officerId: s.OwnerB),
                 new Target(2025, TargetMetric.SignedProjects, 99, sectorId: s.Sector.Id));
+
+            // 到位资金 and 实际利用外资 count the verified entries of the target's year only: not last year's, not a pending one.
+            var registered = s.Projects.Single(p => p.Stage == ProjectStage.Registered).Id;
+            var now = database.Clock.GetUtcNow().UtcDateTime;
+            FigureEntry Entry(FigureKind kind, int period, long value, string currency, bool verify = true)
+            {
+                var entry = new FigureEntry(registered, kind, period, value, currency, value, null, null, s.OwnerA, now);
+                if (verify)
+                {
+                    entry.Verify(s.OwnerB, now);
+                }
+
+                return entry;
+            }
+
+            write.FigureEntries.AddRange(
+                Entry(FigureKind.FundsInPlace, 202603, 10_000_000_00, "CNY"),
+                Entry(FigureKind.FundsInPlace, 202606, 2_500_000_00, "CNY"),
+                Entry(FigureKind.FundsInPlace, 202512, 7_000_000_00, "CNY"),
+                Entry(FigureKind.FundsInPlace, 202604, 9_000_000_00, "CNY", verify: false),
+                Entry(FigureKind.ForeignCapitalUsed, 202602, 3_000_000_00, "USD"),
+                Entry(FigureKind.ForeignCapitalUsed, 202511, 1_000_000_00, "USD"));
             await write.SaveChangesAsync();
         }
 
@@ -139,9 +162,9 @@ public sealed class ReportTests
         var projects = report.Metrics.Single(m => m.Metric == TargetMetric.SignedProjects);
         Assert.Equal((signed.Count, 10L), (projects.Actual, projects.Target!.Value));
         Assert.Equal(signed.Sum(p => ReportScenario.Fen(p.PledgedInvestment, Rates2026) ?? 0), report.Metrics.Single(m => m.Metric == TargetMetric.SignedInvestment).Actual);
-        Assert.Equal(signed.Sum(p => p.PledgedForeignCapitalUsdCents ?? 0), report.Metrics.Single(m => m.Metric == TargetMetric.ForeignCapital).Actual);
+        Assert.Equal(3_000_000_00, report.Metrics.Single(m => m.Metric == TargetMetric.ForeignCapital).Actual);
         Assert.Equal(signed.Count(p => p.IsMajor), report.Metrics.Single(m => m.Metric == TargetMetric.MajorProjects).Actual);
-        Assert.Equal(s.Projects.Sum(p => p.FundsInPlaceFen ?? 0), report.Metrics.Single(m => m.Metric == TargetMetric.FundsInPlace).Actual);
+        Assert.Equal(12_500_000_00, report.Metrics.Single(m => m.Metric == TargetMetric.FundsInPlace).Actual);
         Assert.Equal(3, report.Targets.Count);
 
         var officerA = report.Targets.Single(t => t.OfficerId == s.OwnerA);

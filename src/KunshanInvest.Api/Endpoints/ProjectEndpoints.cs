@@ -59,7 +59,7 @@ internal static class ProjectEndpoints
         string Name, Guid? EnterpriseId, Guid? SectorId, Guid? ParkId, SourceChannel Source, MoneyDto? EstimatedInvestment,
         bool IsMajor, string? BlockingIssues, Guid? EventId, Guid? ExpansionOfProjectId, Guid OwnerId);
 
-    public sealed record FiguresBody(PledgeDto Pledged, string? ProjectCompanyCreditCode, RealisedDto Realised);
+    public sealed record FiguresBody(PledgeDto Pledged, string? ProjectCompanyCreditCode);
 
     public sealed record StageBody(ProjectStage Target, string? Note);
 
@@ -72,7 +72,7 @@ internal static class ProjectEndpoints
         projects.MapPost("/", CreateLeadAsync).WithSummary("Log a lead: an enterprise picked or typed (duplicate-checked), sector, source, rough investment.");
         projects.MapGet("/{id:guid}", GetAsync).WithSummary("A project with figures, stage history and the next stage's missing evidence; ETag = version.");
         projects.MapPut("/{id:guid}", UpdateAsync).WithSummary("Edit a project (If-Match required).");
-        projects.MapPut("/{id:guid}/figures", UpdateFiguresAsync).WithSummary("Pledged and realised figures (If-Match required).");
+        projects.MapPut("/{id:guid}/figures", UpdateFiguresAsync).WithSummary("Pledged figures and the project company's credit code (If-Match required); realised figures are figure entries.");
         projects.MapPost("/{id:guid}/stage", MoveStageAsync).WithSummary("Move to a stage: 422 names missing evidence; back needs a manager and a reason (If-Match required).");
         projects.MapGet("/{id:guid}/history", async (Guid id, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new GetHistory("InvestmentProject", id), ct)))
@@ -111,7 +111,7 @@ internal static class ProjectEndpoints
 
     private static async Task<NoContent> UpdateFiguresAsync(Guid id, FiguresBody body, ISender sender, HttpRequest request, HttpResponse response, CancellationToken ct)
     {
-        var version = await sender.Send(new UpdateFigures(id, Concurrency.RequireIfMatch(request), body.Pledged, body.ProjectCompanyCreditCode, body.Realised), ct);
+        var version = await sender.Send(new UpdateFigures(id, Concurrency.RequireIfMatch(request), body.Pledged, body.ProjectCompanyCreditCode), ct);
         Concurrency.SetETag(response, version);
         return TypedResults.NoContent();
     }

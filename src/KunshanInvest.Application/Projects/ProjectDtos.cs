@@ -47,7 +47,11 @@ public sealed record StageGap(ProjectStage Stage, IReadOnlyList<MissingEvidenceD
 
 public sealed record PledgeDto(MoneyDto? Investment, long? ForeignCapitalUsdCents, int? Jobs, long? AnnualTaxFen, long? AnnualOutputFen, double? LandMu);
 
-public sealed record RealisedDto(long? FundsInPlaceFen, int? Jobs, long? AnnualTaxFen, long? AnnualOutputFen);
+/// <summary>
+/// What a project has realised, from verified figure entries only: cumulative 到位资金 (fen) and 实际使用外资 (US cents),
+/// <see cref="Year"/>'s tax, output and 主营业务收入 (fen), and the latest verified headcount.
+/// </summary>
+public sealed record RealisedDto(long? FundsInPlaceFen, int? Jobs, long? AnnualTaxFen, long? AnnualOutputFen, long? ForeignCapitalUsdCents = null, long? RevenueFen = null, int? Year = null);
 
 public sealed record ProjectDetail(
     Guid Id,

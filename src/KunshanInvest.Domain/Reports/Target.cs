@@ -11,10 +11,10 @@ public enum TargetMetric
     /// <summary>签约投资额 (CNY fen): their pledged investment, converted at the year's rates.</summary>
     SignedInvestment = 1,
 
-    /// <summary>实际利用外资 (US cents): their pledged foreign capital.</summary>
+    /// <summary>实际利用外资 (US cents): verified 实际使用外资 figure entries of the year's months.</summary>
     ForeignCapital = 2,
 
-    /// <summary>到位资金 (CNY fen).</summary>
+    /// <summary>到位资金 (CNY fen): verified figure entries of the year's months.</summary>
     FundsInPlace = 3,
 
     /// <summary>重大项目数: major projects signed in the year.</summary>

@@ -205,6 +205,7 @@ public sealed class SeedLoader(AppDbContext db, IdentitySeeder identity, IOption
         }
 
         await LoadDemoWorkAsync(owners, enterprises, report, cancellationToken);
+        await new DemoFigures(db, clock).LoadAsync(owners, report, cancellationToken);
         await LoadDemoPartnersAsync(owners, report, cancellationToken);
     }
 

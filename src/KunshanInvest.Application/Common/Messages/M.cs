@@ -56,6 +56,8 @@ public static partial class M
             ["Interaction"] = new("走访记录", "Interaction"),
             ["Target"] = new("目标", "Target"),
             ["Notification"] = new("通知", "Notification"),
+            ["FigureEntry"] = new("实绩", "Figure entry"),
+            ["FigureEvidence"] = new("实绩证明材料", "Figure evidence"),
         };
 
         /// <summary>An entity's type name as a reader calls it; an unknown one as written.</summary>

@@ -2,6 +2,7 @@ using KunshanInvest.Application.Common;
 using KunshanInvest.Application.Common.Exceptions;
 using KunshanInvest.Application.Common.Security;
 using KunshanInvest.Application.Common.Users;
+using KunshanInvest.Application.Figures;
 using KunshanInvest.Domain.Projects;
 using KunshanInvest.Domain.Sectors;
 using Mediator;
@@ -11,7 +12,10 @@ using KunshanInvest.Application.Common.Messages;
 
 namespace KunshanInvest.Application.Projects.GetProject;
 
-/// <summary>A project with its names, figures, stage history and what the next stage still needs. Three statements.</summary>
+/// <summary>
+/// A project with its names, figures, stage history and what the next stage still needs; its realised figures are sums
+/// of its verified figure entries. Four statements.
+/// </summary>
 [AuthorizeRequest(Roles = Roles.Staff)]
 public sealed record GetProject(Guid Id) : IQuery<ProjectDetail>;
 
@@ -51,6 +55,7 @@ public sealed class GetProjectHandler(IAppDbContext db, IUserDirectory users, IO
             .Over(stalled.Value.ToLimits());
         var now = clock.GetUtcNow().UtcDateTime;
         var next = NextStage(project);
+        var realised = await VerifiedFigures.RealisedAsync(db, project.Id, clock.BureauToday().Year, cancellationToken);
 
         return new ProjectDetail(
             project.Id, project.Code, project.Name, project.Stage, project.StageBeforeSideState, project.LostReason, project.StageEnteredAtUtc,
@@ -66,7 +71,7 @@ public sealed class GetProjectHandler(IAppDbContext db, IUserDirectory users, IO
             project.LastActivityAtUtc, project.CreatedAtUtc,
             new PledgeDto(MoneyDto.From(project.PledgedInvestment), project.PledgedForeignCapitalUsdCents, project.PledgedJobs, project.PledgedAnnualTaxFen, project.PledgedAnnualOutputFen, project.PledgedLandMu),
             project.ProjectCompanyCreditCode,
-            new RealisedDto(project.FundsInPlaceFen, project.RealisedJobs, project.RealisedAnnualTaxFen, project.RealisedAnnualOutputFen),
+            new RealisedDto(realised.FundsInPlaceFen, realised.Jobs, realised.TaxFen, realised.OutputFen, realised.ForeignCapitalUsdCents, realised.RevenueFen, realised.Year),
             [.. changes.Select(c => new StageChangeDto(c.From, c.To, c.AtUtc, c.ByUserId, c.ByUserId is { } by ? people.GetValueOrDefault(by) : null, c.Note, c.IsJump, c.IsBackward))],
             next,
             next is { } n ? Missing(project, n) : [],

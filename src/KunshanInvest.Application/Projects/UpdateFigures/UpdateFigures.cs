@@ -9,10 +9,11 @@ namespace KunshanInvest.Application.Projects.UpdateFigures;
 
 /// <summary>
 /// Records what was pledged at signing (investment, foreign capital in USD, jobs, annual tax and output, land in 亩),
-/// the project company's credit code, and what has been realised (到位资金, jobs, tax, output).
+/// and the project company's credit code. What has been realised is no longer typed here: it comes from verified figure
+/// entries (Figures/RecordFigure), month by month, with evidence and a second person's check.
 /// </summary>
 [AuthorizeRequest(Roles = Roles.Staff)]
-public sealed record UpdateFigures(Guid Id, int ExpectedVersion, PledgeDto Pledged, string? ProjectCompanyCreditCode, RealisedDto Realised) : ICommand<int>;
+public sealed record UpdateFigures(Guid Id, int ExpectedVersion, PledgeDto Pledged, string? ProjectCompanyCreditCode) : ICommand<int>;
 
 public sealed class UpdateFiguresValidator : AbstractValidator<UpdateFigures>
 {
@@ -24,17 +25,12 @@ public sealed class UpdateFiguresValidator : AbstractValidator<UpdateFigures>
     public UpdateFiguresValidator()
     {
         RuleFor(x => x.Pledged).NotNull();
-        RuleFor(x => x.Realised).NotNull();
         RuleFor(x => x.Pledged.Investment!).SetValidator(new MoneyValidator()).When(x => x.Pledged?.Investment is not null).OverridePropertyName("pledged.investment");
         RuleFor(x => x.Pledged.ForeignCapitalUsdCents).InclusiveBetween(0, MaxFen).When(x => x.Pledged is not null).OverridePropertyName("pledged.foreignCapitalUsdCents");
         RuleFor(x => x.Pledged.Jobs).InclusiveBetween(0, MaxJobs).When(x => x.Pledged is not null).OverridePropertyName("pledged.jobs");
         RuleFor(x => x.Pledged.AnnualTaxFen).InclusiveBetween(0, MaxFen).When(x => x.Pledged is not null).OverridePropertyName("pledged.annualTaxFen");
         RuleFor(x => x.Pledged.AnnualOutputFen).InclusiveBetween(0, MaxFen).When(x => x.Pledged is not null).OverridePropertyName("pledged.annualOutputFen");
         RuleFor(x => x.Pledged.LandMu).InclusiveBetween(0, MaxLandMu).When(x => x.Pledged is not null).OverridePropertyName("pledged.landMu");
-        RuleFor(x => x.Realised.FundsInPlaceFen).InclusiveBetween(0, MaxFen).When(x => x.Realised is not null).OverridePropertyName("realised.fundsInPlaceFen");
-        RuleFor(x => x.Realised.Jobs).InclusiveBetween(0, MaxJobs).When(x => x.Realised is not null).OverridePropertyName("realised.jobs");
-        RuleFor(x => x.Realised.AnnualTaxFen).InclusiveBetween(0, MaxFen).When(x => x.Realised is not null).OverridePropertyName("realised.annualTaxFen");
-        RuleFor(x => x.Realised.AnnualOutputFen).InclusiveBetween(0, MaxFen).When(x => x.Realised is not null).OverridePropertyName("realised.annualOutputFen");
         RuleFor(x => x.ProjectCompanyCreditCode).Custom((code, context) => CreditCodeRule.Report(code, context));
     }
 }
@@ -47,8 +43,6 @@ public sealed class UpdateFiguresHandler(IAppDbContext db, ICurrentUser user) : 
         var p = command.Pledged;
         project.Pledge(p.Investment?.ToMoney(), p.ForeignCapitalUsdCents, p.Jobs, p.AnnualTaxFen, p.AnnualOutputFen, p.LandMu);
         project.RegisterProjectCompany(command.ProjectCompanyCreditCode is { } code ? CreditCode.Normalize(code) : null);
-        var r = command.Realised;
-        project.Realise(r.FundsInPlaceFen, r.Jobs, r.AnnualTaxFen, r.AnnualOutputFen);
 
         // Figures a stage rests on cannot be removed while the project stands on it.
         if (project.Stage.IsPipeline() && StageGates.Check(project, project.Stage) is { Count: > 0 } missing)

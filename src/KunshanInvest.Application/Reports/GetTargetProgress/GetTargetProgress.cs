@@ -2,6 +2,8 @@ using FluentValidation;
 using KunshanInvest.Application.Common;
 using KunshanInvest.Application.Common.Security;
 using KunshanInvest.Application.Common.Users;
+using KunshanInvest.Application.Figures;
+using KunshanInvest.Domain.Figures;
 using KunshanInvest.Domain.Reports;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
@@ -11,8 +13,10 @@ namespace KunshanInvest.Application.Reports.GetTargetProgress;
 /// <summary>
 /// 目标完成情况: for the year the period ends in, each metric's actual over the filter's projects, against the target
 /// set for exactly the filter's sector / officer / park, and every narrower target (the cascade) with its own actual;
-/// progress beside the share of the year elapsed in Kunshan. Seven statements whatever the data: rates, signings
-/// grouped by (sector, owner, park, currency), funds in place grouped the same way, targets, and three name lookups.
+/// progress beside the share of the year elapsed in Kunshan. 到位资金 and 实际利用外资 are the VERIFIED figure entries whose
+/// month lies in the target's year (nothing pledged, nothing unchecked counts). Seven statements whatever the data:
+/// rates, signings grouped by (sector, owner, park, currency), the year's verified figures grouped by (sector, owner,
+/// park, kind), targets, and three name lookups.
 /// </summary>
 [AuthorizeRequest(Roles = Roles.Staff)]
 public sealed record GetTargetProgress(ReportFilter Filter) : IQuery<TargetProgress>, IReportRequest;
@@ -73,15 +77,17 @@ public sealed class GetTargetProgressHandler(IAppDbContext db, IUserDirectory us
                 Projects = g.Count(),
                 Major = g.Count(p => p.IsMajor),
                 Minor = g.Sum(p => p.PledgedInvestment!.MinorUnits),
-                ForeignCapital = g.Sum(p => p.PledgedForeignCapitalUsdCents ?? 0),
                 Jobs = g.Sum(p => (long)(p.PledgedJobs ?? 0)),
             })
             .ToListAsync(cancellationToken);
 
-        var funds = await scope.Projects(db)
-            .Where(p => p.FundsInPlaceFen != null)
-            .GroupBy(p => new { p.SectorId, p.OwnerId, p.ParkId })
-            .Select(g => new { g.Key.SectorId, g.Key.OwnerId, g.Key.ParkId, Fen = g.Sum(p => p.FundsInPlaceFen ?? 0) })
+        var (firstMonth, lastMonth) = FigurePeriod.YearRange(year);
+        var realised = await scope.Projects(db)
+            .Join(
+                VerifiedFigures.Of(db).Where(f => f.Period >= firstMonth && f.Period <= lastMonth && (f.Kind == FigureKind.FundsInPlace || f.Kind == FigureKind.ForeignCapitalUsed)),
+                p => p.Id, f => f.ProjectId, (p, f) => new { p.SectorId, p.OwnerId, p.ParkId, f.Kind, f.Value })
+            .GroupBy(x => new { x.SectorId, x.OwnerId, x.ParkId, x.Kind })
+            .Select(g => new { g.Key.SectorId, g.Key.OwnerId, g.Key.ParkId, g.Key.Kind, Value = g.Sum(x => x.Value) })
             .ToListAsync(cancellationToken);
 
         var targets = await db.Targets.AsNoTracking()
@@ -98,11 +104,13 @@ public sealed class GetTargetProgressHandler(IAppDbContext db, IUserDirectory us
             {
                 [TargetMetric.SignedProjects] = s.Projects,
                 [TargetMetric.SignedInvestment] = totals.Convert(s.Currency, s.Minor, s.Projects),
-                [TargetMetric.ForeignCapital] = s.ForeignCapital,
                 [TargetMetric.MajorProjects] = s.Major,
                 [TargetMetric.Jobs] = s.Jobs,
             }))
-            .Concat(funds.Select(f => new Fact(f.SectorId, f.OwnerId, f.ParkId, new Dictionary<TargetMetric, long> { [TargetMetric.FundsInPlace] = f.Fen })))
+            .Concat(realised.Select(f => new Fact(f.SectorId, f.OwnerId, f.ParkId, new Dictionary<TargetMetric, long>
+            {
+                [f.Kind == FigureKind.FundsInPlace ? TargetMetric.FundsInPlace : TargetMetric.ForeignCapital] = f.Value,
+            })))
             .ToList();
 
         var elapsed = ElapsedShare(year, scope.Today);

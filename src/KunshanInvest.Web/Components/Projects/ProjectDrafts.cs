@@ -53,10 +53,6 @@ public sealed class FiguresDraft
     public decimal? OutputWan { get; set; }
     public double? LandMu { get; set; }
     public string? CreditCode { get; set; }
-    public decimal? FundsWan { get; set; }
-    public int? RealJobs { get; set; }
-    public decimal? RealTaxWan { get; set; }
-    public decimal? RealOutputWan { get; set; }
     public UiError? Error { get; set; }
 
     public static FiguresDraft From(ProjectDetail p, UiError? error) => new()
@@ -65,7 +61,6 @@ public sealed class FiguresDraft
         ForeignWanUsd = Amounts.MinorToWan(p.Pledged.ForeignCapitalUsdCents),
         Jobs = p.Pledged.Jobs, TaxWan = Amounts.MinorToWan(p.Pledged.AnnualTaxFen), OutputWan = Amounts.MinorToWan(p.Pledged.AnnualOutputFen), LandMu = p.Pledged.LandMu,
         CreditCode = p.ProjectCompanyCreditCode,
-        FundsWan = Amounts.MinorToWan(p.Realised.FundsInPlaceFen), RealJobs = p.Realised.Jobs, RealTaxWan = Amounts.MinorToWan(p.Realised.AnnualTaxFen), RealOutputWan = Amounts.MinorToWan(p.Realised.AnnualOutputFen),
         Error = error,
     };
 }
