@@ -31,7 +31,7 @@ public sealed class ApproveRewardPayoutHandler(IAppDbContext db, ICurrentUser us
 
         var now = clock.GetUtcNow().UtcDateTime;
         payout.Approve(user.RequireId(), now);
-        var (accrued, committed, _) = await RewardAccruals.BalanceAsync(db, options.Value, now, partner.Id, cancellationToken);
+        var (accrued, committed, _) = await RewardAccruals.BalanceAsync(db, options.Value, now, partner.Id, cancellationToken, payout.Id);
         PayoutBalance.EnsureWithin(payout.AmountFen, accrued - committed);
         partner.RecordPayoutApproved(payout.AmountFen);
         await db.SaveChangesAsync(cancellationToken);

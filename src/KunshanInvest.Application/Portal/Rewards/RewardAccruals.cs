@@ -130,11 +130,15 @@ internal static class RewardAccruals
         return new RewardLedgerView(balances, accruals, payouts);
     }
 
-    /// <summary>One partner's accrued total and committed payouts (approved + paid) and proposals, for the balance checks.</summary>
-    public static async Task<(long Accrued, long Committed, long Proposed)> BalanceAsync(IAppDbContext db, PortalOptions options, DateTime nowUtc, Guid partnerId, CancellationToken cancellationToken)
+    /// <summary>
+    /// One partner's accrued total and committed payouts (approved + paid) and proposals, for the balance checks;
+    /// <paramref name="except"/> leaves out the payout being decided, so a racing approval of that same payout loses on
+    /// its version (409) rather than on a balance it already took.
+    /// </summary>
+    public static async Task<(long Accrued, long Committed, long Proposed)> BalanceAsync(IAppDbContext db, PortalOptions options, DateTime nowUtc, Guid partnerId, CancellationToken cancellationToken, Guid? except = null)
     {
         var accrued = await Rows(db, options, nowUtc).Where(r => r.PartnerId == partnerId).SumAsync(r => r.RewardFen ?? 0, cancellationToken);
-        var payouts = await db.RewardPayouts.AsNoTracking().Where(p => p.PartnerId == partnerId)
+        var payouts = await db.RewardPayouts.AsNoTracking().Where(p => p.PartnerId == partnerId && p.Id != except)
             .GroupBy(p => p.Status).Select(g => new { Status = g.Key, Amount = g.Sum(p => p.AmountFen) })
             .ToListAsync(cancellationToken);
         return (accrued, payouts.Where(p => p.Status != PayoutStatus.Proposed).Sum(p => p.Amount), payouts.Where(p => p.Status == PayoutStatus.Proposed).Sum(p => p.Amount));
