@@ -27,6 +27,7 @@ public abstract class PortalContractTests<TApp>(TApp fixture) : IClassFixture<TA
         { "POST", $"/api/v1/portal/submissions/{Guid.CreateVersion7()}/messages" },
         { "GET", $"/api/v1/portal/submissions/{Guid.CreateVersion7()}/attachments/{Guid.CreateVersion7()}" },
         { "GET", "/api/v1/portal/ledger" },
+        { "GET", "/api/v1/portal/rewards" },
         { "POST", "/api/v1/portal/colleagues" },
         { "GET", "/api/v1/triage/submissions" },
         { "GET", "/api/v1/ledger" },
@@ -144,6 +145,7 @@ public abstract class PortalContractTests<TApp>(TApp fixture) : IClassFixture<TA
             await partner.Client.PostAsJsonAsync($"/api/v1/portal/submissions/{id}/messages", new { body = "x" }),
             await partner.Client.GetAsync($"/api/v1/portal/submissions/{id}/attachments/{attachment}"),
             await partner.Client.GetAsync("/api/v1/portal/ledger"),
+            await partner.Client.GetAsync("/api/v1/portal/rewards"),
         };
 
         foreach (var response in responses)

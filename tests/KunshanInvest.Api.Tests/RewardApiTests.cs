@@ -164,6 +164,26 @@ public abstract class RewardApiTests<TApp>(TApp fixture) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task The_demo_partner_sees_the_seeded_verified_figures_accrue_and_a_paid_payout()
+    {
+        var demo = await fixture.ClientAsync("partner");
+
+        var mine = await (await demo.GetAsync("/api/v1/portal/rewards")).JsonAsync();
+
+        var accruals = mine.GetProperty("accruals").EnumerateArray().ToList();
+        Assert.Equal(3, accruals.Count);
+        Assert.Equal(["ForeignCapitalUsed", "FundsInPlace", "FundsInPlace"], accruals.Select(a => a.GetProperty("kind").GetString()).Order(StringComparer.Ordinal));
+        Assert.Contains(accruals, a => a.GetProperty("rewardFen").GetInt64() == 6_000_000); // 0.2 % of CNY 30 m
+        var payout = Assert.Single(mine.GetProperty("payouts").EnumerateArray());
+        Assert.Equal("Paid", payout.GetProperty("status").GetString());
+        var balance = Assert.Single(mine.GetProperty("balances").EnumerateArray());
+        Assert.Equal(6_000_000, balance.GetProperty("paidFen").GetInt64());
+        Assert.Equal(balance.GetProperty("accruedFen").GetInt64() - 6_000_000, balance.GetProperty("unpaidFen").GetInt64());
+        var checkers = await fixture.QueryAsync(db => db.FigureEntries.Where(f => f.IsDemo && f.Status == FigureStatus.Verified).Select(f => new { f.EnteredById, f.CheckedById }).ToListAsync());
+        Assert.All(checkers, c => Assert.NotEqual(c.EnteredById, c.CheckedById));
+    }
+
+    [Fact]
     public async Task The_ledger_and_payouts_export_to_a_workbook_with_a_sheet_each()
     {
         var partner = await fixture.NewPartnerAsync();
