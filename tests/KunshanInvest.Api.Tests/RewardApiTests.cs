@@ -164,6 +164,25 @@ public abstract class RewardApiTests<TApp>(TApp fixture) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task The_reward_ledger_is_a_fixed_number_of_statements_however_many_partners_and_accruals()
+    {
+        var manager = await fixture.ClientAsync("manager");
+        await (await manager.GetAsync("/api/v1/rewards")).JsonAsync(); // warm-up
+        var before = await fixture.App.Sql.Measure(async () => await (await manager.GetAsync("/api/v1/rewards")).JsonAsync());
+        for (var i = 0; i < 3; i++)
+        {
+            var partner = await fixture.NewPartnerAsync();
+            await VerifiedFundsAsync(partner.PartnerId, 100_000_000 * (i + 1));
+            await VerifiedFundsAsync(partner.PartnerId, 50_000_000);
+        }
+
+        var after = await fixture.App.Sql.Measure(async () => await (await manager.GetAsync("/api/v1/rewards")).JsonAsync());
+
+        Assert.Equal(before.Count, after.Count);
+        Assert.Equal(5, after.Count); // accrued by partner, payouts by partner and status, partner names, accruals, payouts
+    }
+
+    [Fact]
     public async Task The_demo_partner_sees_the_seeded_verified_figures_accrue_and_a_paid_payout()
     {
         var demo = await fixture.ClientAsync("partner");
