@@ -93,6 +93,7 @@ internal static class ApiSetup
         app.MapAdminCatalogEndpoints();
         app.MapAuditEndpoints();
         app.MapPortalEndpoints();
+        app.MapRewardEndpoints();
         app.MapReportEndpoints();
         app.MapJobEndpoints();
         app.MapKunshanJobs();

@@ -114,6 +114,7 @@ internal static class AuthorizationMatrix
         "POST    /api/v1/notifications/{id:guid}/read                                   401  no   no   ok   no   no   no   no",
         "POST    /api/v1/portal/colleagues                                              401  ok   ok   403  403  403  403  403",
         "GET     /api/v1/portal/ledger                                                  401  ok   ok   403  403  403  403  403",
+        "GET     /api/v1/portal/rewards                                                 401  ok   ok   403  403  403  403  403",
         "GET     /api/v1/portal/me                                                      401  ok   ok   403  403  403  403  403",
         "POST    /api/v1/portal/registrations                                           ok   ok   ok   ok   ok   ok   ok   ok",
         "GET     /api/v1/portal/submissions                                             401  ok   ok   403  403  403  403  403",
@@ -152,6 +153,11 @@ internal static class AuthorizationMatrix
         "GET     /api/v1/sectors/                                                       401  ok   ok   ok   ok   ok   ok   ok",
         "POST    /api/v1/sectors/                                                       401  403  403  403  403  403  ok   403",
         "GET     /api/v1/sectors/overview                                               401  403  403  ok   ok   ok   ok   403",
+        "GET     /api/v1/rewards/                                                       401  403  403  403  403  ok   ok   403",
+        "GET     /api/v1/rewards/export.xlsx                                            401  403  403  403  403  ok   ok   403",
+        "POST    /api/v1/rewards/payouts                                                401  403  403  403  403  ok   ok   403",
+        "POST    /api/v1/rewards/payouts/{id:guid}/approve                              401  403  403  403  403  ok   403  403",
+        "POST    /api/v1/rewards/payouts/{id:guid}/paid                                 401  403  403  403  403  ok   ok   403",
         "GET     /api/v1/triage/submissions/                                            401  403  403  ok   ok   ok   ok   403",
         "GET     /api/v1/triage/submissions/{id:guid}                                   401  403  403  ok   ok   ok   ok   403",
         "POST    /api/v1/triage/submissions/{id:guid}/accept                            401  403  403  ok   ok   ok   ok   403",
@@ -335,6 +341,7 @@ internal sealed class MatrixWorld
             return db.SaveChangesAsync();
         });
         world._ids["figure"] = figure.Id;
+        world._ids["payout"] = Guid.CreateVersion7(); // none exists: callers allowed past authorisation get 404
 
         world._clients[Caller.Anonymous] = NoRedirects(fixture, null);
         world._clients[Caller.PartnerA] = NoRedirects(fixture, await fixture.ClientAsync("partner"));
@@ -466,6 +473,7 @@ internal sealed class MatrixWorld
         "exchange-rates" => _ids["rate"],
         "partners" => _ids["partner"],
         "figures" => _ids["figure"],
+        "payouts" => _ids["payout"],
         _ => throw new InvalidOperationException($"No route value for '{collection}' in {pattern}: add one to the matrix's World."),
     };
 }

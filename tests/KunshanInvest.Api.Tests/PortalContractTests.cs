@@ -27,6 +27,7 @@ public abstract class PortalContractTests<TApp>(TApp fixture) : IClassFixture<TA
         { "POST", $"/api/v1/portal/submissions/{Guid.CreateVersion7()}/messages" },
         { "GET", $"/api/v1/portal/submissions/{Guid.CreateVersion7()}/attachments/{Guid.CreateVersion7()}" },
         { "GET", "/api/v1/portal/ledger" },
+        { "GET", "/api/v1/portal/rewards" },
         { "POST", "/api/v1/portal/colleagues" },
         { "GET", "/api/v1/triage/submissions" },
         { "GET", "/api/v1/ledger" },
@@ -144,6 +145,7 @@ public abstract class PortalContractTests<TApp>(TApp fixture) : IClassFixture<TA
             await partner.Client.PostAsJsonAsync($"/api/v1/portal/submissions/{id}/messages", new { body = "x" }),
             await partner.Client.GetAsync($"/api/v1/portal/submissions/{id}/attachments/{attachment}"),
             await partner.Client.GetAsync("/api/v1/portal/ledger"),
+            await partner.Client.GetAsync("/api/v1/portal/rewards"),
         };
 
         foreach (var response in responses)
@@ -487,7 +489,8 @@ public abstract class PortalContractTests<TApp>(TApp fixture) : IClassFixture<TA
 
         var whilePending = await founder.SubmitJsonAsync(PortalWork.Body(sector));
         var pendingList = await (await admin.GetAsync("/api/v1/admin/partners?status=Pending")).JsonAsync();
-        var approved = await (await admin.PostAsync($"/api/v1/admin/partners/{partnerId}/approve", null, null)).JsonAsync();
+        var withoutType = await admin.PostAsJsonAsync($"/api/v1/admin/partners/{partnerId}/approve", new { });
+        var approved = await (await admin.PostAsJsonAsync($"/api/v1/admin/partners/{partnerId}/approve", new { type = "Intermediary" })).JsonAsync();
         var afterwards = await founder.SubmitJsonAsync(PortalWork.Body(sector));
         var colleagueName = $"c{Guid.NewGuid():N}"[..16];
         var colleague = await founder.PostAsJsonAsync("/api/v1/portal/colleagues", new { userName = colleagueName, displayName = "Ben", email = $"{colleagueName}@partner.test", initialPassword = "Start#2026x" });
@@ -496,7 +499,10 @@ public abstract class PortalContractTests<TApp>(TApp fixture) : IClassFixture<TA
         Assert.Equal("Pending", registered.GetProperty("status").GetString());
         await whilePending.ShouldBeProblemAsync(HttpStatusCode.Forbidden);
         Assert.Contains(pendingList.EnumerateArray(), p => p.Id() == partnerId);
+        await withoutType.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
         Assert.Equal("Approved", approved.GetProperty("status").GetString());
+        Assert.Equal("Intermediary", approved.GetProperty("type").GetString()); // the admin's confirmation, not the registrant's choice
+        Assert.NotEqual(JsonValueKind.Null, approved.GetProperty("typeConfirmedAtUtc").ValueKind);
         Assert.Equal(HttpStatusCode.Created, afterwards.StatusCode);
         Assert.Equal(HttpStatusCode.Created, colleague.StatusCode);
         Assert.Equal(2, me.GetProperty("members").GetArrayLength());

@@ -168,7 +168,10 @@ public sealed class PortalRulesTests
         await using (var db = database.NewContext())
         {
             var project = await db.Projects.SingleAsync(p => p.Id == decision.ProjectId);
-            project.Realise(1_000_000_000, null, null, null); // CNY 10 m in place
+            // CNY 10 m in place, entered by the officer and verified by a manager: only verified figures earn.
+            var figure = new Domain.Figures.FigureEntry(project.Id, Domain.Figures.FigureKind.FundsInPlace, 202605, 1_000_000_000, "CNY", 1_000_000_000, null, null, world.Officer, database.Clock.GetUtcNow().UtcDateTime);
+            figure.Verify(await database.AddUserAsync("checker"), database.Clock.GetUtcNow().UtcDateTime);
+            db.FigureEntries.Add(figure);
             await db.SaveChangesAsync();
             Assert.Equal(SourceChannel.PartnerPortal, project.Source);
             Assert.Equal(ProjectStage.Lead, project.Stage);

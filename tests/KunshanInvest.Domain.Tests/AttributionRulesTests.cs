@@ -13,7 +13,7 @@ public sealed class AttributionRulesTests
     [InlineData(60, 31, AttributionState.Lapsed)]
     public void Attribution_lapses_after_the_configured_days_without_stage_progress(int reportedDaysAgo, int? stageDaysAgo, AttributionState expected)
     {
-        var state = AttributionRules.StateAt(Now.AddDays(-reportedDaysAgo), stageDaysAgo is { } d ? Now.AddDays(-d) : null, null, null, 30, Now);
+        var state = AttributionRules.StateAt(Now.AddDays(-reportedDaysAgo), stageDaysAgo is { } d ? Now.AddDays(-d) : null, null, null, null, 30, Now);
 
         Assert.Equal(expected, state);
     }
@@ -21,21 +21,8 @@ public sealed class AttributionRulesTests
     [Fact]
     public void A_recorded_lapse_stays_even_when_the_project_moves_again_and_void_wins()
     {
-        Assert.Equal(AttributionState.Lapsed, AttributionRules.StateAt(Now.AddDays(-40), Now, Now.AddDays(-5), null, 30, Now));
-        Assert.Equal(AttributionState.Void, AttributionRules.StateAt(Now, Now, null, Now, 30, Now));
-    }
-
-    [Theory]
-    [InlineData(AttributionState.Active, 1_000_000_000L, "0.002", 2_000_000L)]
-    [InlineData(AttributionState.Active, 333L, "0.0015", 0L)]
-    [InlineData(AttributionState.Active, 1_000L, "0.0015", 2L)]
-    [InlineData(AttributionState.Active, null, "0.002", 0L)]
-    [InlineData(AttributionState.Lapsed, 1_000_000_000L, "0.002", 0L)]
-    [InlineData(AttributionState.Void, 1_000_000_000L, "0.002", 0L)]
-    [InlineData(AttributionState.Active, 1_000_000_000L, "0", 0L)]
-    public void The_reward_is_funds_in_place_times_the_rate_for_an_active_attribution(AttributionState state, long? funds, string rate, long expected)
-    {
-        Assert.Equal(expected, AttributionRules.Reward(state, funds, decimal.Parse(rate, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(AttributionState.Lapsed, AttributionRules.StateAt(Now.AddDays(-40), Now, Now.AddDays(-5), null, null, 30, Now));
+        Assert.Equal(AttributionState.Void, AttributionRules.StateAt(Now, Now, null, Now, null, 30, Now));
     }
 
     [Fact]

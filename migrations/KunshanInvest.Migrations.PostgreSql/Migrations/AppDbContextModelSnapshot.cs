@@ -620,6 +620,9 @@ namespace KunshanInvest.Migrations.PostgreSql.Migrations
                         .HasColumnType("character(18)")
                         .IsFixedLength();
 
+                    b.Property<DateTime?>("FrozenAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime?>("LapsedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -672,6 +675,9 @@ namespace KunshanInvest.Migrations.PostgreSql.Migrations
                     b.Property<DateTime?>("ApprovedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<long>("ApprovedPayoutsFen")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Country")
                         .IsRequired()
                         .HasMaxLength(2)
@@ -705,6 +711,9 @@ namespace KunshanInvest.Migrations.PostgreSql.Migrations
 
                     b.Property<int>("Type")
                         .HasColumnType("integer");
+
+                    b.Property<DateTime?>("TypeConfirmedAtUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -872,6 +881,74 @@ namespace KunshanInvest.Migrations.PostgreSql.Migrations
                     b.HasIndex("Status", "SubmittedAtUtc");
 
                     b.ToTable("PartnerSubmissions", (string)null);
+                });
+
+            modelBuilder.Entity("KunshanInvest.Domain.Partners.RewardPayout", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("ApprovedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ApprovedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime?>("PaidAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("PaidById")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("PeriodFrom")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PeriodTo")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("RequestedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RequestedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApprovedById");
+
+                    b.HasIndex("PaidById");
+
+                    b.HasIndex("RequestedAtUtc");
+
+                    b.HasIndex("RequestedById");
+
+                    b.HasIndex("PartnerId", "Status", "AmountFen");
+
+                    b.ToTable("RewardPayouts");
                 });
 
             modelBuilder.Entity("KunshanInvest.Domain.Partners.SubmissionAttachment", b =>
@@ -2000,6 +2077,31 @@ namespace KunshanInvest.Migrations.PostgreSql.Migrations
                     b.HasOne("KunshanInvest.Infrastructure.Identity.AppUser", null)
                         .WithMany()
                         .HasForeignKey("SubmittedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KunshanInvest.Domain.Partners.RewardPayout", b =>
+                {
+                    b.HasOne("KunshanInvest.Infrastructure.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ApprovedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("KunshanInvest.Infrastructure.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("PaidById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("KunshanInvest.Domain.Partners.Partner", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("KunshanInvest.Infrastructure.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("RequestedById")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

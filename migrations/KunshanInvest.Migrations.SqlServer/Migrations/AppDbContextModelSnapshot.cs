@@ -623,6 +623,9 @@ namespace KunshanInvest.Migrations.SqlServer.Migrations
                         .HasColumnType("nchar(18)")
                         .IsFixedLength();
 
+                    b.Property<DateTime?>("FrozenAtUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<DateTime?>("LapsedAtUtc")
                         .HasColumnType("datetime2");
 
@@ -675,6 +678,9 @@ namespace KunshanInvest.Migrations.SqlServer.Migrations
                     b.Property<DateTime?>("ApprovedAtUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<long>("ApprovedPayoutsFen")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Country")
                         .IsRequired()
                         .HasMaxLength(2)
@@ -708,6 +714,9 @@ namespace KunshanInvest.Migrations.SqlServer.Migrations
 
                     b.Property<int>("Type")
                         .HasColumnType("int");
+
+                    b.Property<DateTime?>("TypeConfirmedAtUtc")
+                        .HasColumnType("datetime2");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -875,6 +884,74 @@ namespace KunshanInvest.Migrations.SqlServer.Migrations
                     b.HasIndex("Status", "SubmittedAtUtc");
 
                     b.ToTable("PartnerSubmissions", (string)null);
+                });
+
+            modelBuilder.Entity("KunshanInvest.Domain.Partners.RewardPayout", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("ApprovedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("ApprovedById")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTime?>("PaidAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("PaidById")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("PeriodFrom")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PeriodTo")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime>("RequestedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("RequestedById")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApprovedById");
+
+                    b.HasIndex("PaidById");
+
+                    b.HasIndex("RequestedAtUtc");
+
+                    b.HasIndex("RequestedById");
+
+                    b.HasIndex("PartnerId", "Status", "AmountFen");
+
+                    b.ToTable("RewardPayouts");
                 });
 
             modelBuilder.Entity("KunshanInvest.Domain.Partners.SubmissionAttachment", b =>
@@ -2005,6 +2082,31 @@ namespace KunshanInvest.Migrations.SqlServer.Migrations
                     b.HasOne("KunshanInvest.Infrastructure.Identity.AppUser", null)
                         .WithMany()
                         .HasForeignKey("SubmittedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KunshanInvest.Domain.Partners.RewardPayout", b =>
+                {
+                    b.HasOne("KunshanInvest.Infrastructure.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ApprovedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("KunshanInvest.Infrastructure.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("PaidById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("KunshanInvest.Domain.Partners.Partner", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("KunshanInvest.Infrastructure.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("RequestedById")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

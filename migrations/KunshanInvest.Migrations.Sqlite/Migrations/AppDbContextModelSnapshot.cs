@@ -613,6 +613,9 @@ namespace KunshanInvest.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .IsFixedLength();
 
+                    b.Property<DateTime?>("FrozenAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("LapsedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -665,6 +668,9 @@ namespace KunshanInvest.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("ApprovedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("ApprovedPayoutsFen")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Country")
                         .IsRequired()
                         .HasMaxLength(2)
@@ -698,6 +704,9 @@ namespace KunshanInvest.Migrations.Sqlite.Migrations
 
                     b.Property<int>("Type")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("TypeConfirmedAtUtc")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -865,6 +874,74 @@ namespace KunshanInvest.Migrations.Sqlite.Migrations
                     b.HasIndex("Status", "SubmittedAtUtc");
 
                     b.ToTable("PartnerSubmissions", (string)null);
+                });
+
+            modelBuilder.Entity("KunshanInvest.Domain.Partners.RewardPayout", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ApprovedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ApprovedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PaidAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PaidById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PeriodFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PeriodTo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RequestedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApprovedById");
+
+                    b.HasIndex("PaidById");
+
+                    b.HasIndex("RequestedAtUtc");
+
+                    b.HasIndex("RequestedById");
+
+                    b.HasIndex("PartnerId", "Status", "AmountFen");
+
+                    b.ToTable("RewardPayouts");
                 });
 
             modelBuilder.Entity("KunshanInvest.Domain.Partners.SubmissionAttachment", b =>
@@ -1985,6 +2062,31 @@ namespace KunshanInvest.Migrations.Sqlite.Migrations
                     b.HasOne("KunshanInvest.Infrastructure.Identity.AppUser", null)
                         .WithMany()
                         .HasForeignKey("SubmittedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KunshanInvest.Domain.Partners.RewardPayout", b =>
+                {
+                    b.HasOne("KunshanInvest.Infrastructure.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ApprovedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("KunshanInvest.Infrastructure.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("PaidById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("KunshanInvest.Domain.Partners.Partner", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("KunshanInvest.Infrastructure.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("RequestedById")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -54,6 +54,9 @@ internal static class PortalEndpoints
 
     internal sealed record LapsesRecorded(int Count);
 
+    /// <summary>The type the administrator confirms (it sets the reward rate); required.</summary>
+    internal sealed record ApproveInput(PartnerType? Type);
+
     public static void MapPortalEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/v1/portal/registrations", async Task<Created<PartnerRegistered>> (RegisterPartner command, ISender sender, CancellationToken ct) =>
@@ -89,8 +92,8 @@ internal static class PortalEndpoints
         var admin = app.MapGroup("/api/v1/admin/partners").WithTags("Admin").RequireAuthorization(p => p.RequireRole(Roles.Admin));
         admin.MapGet("/", async (PartnerStatus? status, ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new ListPartners(status), ct)))
             .WithSummary("Partner organisations, pending first.");
-        admin.MapPost("/{id:guid}/approve", async (Guid id, ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new ApprovePartner(id), ct)))
-            .WithSummary("Approve a pending organisation, or reinstate a suspended one.");
+        admin.MapPost("/{id:guid}/approve", async (Guid id, ApproveInput input, ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new ApprovePartner(id, input.Type), ct)))
+            .WithSummary("Approve a pending organisation, or reinstate a suspended one, confirming its type {\"type\":\"Intermediary\"} (it sets the reward rate).");
         admin.MapPost("/{id:guid}/suspend", async (Guid id, ReasonInput? input, ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new SuspendPartner(id, input?.Reason), ct)))
             .WithSummary("Suspend an organisation: its members cannot sign in and lose their roles on the next request.");
         app.MapPost("/api/v1/admin/attribution-lapses", async (ISender sender, CancellationToken ct) => TypedResults.Ok(new LapsesRecorded(await sender.Send(new RecordAttributionLapses(), ct))))

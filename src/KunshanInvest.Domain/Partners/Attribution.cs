@@ -1,4 +1,5 @@
 using KunshanInvest.Domain.Common;
+using KunshanInvest.Domain.Projects;
 
 namespace KunshanInvest.Domain.Partners;
 
@@ -48,7 +49,22 @@ public sealed class Attribution : Entity
 
     public DateTime? VoidedAtUtc { get; private set; }
 
+    /// <summary>
+    /// When the attributed project reached 签约 (or a later stage): from then on the attribution never lapses. Stamped by
+    /// the lapse sweep with the time of the stage change; the state is derived from the project's stages before that.
+    /// </summary>
+    public DateTime? FrozenAtUtc { get; private set; }
+
     public void LinkProject(Guid projectId) => ProjectId = projectId;
+
+    /// <summary>Signing froze the attribution; a lapsed or void one stays as it is, and the first freeze stays.</summary>
+    public void Freeze(DateTime signedAtUtc)
+    {
+        if (LapsedAtUtc is null && VoidedAtUtc is null)
+        {
+            FrozenAtUtc ??= signedAtUtc;
+        }
+    }
 
     public void Void(DateTime nowUtc) => VoidedAtUtc ??= nowUtc;
 }
@@ -57,33 +73,29 @@ public static class AttributionRules
 {
     /// <summary>
     /// Attribution lapses after <paramref name="lapseDays"/> days without stage progress: counted from the project's
-    /// last stage change, or from the report while no project exists yet.
+    /// last stage change, or from the report while no project exists yet. Once the project has reached 签约
+    /// (<paramref name="frozenAtUtc"/>, recorded or derived from its stages) it never lapses; a lapse recorded before
+    /// the signing stays.
     /// </summary>
-    public static AttributionState StateAt(DateTime reportedAtUtc, DateTime? stageEnteredAtUtc, DateTime? lapsedAtUtc, DateTime? voidedAtUtc, int lapseDays, DateTime nowUtc)
+    public static AttributionState StateAt(DateTime reportedAtUtc, DateTime? stageEnteredAtUtc, DateTime? lapsedAtUtc, DateTime? voidedAtUtc, DateTime? frozenAtUtc, int lapseDays, DateTime nowUtc)
     {
         if (voidedAtUtc is not null)
         {
             return AttributionState.Void;
         }
 
+        if (lapsedAtUtc is null && frozenAtUtc is not null)
+        {
+            return AttributionState.Active;
+        }
+
         var since = stageEnteredAtUtc is { } entered && entered > reportedAtUtc ? entered : reportedAtUtc;
         return lapsedAtUtc is not null || since < LapseCutoff(lapseDays, nowUtc) ? AttributionState.Lapsed : AttributionState.Active;
     }
 
+    /// <summary>签约 and every stage after it on the pipeline freeze the attribution.</summary>
+    public static bool Freezes(ProjectStage stage) => stage is >= ProjectStage.Signed and <= ProjectStage.AtCapacity;
+
     /// <summary>Progress older than this has lapsed.</summary>
     public static DateTime LapseCutoff(int lapseDays, DateTime nowUtc) => nowUtc.AddDays(-lapseDays);
-
-    /// <summary>
-    /// The partner's reward in fen: verified funds in place (到位资金, fen) times the partner type's rate, rounded half
-    /// away from zero. A lapsed or void attribution earns nothing.
-    /// </summary>
-    public static long Reward(AttributionState state, long? fundsInPlaceFen, decimal rate)
-    {
-        if (state != AttributionState.Active || fundsInPlaceFen is not > 0 || rate <= 0)
-        {
-            return 0;
-        }
-
-        return (long)decimal.Round(fundsInPlaceFen.Value * rate, MidpointRounding.AwayFromZero);
-    }
 }

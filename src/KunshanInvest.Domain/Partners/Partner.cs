@@ -60,7 +60,29 @@ public sealed class Partner : AggregateRoot
 
     public string DisplayName => NameEn is null ? NameZh : $"{NameZh} ({NameEn})";
 
-    /// <summary>Approves a pending partner, or reinstates a suspended one.</summary>
+    /// <summary>When an administrator confirmed <see cref="Type"/> (the registrant's choice is only a suggestion until then).</summary>
+    public DateTime? TypeConfirmedAtUtc { get; private set; }
+
+    /// <summary>Reward payouts approved so far, fen. Approving a payout changes it, so two approvals for one partner conflict.</summary>
+    public long ApprovedPayoutsFen { get; private set; }
+
+    /// <summary>
+    /// Approves a pending partner, or reinstates a suspended one, with the type the administrator confirms: the
+    /// type sets the reward rate (PortalOptions.RewardRates).
+    /// </summary>
+    public void Approve(PartnerType confirmedType, DateTime nowUtc)
+    {
+        if (!Enum.IsDefined(confirmedType))
+        {
+            throw new DomainRuleException("partner.type", $"Unknown partner type {(int)confirmedType}.");
+        }
+
+        Approve(nowUtc);
+        Type = confirmedType;
+        TypeConfirmedAtUtc = nowUtc;
+    }
+
+    /// <summary>Approves a pending partner, or reinstates a suspended one, keeping its type (seed and tests).</summary>
     public void Approve(DateTime nowUtc)
     {
         if (Status == PartnerStatus.Approved)
@@ -87,6 +109,9 @@ public sealed class Partner : AggregateRoot
     }
 
     public void MarkDemo() => IsDemo = true;
+
+    /// <summary>A manager approved a payout of <paramref name="amountFen"/> to this partner.</summary>
+    public void RecordPayoutApproved(long amountFen) => ApprovedPayoutsFen = checked(ApprovedPayoutsFen + amountFen);
 }
 
 /// <summary>A user account's organisation. One organisation per account; the founding member may add colleagues.</summary>

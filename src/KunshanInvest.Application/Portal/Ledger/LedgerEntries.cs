@@ -1,11 +1,15 @@
 using KunshanInvest.Application.Common;
+using KunshanInvest.Domain.Figures;
 using KunshanInvest.Domain.Partners;
 using KunshanInvest.Domain.Projects;
 using Microsoft.EntityFrameworkCore;
 
 namespace KunshanInvest.Application.Portal.Ledger;
 
-/// <summary>One 首报 entry: who reported which enterprise when, whether it still holds, and the reward it earns.</summary>
+/// <summary>
+/// One 首报 entry: who reported which enterprise when, whether it still holds, the project's verified 到位资金 (fen) and the
+/// reward accrued on its verified figures (<see cref="Rewards.RewardAccruals"/>).
+/// </summary>
 public sealed record LedgerEntry(
     Guid Id,
     string Reference,
@@ -50,16 +54,27 @@ internal static class LedgerEntries
                     ProjectCode = p == null ? null : p.Code,
                     Stage = p == null ? (ProjectStage?)null : p.Stage,
                     StageEnteredAtUtc = p == null ? (DateTime?)null : p.StageEnteredAtUtc,
-                    FundsInPlaceFen = p == null ? null : p.FundsInPlaceFen,
+                    FundsInPlaceFen = db.FigureEntries
+                        .Where(f => f.ProjectId == a.ProjectId && f.Status == FigureStatus.Verified && f.Kind == FigureKind.FundsInPlace)
+                        .Sum(f => (long?)f.Value),
+                    FrozenAtUtc = a.FrozenAtUtc ?? db.StageChanges
+                        .Where(c => c.ProjectId == a.ProjectId && c.To >= ProjectStage.Signed && c.To <= ProjectStage.AtCapacity)
+                        .Min(c => (DateTime?)c.AtUtc),
                 })
             .Take(MaxRows)
             .ToListAsync(cancellationToken);
 
         var now = clock.GetUtcNow().UtcDateTime;
+        var ids = rows.Select(r => r.Id).ToList();
+        var rewards = await Rewards.RewardAccruals.Rows(db, options, now)
+            .Where(r => ids.Contains(r.AttributionId))
+            .GroupBy(r => r.AttributionId)
+            .Select(g => new { AttributionId = g.Key, Reward = g.Sum(r => r.RewardFen ?? 0) })
+            .ToDictionaryAsync(r => r.AttributionId, r => r.Reward, cancellationToken);
         var days = options.AttributionLapseDays;
         return [.. rows.Select(r =>
         {
-            var state = AttributionRules.StateAt(r.ReportedAtUtc, r.StageEnteredAtUtc, r.LapsedAtUtc, r.VoidedAtUtc, days, now);
+            var state = AttributionRules.StateAt(r.ReportedAtUtc, r.StageEnteredAtUtc, r.LapsedAtUtc, r.VoidedAtUtc, r.FrozenAtUtc, days, now);
             var rate = options.RateFor(r.Type);
             return new LedgerEntry(
                 r.Id,
@@ -69,7 +84,7 @@ internal static class LedgerEntries
                 state,
                 r.FundsInPlaceFen,
                 rate,
-                AttributionRules.Reward(state, r.FundsInPlaceFen, rate),
+                state == AttributionState.Active ? rewards.GetValueOrDefault(r.Id) : 0,
                 forPartner ? null : r.PartnerId,
                 forPartner ? null : r.PartnerName,
                 forPartner ? null : r.Type,

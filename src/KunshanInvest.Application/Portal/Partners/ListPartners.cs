@@ -10,7 +10,7 @@ namespace KunshanInvest.Application.Portal.Partners;
 [AuthorizeRequest(Roles = Roles.Admin)]
 public sealed record ListPartners(PartnerStatus? Status = null) : IQuery<IReadOnlyList<PartnerSummary>>;
 
-public sealed record PartnerSummary(Guid Id, string NameZh, string? NameEn, PartnerType Type, string Country, PartnerStatus Status, DateTime RegisteredAtUtc, int Members, int Submissions, int Version);
+public sealed record PartnerSummary(Guid Id, string NameZh, string? NameEn, PartnerType Type, string Country, PartnerStatus Status, DateTime RegisteredAtUtc, int Members, int Submissions, int Version, DateTime? TypeConfirmedAtUtc = null);
 
 public sealed class ListPartnersHandler(IAppDbContext db) : IQueryHandler<ListPartners, IReadOnlyList<PartnerSummary>>
 {
@@ -20,6 +20,6 @@ public sealed class ListPartnersHandler(IAppDbContext db) : IQueryHandler<ListPa
             .OrderBy(p => p.Status).ThenBy(p => p.RegisteredAtUtc)
             .Take(500)
             .Select(p => new PartnerSummary(p.Id, p.NameZh, p.NameEn, p.Type, p.Country, p.Status, p.RegisteredAtUtc,
-                db.PartnerMembers.Count(m => m.PartnerId == p.Id), db.Submissions.Count(s => s.PartnerId == p.Id), p.Version))
+                db.PartnerMembers.Count(m => m.PartnerId == p.Id), db.Submissions.Count(s => s.PartnerId == p.Id), p.Version, p.TypeConfirmedAtUtc))
             .ToListAsync(cancellationToken);
 }

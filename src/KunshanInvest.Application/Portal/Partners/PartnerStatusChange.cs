@@ -24,6 +24,6 @@ internal static class PartnerStatusChange
         var counts = await db.Partners.AsNoTracking().Where(p => p.Id == id)
             .Select(p => new { Submissions = db.Submissions.Count(s => s.PartnerId == p.Id) })
             .SingleAsync(cancellationToken);
-        return new PartnerSummary(partner.Id, partner.NameZh, partner.NameEn, partner.Type, partner.Country, partner.Status, partner.RegisteredAtUtc, members.Count, counts.Submissions, partner.Version);
+        return new PartnerSummary(partner.Id, partner.NameZh, partner.NameEn, partner.Type, partner.Country, partner.Status, partner.RegisteredAtUtc, members.Count, counts.Submissions, partner.Version, partner.TypeConfirmedAtUtc);
     }
 }

@@ -1,0 +1,128 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace KunshanInvest.Migrations.SqlServer.Migrations
+{
+    /// <inheritdoc />
+    public partial class Wave3Rewards : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<long>(
+                name: "ApprovedPayoutsFen",
+                table: "Partners",
+                type: "bigint",
+                nullable: false,
+                defaultValue: 0L);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "TypeConfirmedAtUtc",
+                table: "Partners",
+                type: "datetime2",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "FrozenAtUtc",
+                table: "Attributions",
+                type: "datetime2",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "RewardPayouts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PartnerId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AmountFen = table.Column<long>(type: "bigint", nullable: false),
+                    PeriodFrom = table.Column<int>(type: "int", nullable: false),
+                    PeriodTo = table.Column<int>(type: "int", nullable: false),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    RequestedById = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    RequestedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ApprovedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    ApprovedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    PaidById = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    PaidAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    Reference = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    Note = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    IsDemo = table.Column<bool>(type: "bit", nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RewardPayouts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RewardPayouts_AspNetUsers_ApprovedById",
+                        column: x => x.ApprovedById,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_RewardPayouts_AspNetUsers_PaidById",
+                        column: x => x.PaidById,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_RewardPayouts_AspNetUsers_RequestedById",
+                        column: x => x.RequestedById,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_RewardPayouts_Partners_PartnerId",
+                        column: x => x.PartnerId,
+                        principalTable: "Partners",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RewardPayouts_ApprovedById",
+                table: "RewardPayouts",
+                column: "ApprovedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RewardPayouts_PaidById",
+                table: "RewardPayouts",
+                column: "PaidById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RewardPayouts_PartnerId_Status_AmountFen",
+                table: "RewardPayouts",
+                columns: new[] { "PartnerId", "Status", "AmountFen" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RewardPayouts_RequestedAtUtc",
+                table: "RewardPayouts",
+                column: "RequestedAtUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RewardPayouts_RequestedById",
+                table: "RewardPayouts",
+                column: "RequestedById");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "RewardPayouts");
+
+            migrationBuilder.DropColumn(
+                name: "ApprovedPayoutsFen",
+                table: "Partners");
+
+            migrationBuilder.DropColumn(
+                name: "TypeConfirmedAtUtc",
+                table: "Partners");
+
+            migrationBuilder.DropColumn(
+                name: "FrozenAtUtc",
+                table: "Attributions");
+        }
+    }
+}
