@@ -87,6 +87,7 @@ internal static class ApiSetup
         app.MapEnterpriseEndpoints();
         app.MapFollowUpSliceEndpoints();
         app.MapProjectFileEndpoints();
+        app.MapMilestoneEndpoints();
         app.MapAdminUserEndpoints();
         app.MapEventEndpoints();
         app.MapAdminCatalogEndpoints();
