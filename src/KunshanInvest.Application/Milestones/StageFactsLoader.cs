@@ -8,18 +8,45 @@ namespace KunshanInvest.Application.Milestones;
 /// <summary>
 /// Loads what the stage gates read beside the project (<see cref="StageFacts"/>): its milestones, the 上规 threshold of
 /// its enterprise's statistics type, and the verified sums over the 12 months ending at the 入库 and 达产 months. Three
-/// statements whatever the project's history; only verified entries count.
+/// statements whatever the project's history (the threshold, and the milestones with their sums); only verified entries count.
 /// </summary>
 public static class StageFactsLoader
 {
     public static async Task<StageFacts> LoadAsync(IAppDbContext db, InvestmentProject project, AboveScaleOptions options, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(project);
-        var milestones = await db.Milestones.AsNoTracking().Where(m => m.ProjectId == project.Id)
-            .Select(m => new MilestoneFact(m.Kind, m.ActualOn, m.LandMu, m.StatisticsPeriod, m.OverrideReason))
+        var threshold = await ThresholdAsync(db, project.EnterpriseId, options, cancellationToken);
+        return await LoadAsync(db, project.Id, threshold, cancellationToken);
+    }
+
+    /// <summary>
+    /// The milestones with their sums in one statement: each 入库 or 达产 row carries the verified sum of its kind over the
+    /// 12 months ending at its month. yyyymm − 99 is the month eleven months earlier (202607 → 202508; 202612 → 202513,
+    /// which no real month falls under, so the range still holds exactly 202601…202612).
+    /// </summary>
+    public static async Task<StageFacts> LoadAsync(IAppDbContext db, Guid projectId, long? threshold, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var verified = db.FigureEntries.Where(f => f.ProjectId == projectId && f.Status == FigureStatus.Verified);
+        var rows = await db.Milestones.AsNoTracking().Where(m => m.ProjectId == projectId)
+            .Select(m => new
+            {
+                m.Kind, m.ActualOn, m.LandMu, m.StatisticsPeriod, m.OverrideReason,
+                Revenue = m.Kind == MilestoneKind.EnteredStatistics && m.ActualOn != null && m.StatisticsPeriod != null
+                    ? verified.Where(f => f.Kind == FigureKind.MainBusinessRevenue && f.Period >= m.StatisticsPeriod - 99 && f.Period <= m.StatisticsPeriod).Sum(f => (long?)f.Value) ?? 0
+                    : (long?)null,
+                Output = m.Kind == MilestoneKind.CapacityReached && m.ActualOn != null
+                    ? verified.Where(f => f.Kind == FigureKind.IndustrialOutput
+                        && f.Period >= (m.ActualOn.Value.Year * 100) + m.ActualOn.Value.Month - 99
+                        && f.Period <= (m.ActualOn.Value.Year * 100) + m.ActualOn.Value.Month).Sum(f => (long?)f.Value) ?? 0
+                    : (long?)null,
+            })
             .ToListAsync(cancellationToken);
-        return await WithSumsAsync(db, project, milestones, options, cancellationToken);
+        return new StageFacts(
+            [.. rows.Select(r => new MilestoneFact(r.Kind, r.ActualOn, r.LandMu, r.StatisticsPeriod, r.OverrideReason))],
+            threshold,
+            rows.FirstOrDefault(r => r.Revenue is not null)?.Revenue,
+            rows.FirstOrDefault(r => r.Output is not null)?.Output);
     }
 
     /// <summary>The facts with the given milestones (e.g. one just changed in memory) and the sums read for them.</summary>

@@ -12,7 +12,7 @@ using KunshanInvest.Application.Common.Messages;
 
 namespace KunshanInvest.Application.Projects.GetProject;
 
-/// <summary>A project with its names, figures, stage history and what the next stage still needs. Five statements (the gates read milestones and verified sums).</summary>
+/// <summary>A project with its names, figures, stage history and what the next stage still needs. Four statements (the gates' milestones and verified sums are one).</summary>
 [AuthorizeRequest(Roles = Roles.Staff)]
 public sealed record GetProject(Guid Id) : IQuery<ProjectDetail>;
 
@@ -53,11 +53,8 @@ public sealed class GetProjectHandler(IAppDbContext db, IUserDirectory users, IO
             .Over(stalled.Value.ToLimits());
         var now = clock.GetUtcNow().UtcDateTime;
         var next = NextStage(project);
-        var milestones = await db.Milestones.AsNoTracking().Where(m => m.ProjectId == query.Id)
-            .Select(m => new MilestoneFact(m.Kind, m.ActualOn, m.LandMu, m.StatisticsPeriod, m.OverrideReason))
-            .ToListAsync(cancellationToken);
         var threshold = names.StatisticsType is { } type ? aboveScale.Value.ThresholdFen(type) : null;
-        var facts = await StageFactsLoader.WithSumsAsync(db, project.Id, milestones, threshold, cancellationToken);
+        var facts = await StageFactsLoader.LoadAsync(db, project.Id, threshold, cancellationToken);
 
         return new ProjectDetail(
             project.Id, project.Code, project.Name, project.Stage, project.StageBeforeSideState, project.LostReason, project.StageEnteredAtUtc,
