@@ -24,6 +24,7 @@ public static partial class T
     public static string MilestoneEvidenceHint => P("施工许可、开工照片、竣工备案、首张发票、达产核查报告等(PDF、Word、Excel、图片,10 MB 以内)", "Permit, start photos, completion filing, first invoice, capacity report… (PDF, Word, Excel, image; up to 10 MB)");
     public static string MilestoneRecord => P("记录节点", "Record a milestone");
     public static string MilestoneKindLabel => P("节点", "Milestone");
+    public static string MuUnit => P("亩", "mu");
     public static string MilestoneLandMu => P("供地面积(亩)", "Land supplied (mu)");
     public static string MilestoneCarrier => P("宗地编号或厂房", "Parcel or premises reference");
     public static string MilestonePeriod => P("入库月份(yyyymm)", "Statistics month (yyyymm)");
