@@ -88,6 +88,7 @@ internal static class ApiSetup
         app.MapFollowUpSliceEndpoints();
         app.MapProjectFileEndpoints();
         app.MapFigureEndpoints();
+        app.MapMilestoneEndpoints();
         app.MapAdminUserEndpoints();
         app.MapEventEndpoints();
         app.MapAdminCatalogEndpoints();

@@ -14,6 +14,7 @@ public static class DependencyInjection
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<Common.Notifications.Notifier>();
         services.AddOptions<Projects.StalledOptions>().BindConfiguration(Projects.StalledOptions.Section);
+        services.AddOptions<Milestones.AboveScaleOptions>().BindConfiguration(Milestones.AboveScaleOptions.Section);
         services.AddOptions<Portal.PortalOptions>().BindConfiguration(Portal.PortalOptions.Section);
         services.AddOptions<Jobs.JobOptions>().BindConfiguration(Jobs.JobOptions.Section);
         services.AddOptions<Jobs.DispatchEmails.MailOptions>().BindConfiguration(Jobs.DispatchEmails.MailOptions.Section);

@@ -135,6 +135,9 @@ internal static class AuthorizationMatrix
         "PUT     /api/v1/projects/{id:guid}/figures                                     401  403  403  ok   403  ok   ok   403",
         "GET     /api/v1/projects/{id:guid}/follow-ups                                  401  403  403  ok   ok   ok   ok   403",
         "GET     /api/v1/projects/{id:guid}/history                                     401  403  403  ok   ok   ok   ok   403",
+        "GET     /api/v1/projects/{id:guid}/milestones/                                 401  403  403  ok   ok   ok   ok   403",
+        "PUT     /api/v1/projects/{id:guid}/milestones/{kind}                           401  403  403  ok   403  ok   ok   403",
+        "GET     /api/v1/projects/{id:guid}/milestones/{kind}/evidence                  401  403  403  ok   ok   ok   ok   403",
         "POST    /api/v1/projects/{id:guid}/stage                                       401  403  403  ok   403  ok   ok   403",
         "GET     /api/v1/projects/{id:guid}/timeline                                    401  403  403  ok   ok   ok   ok   403",
         "GET     /api/v1/reports/by-country                                             401  403  403  ok   ok   ok   ok   403",
@@ -447,6 +450,7 @@ internal sealed class MatrixWorld
             segments[i] = segments[i] switch
             {
                 "{attachmentId:guid}" => _ids["attachment"].ToString(),
+                "{kind}" => "ConstructionStarted",
                 "{**path}" => "",
                 "{documentName?}" => "v1",
                 _ => Resource(segments[i - 1], pattern).ToString(),

@@ -39,6 +39,7 @@ public abstract class ReportApiTests<TApp>(TApp fixture) : IClassFixture<TApp>
         db.AddRange(scenario.Sector, scenario.Park);
         db.AddRange(scenario.Enterprises);
         db.AddRange(scenario.Projects);
+        db.AddRange(scenario.Milestones);
         await db.SaveChangesAsync();
 
         // The rates the app holds for this Kunshan year (the demo seed sets USD and EUR; nobody sets CHF).

@@ -292,11 +292,14 @@ public abstract class SyntheticDataTests<TFixture>(TFixture fixture) : IClassFix
     {
         var projects = await Host.QueryAsync(db => db.Projects.AsNoTracking().Include(p => p.StageChanges).Where(p => p.Code.StartsWith(SyntheticData.CodePrefix)).ToListAsync());
 
+        var milestones = (await Host.QueryAsync(db => db.Milestones.AsNoTracking().ToListAsync())).ToLookup(m => m.ProjectId);
+        var verified = (await Host.QueryAsync(db => db.FigureEntries.AsNoTracking().Where(f => f.Status == Domain.Figures.FigureStatus.Verified).ToListAsync())).ToLookup(f => f.ProjectId);
+
         Assert.Equal(SyntheticFixture.Projects, projects.Count);
         foreach (var project in projects)
         {
             var evidenceFor = project.Stage.IsPipeline() ? project.Stage : project.StageBeforeSideState!.Value;
-            var missing = StageGates.Check(project, evidenceFor);
+            var missing = StageGates.Check(project, evidenceFor, FactsOf(milestones[project.Id], verified[project.Id]));
             Assert.True(missing.Count == 0, $"{project.Code} at {project.Stage} lacks {string.Join(", ", missing.Select(m => m.Field))}");
 
             var history = project.StageChanges.OrderBy(c => c.AtUtc).ToList();
@@ -317,6 +320,21 @@ public abstract class SyntheticDataTests<TFixture>(TFixture fixture) : IClassFix
             Assert.Equal(project.FundsInPlaceFen is not null, evidenceFor >= ProjectStage.Registered);
             Assert.Equal(project.Stage == ProjectStage.Lost, project.LostReason is not null);
         }
+    }
+
+    /// <summary>The gates' facts computed here from the rows, independently of the handlers' SQL.</summary>
+    private static StageFacts FactsOf(IEnumerable<ProjectMilestone> milestones, IEnumerable<Domain.Figures.FigureEntry> verified)
+    {
+        var facts = milestones.Select(MilestoneFact.Of).ToList();
+        long? Sum(MilestoneKind kind, Domain.Figures.FigureKind figure)
+        {
+            var month = facts.FirstOrDefault(m => m.Kind == kind && m.IsReached) is { } m ? MilestoneKinds.Month(m) : null;
+            var (from, to) = Application.Milestones.StageFactsLoader.Window(month);
+            return month is null ? null : verified.Where(f => f.Kind == figure && f.Period >= from && f.Period <= to).Sum(f => f.Value);
+        }
+
+        return new StageFacts(facts, new Application.Milestones.AboveScaleOptions().ThresholdFen(Domain.Enterprises.StatisticsType.Industrial),
+            Sum(MilestoneKind.EnteredStatistics, Domain.Figures.FigureKind.MainBusinessRevenue), Sum(MilestoneKind.CapacityReached, Domain.Figures.FigureKind.IndustrialOutput));
     }
 
     [Fact]

@@ -65,6 +65,7 @@ public sealed class JobTests : IAsyncLifetime
         db.AddRange(_scenario.Sector, _scenario.Park);
         db.AddRange(_scenario.Enterprises);
         db.AddRange(_scenario.Projects);
+        db.AddRange(_scenario.Milestones);
         await db.SaveChangesAsync();
     }
 

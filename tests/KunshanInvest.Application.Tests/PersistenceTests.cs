@@ -76,8 +76,8 @@ public sealed class PersistenceTests
         var project = new InvestmentProject("KS-2026-00042", "AMOLED 模组扩产", SourceChannel.BusinessReferral, owner, now);
         project.Place(enterprise.Id, sector.Id, park.Id);
         project.Pledge(Money.CnyWan(120_000m), null, 800, null, null, 150);
-        project.MoveTo(ProjectStage.Negotiating, new StageActor(owner, false), "首次洽谈", now.AddDays(1));
-        project.MoveTo(ProjectStage.Signed, new StageActor(owner, false), null, now.AddDays(30));
+        project.MoveTo(ProjectStage.Negotiating, new StageActor(owner, false), "首次洽谈", now.AddDays(1), StageFacts.None);
+        project.MoveTo(ProjectStage.Signed, new StageActor(owner, false), null, now.AddDays(30), StageFacts.None);
         await using (var db = database.NewContext())
         {
             db.AddRange(sector, park, enterprise, project);

@@ -58,14 +58,14 @@ public sealed class SectorOverviewTests
             var project = new InvestmentProject(code, code, SourceChannel.Conference, owner, now);
             project.Place(enterprise.Id, sector.Id, park.Id);
             project.Pledge(pledge, null, 100, null, null, null);
-            project.MoveTo(ProjectStage.Signed, new StageActor(owner, false), null, now);
+            project.MoveTo(ProjectStage.Signed, new StageActor(owner, false), null, now, StageFacts.None);
             return project;
         }
 
         InvestmentProject Lost(string code, Sector sector, Money pledge)
         {
             var project = Signed(code, sector, pledge);
-            project.MoveTo(ProjectStage.Lost, new StageActor(owner, false), "投资方战略调整", now);
+            project.MoveTo(ProjectStage.Lost, new StageActor(owner, false), "投资方战略调整", now, StageFacts.None);
             return project;
         }
     }

@@ -107,7 +107,7 @@ public sealed class SigningCeremonyTests
         await using (var db = database.NewContext())
         {
             var lead = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Projects, p => p.Id == world.Lead);
-            lead.MoveTo(KunshanInvest.Domain.Projects.ProjectStage.Lost, new KunshanInvest.Domain.Projects.StageActor(null, false), "投资方放弃", database.Clock.GetUtcNow().UtcDateTime);
+            lead.MoveTo(KunshanInvest.Domain.Projects.ProjectStage.Lost, new KunshanInvest.Domain.Projects.StageActor(null, false), "投资方放弃", database.Clock.GetUtcNow().UtcDateTime, KunshanInvest.Domain.Projects.StageFacts.None);
             await db.SaveChangesAsync();
         }
 

@@ -101,7 +101,6 @@ public sealed class MoneyUnitsTests
     {
         // Arrange / Act / Assert: 2000 万元 = 20 million yuan.
         Assert.Equal(MoneyUnits.WanToMinor(0.0000025m), Money.CnyWan(0.0000025m).MinorUnits);
-        Assert.Equal(2_000 * MoneyUnits.MinorPerWan, Projects.StageGates.AboveScaleRevenueFen);
-        Assert.Equal(20_000_000L * 100, Projects.StageGates.AboveScaleRevenueFen);
+        Assert.Equal(20_000_000L * 100, MoneyUnits.WanToMinor(2_000m));
     }
 }

@@ -234,53 +234,70 @@ public sealed class StageGateTests
         Assert.True(change.IsJump);
     }
 
+    // ---- 供地 / LandSecured: the land-supply milestone with its 亩, not the pledge ----
+
     [Fact]
-    public void Later_stages_keep_the_signing_and_registration_gates()
+    public void Securing_land_without_the_land_supply_milestone_is_rejected_naming_it_even_with_pledged_land()
     {
         // Arrange
-        var project = New(ProjectStage.LandSecured);
-        project.Pledge(null, null, null, null, null, landMu: 80);
+        var project = WithSigningEvidence(ProjectStage.Registered);
+        project.RegisterProjectCompany(ProjectCompanyCreditCode);
+        project.Pledge(Money.CnyWan(30_000m), null, 300, null, null, landMu: 80);
 
         // Act
-        var ex = Assert.Throws<StageGateException>(() => project.MoveTo(ProjectStage.UnderConstruction, Officer, null, T1));
+        var ex = Assert.Throws<StageGateException>(() => project.MoveTo(ProjectStage.LandSecured, Officer, null, T1, FullFactsWith(MilestoneKind.LandSupplied, null)));
 
         // Assert
-        Assert.Equal([.. SigningFields, "projectCompanyCreditCode"], MissingFields(ex));
+        Assert.Equal(["milestones.landSupplied"], MissingFields(ex));
+        Assert.Equal("gate.land_secured.milestone", ex.Missing[0].Code);
+        Assert.Equal(ProjectStage.Registered, project.Stage);
     }
-
-    // ---- 供地 / LandSecured ----
 
     [Theory]
     [InlineData(null)]
     [InlineData(0.0)]
     [InlineData(-5.0)]
-    public void Securing_land_without_a_positive_land_area_is_rejected_naming_the_land(double? landMu)
+    public void Securing_land_with_a_milestone_without_a_positive_land_area_is_rejected_naming_the_area(double? landMu)
     {
         // Arrange
         var project = WithSigningEvidence(ProjectStage.Registered);
         project.RegisterProjectCompany(ProjectCompanyCreditCode);
-        project.Pledge(Money.CnyWan(30_000m), null, 300, null, null, landMu);
+        var facts = FullFactsWith(MilestoneKind.LandSupplied, Reached(MilestoneKind.LandSupplied, new(2025, 3, 1), landMu));
 
         // Act
-        var ex = Assert.Throws<StageGateException>(() => project.MoveTo(ProjectStage.LandSecured, Officer, null, T1));
+        var ex = Assert.Throws<StageGateException>(() => project.MoveTo(ProjectStage.LandSecured, Officer, null, T1, facts));
 
         // Assert
-        Assert.Equal(["pledgedLandMu"], MissingFields(ex));
-        Assert.Equal(ProjectStage.Registered, project.Stage);
+        Assert.Equal(["milestones.landSupplied.landMu"], MissingFields(ex));
     }
 
     [Fact]
-    public void Securing_land_with_a_positive_land_area_succeeds()
+    public void A_planned_but_not_reached_land_supply_does_not_open_the_gate()
+    {
+        // Arrange
+        var project = WithFullEvidence(ProjectStage.Registered);
+        var facts = FullFactsWith(MilestoneKind.LandSupplied, new MilestoneFact(MilestoneKind.LandSupplied, null, 40, null, null));
+
+        // Act
+        var missing = StageGates.Check(project, ProjectStage.LandSecured, facts);
+
+        // Assert
+        Assert.Equal(["milestones.landSupplied"], missing.Select(m => m.Field));
+    }
+
+    [Fact]
+    public void Securing_land_with_the_milestone_and_its_area_succeeds_without_pledged_land()
     {
         // Arrange
         var project = WithSigningEvidence(ProjectStage.Registered);
         project.RegisterProjectCompany(ProjectCompanyCreditCode);
-        project.Pledge(Money.CnyWan(30_000m), null, 300, null, null, landMu: 0.5);
+        var facts = FullFactsWith(MilestoneKind.LandSupplied, Reached(MilestoneKind.LandSupplied, new(2025, 3, 1), 0.5));
 
         // Act
-        project.MoveTo(ProjectStage.LandSecured, Officer, null, T1);
+        project.MoveTo(ProjectStage.LandSecured, Officer, null, T1, facts);
 
         // Assert
+        Assert.Null(project.PledgedLandMu);
         Assert.Equal(ProjectStage.LandSecured, project.Stage);
     }
 
@@ -294,7 +311,7 @@ public sealed class StageGateTests
         var ex = Assert.Throws<StageGateException>(() => project.MoveTo(ProjectStage.LandSecured, Officer, null, T1));
 
         // Assert
-        Assert.Equal([.. SigningFields, "projectCompanyCreditCode", "pledgedLandMu"], MissingFields(ex));
+        Assert.Equal([.. SigningFields, "projectCompanyCreditCode", "milestones.landSupplied"], MissingFields(ex));
     }
 
     [Theory]
@@ -307,76 +324,243 @@ public sealed class StageGateTests
         project.RegisterProjectCompany(ProjectCompanyCreditCode);
 
         // Act
-        var missing = StageGates.Check(project, target);
+        var missing = StageGates.Check(project, target, FullFactsWith(MilestoneKind.LandSupplied, null));
 
         // Assert
         Assert.Empty(missing);
     }
 
-    // ---- 上规 / 达产 ----
+    // ---- 开工 / 投产: their milestones, reached ----
 
-    [Fact]
-    public void Above_scale_threshold_is_twenty_million_yuan_in_fen()
+    [Theory]
+    [InlineData(ProjectStage.LandSecured, ProjectStage.UnderConstruction, MilestoneKind.ConstructionStarted, "milestones.constructionStarted", "gate.under_construction.milestone")]
+    [InlineData(ProjectStage.UnderConstruction, ProjectStage.Operating, MilestoneKind.ProductionStarted, "milestones.productionStarted", "gate.operating.milestone")]
+    public void Entering_construction_or_operation_without_its_milestone_is_rejected_naming_it(ProjectStage from, ProjectStage to, MilestoneKind kind, string field, string code)
     {
         // Arrange
-        const long twentyMillionYuanInFen = 2_000_000_000L;
+        var project = WithFullEvidence(from);
 
         // Act
-        var threshold = StageGates.AboveScaleRevenueFen;
+        var ex = Assert.Throws<StageGateException>(() => project.MoveTo(to, Officer, null, T1, FullFactsWith(kind, null)));
 
         // Assert
-        Assert.Equal(twentyMillionYuanInFen, threshold);
-        Assert.Equal(Money.CnyWan(2_000m).MinorUnits, threshold);
+        Assert.Equal([field], MissingFields(ex));
+        Assert.Equal(code, ex.Missing[0].Code);
+        Assert.Equal(from, project.Stage);
+    }
+
+    [Theory]
+    [InlineData(ProjectStage.LandSecured, ProjectStage.UnderConstruction, MilestoneKind.ConstructionStarted)]
+    [InlineData(ProjectStage.UnderConstruction, ProjectStage.Operating, MilestoneKind.ProductionStarted)]
+    public void A_milestone_only_planned_is_not_reached(ProjectStage from, ProjectStage to, MilestoneKind kind)
+    {
+        // Arrange
+        var project = WithFullEvidence(from);
+        var facts = FullFactsWith(kind, new MilestoneFact(kind, null, null, null, null));
+
+        // Act
+        var missing = StageGates.Check(project, to, facts);
+
+        // Assert
+        Assert.Single(missing);
+    }
+
+    [Fact]
+    public void Entering_construction_with_the_milestone_succeeds_and_records_the_stage_change_now()
+    {
+        // Arrange: the milestone is dated a year before the move; the stage change keeps the moment of the move.
+        var project = WithFullEvidence(ProjectStage.LandSecured);
+
+        // Act
+        var change = project.MoveTo(ProjectStage.UnderConstruction, Officer, null, T1, FullFacts);
+
+        // Assert
+        Assert.Equal(ProjectStage.UnderConstruction, project.Stage);
+        Assert.Equal(T1, change.AtUtc);
+        Assert.Equal(T1, project.StageEnteredAtUtc);
+    }
+
+    [Fact]
+    public void Later_stages_keep_the_earlier_milestone_gates()
+    {
+        // Arrange
+        var project = WithFullEvidence(ProjectStage.Registered);
+
+        // Act
+        var missing = StageGates.Check(project, ProjectStage.AtCapacity, StageFacts.None);
+
+        // Assert: not 供地 (a lease project skips it), but 开工, 投产, 入库 and 达产.
+        Assert.Equal(
+            ["milestones.constructionStarted", "milestones.productionStarted", "milestones.enteredStatistics", "milestones.capacityReached"],
+            missing.Select(m => m.Field));
+    }
+
+    [Fact]
+    public void Later_stages_keep_the_signing_and_registration_gates()
+    {
+        // Arrange
+        var project = New(ProjectStage.LandSecured);
+
+        // Act
+        var ex = Assert.Throws<StageGateException>(() => project.MoveTo(ProjectStage.UnderConstruction, Officer, null, T1, FullFacts));
+
+        // Assert
+        Assert.Equal([.. SigningFields, "projectCompanyCreditCode"], MissingFields(ex));
+    }
+
+    // ---- 上规: 入库 month and verified 主营业务收入 over the 12 months to it at the type's threshold ----
+
+    [Fact]
+    public void Above_scale_without_the_statistics_milestone_is_rejected_naming_it()
+    {
+        // Arrange
+        var project = WithFullEvidence(ProjectStage.Operating);
+
+        // Act
+        var ex = Assert.Throws<StageGateException>(() => project.MoveTo(ProjectStage.AboveScale, Officer, null, T1, FullFactsWith(MilestoneKind.EnteredStatistics, null)));
+
+        // Assert
+        Assert.Equal(["milestones.enteredStatistics"], MissingFields(ex));
+        Assert.Equal("gate.above_scale.milestone", ex.Missing[0].Code);
+    }
+
+    [Fact]
+    public void Above_scale_with_a_statistics_milestone_without_its_month_is_rejected()
+    {
+        // Arrange
+        var project = WithFullEvidence(ProjectStage.Operating);
+        var facts = FullFactsWith(MilestoneKind.EnteredStatistics, Reached(MilestoneKind.EnteredStatistics, new(2025, 12, 1)));
+
+        // Act
+        var missing = StageGates.Check(project, ProjectStage.AboveScale, facts);
+
+        // Assert
+        Assert.Equal(["milestones.enteredStatistics"], missing.Select(m => m.Field));
     }
 
     [Theory]
     [InlineData(ProjectStage.Operating, ProjectStage.AboveScale)]
     [InlineData(ProjectStage.AboveScale, ProjectStage.AtCapacity)]
-    [InlineData(ProjectStage.Operating, ProjectStage.AtCapacity)]
-    public void Above_scale_stages_without_realised_revenue_are_rejected_naming_the_revenue(ProjectStage from, ProjectStage to)
+    public void Above_scale_stages_with_verified_revenue_one_fen_short_are_rejected_naming_the_revenue(ProjectStage from, ProjectStage to)
     {
         // Arrange
         var project = WithFullEvidence(from);
-        project.Realise(null, null, null, null);
 
         // Act
-        var ex = Assert.Throws<StageGateException>(() => project.MoveTo(to, Officer, null, T1));
+        var ex = Assert.Throws<StageGateException>(() => project.MoveTo(to, Officer, null, T1, FullFacts with { RevenueFen = ThresholdFen - 1 }));
 
         // Assert
-        Assert.Equal(["realisedAnnualOutputFen"], MissingFields(ex));
+        Assert.Equal(["figures.mainBusinessRevenue"], MissingFields(ex));
+        Assert.Equal("gate.above_scale.revenue", ex.Missing[0].Code);
         Assert.Equal(from, project.Stage);
     }
 
     [Theory]
     [InlineData(ProjectStage.Operating, ProjectStage.AboveScale)]
     [InlineData(ProjectStage.AboveScale, ProjectStage.AtCapacity)]
-    public void Above_scale_stages_with_revenue_one_fen_short_are_rejected(ProjectStage from, ProjectStage to)
+    public void Above_scale_stages_with_verified_revenue_exactly_at_the_threshold_succeed(ProjectStage from, ProjectStage to)
     {
         // Arrange
         var project = WithFullEvidence(from);
-        project.Realise(null, null, null, StageGates.AboveScaleRevenueFen - 1);
 
         // Act
-        var ex = Assert.Throws<StageGateException>(() => project.MoveTo(to, Officer, null, T1));
-
-        // Assert
-        Assert.Equal(["realisedAnnualOutputFen"], MissingFields(ex));
-    }
-
-    [Theory]
-    [InlineData(ProjectStage.Operating, ProjectStage.AboveScale)]
-    [InlineData(ProjectStage.AboveScale, ProjectStage.AtCapacity)]
-    public void Above_scale_stages_with_revenue_exactly_at_the_threshold_succeed(ProjectStage from, ProjectStage to)
-    {
-        // Arrange
-        var project = WithFullEvidence(from);
-        project.Realise(null, null, null, StageGates.AboveScaleRevenueFen);
-
-        // Act
-        project.MoveTo(to, Officer, null, T1);
+        project.MoveTo(to, Officer, null, T1, FullFacts with { RevenueFen = ThresholdFen });
 
         // Assert
         Assert.Equal(to, project.Stage);
+    }
+
+    [Theory]
+    [InlineData(500_000_000L, 500_000_000L, true)]
+    [InlineData(500_000_000L, 499_999_999L, false)]
+    [InlineData(null, 9_000_000_000L, false)]
+    public void Above_scale_compares_with_the_threshold_of_the_enterprises_type(long? thresholdFen, long revenueFen, bool passes)
+    {
+        // Arrange: e.g. retail, CNY 5 m; no configured threshold keeps the gate shut.
+        var project = WithFullEvidence(ProjectStage.Operating);
+        var facts = FullFacts with { AboveScaleThresholdFen = thresholdFen, RevenueFen = revenueFen };
+
+        // Act
+        var missing = StageGates.Check(project, ProjectStage.AboveScale, facts);
+
+        // Assert
+        Assert.Equal(passes, missing.Count == 0);
+    }
+
+    [Fact]
+    public void Above_scale_ignores_the_undated_realised_output()
+    {
+        // Arrange: the old undated field says CNY 1 bn; no verified month says anything.
+        var project = WithFullEvidence(ProjectStage.Operating);
+        project.Realise(null, null, null, 100_000_000_000);
+
+        // Act
+        var missing = StageGates.Check(project, ProjectStage.AboveScale, FullFacts with { RevenueFen = 0 });
+
+        // Assert
+        Assert.Equal(["figures.mainBusinessRevenue"], missing.Select(m => m.Field));
+    }
+
+    // ---- 达产: the milestone, and verified output at the pledge or a manager's override ----
+
+    [Fact]
+    public void At_capacity_without_its_milestone_is_rejected_naming_it()
+    {
+        // Arrange
+        var project = WithFullEvidence(ProjectStage.AboveScale);
+
+        // Act
+        var ex = Assert.Throws<StageGateException>(() => project.MoveTo(ProjectStage.AtCapacity, Officer, null, T1, FullFactsWith(MilestoneKind.CapacityReached, null)));
+
+        // Assert
+        Assert.Equal(["milestones.capacityReached"], MissingFields(ex));
+        Assert.Equal("gate.at_capacity.milestone", ex.Missing[0].Code);
+    }
+
+    [Theory]
+    [InlineData(PledgedOutputFen - 1, false)]
+    [InlineData(PledgedOutputFen, true)]
+    [InlineData(PledgedOutputFen * 2, true)]
+    public void At_capacity_needs_verified_output_at_the_pledged_annual_output(long outputFen, bool passes)
+    {
+        // Arrange
+        var project = WithFullEvidence(ProjectStage.AboveScale);
+
+        // Act
+        var missing = StageGates.Check(project, ProjectStage.AtCapacity, FullFacts with { OutputFen = outputFen });
+
+        // Assert
+        Assert.Equal(passes ? [] : ["figures.industrialOutput"], missing.Select(m => m.Field));
+    }
+
+    [Fact]
+    public void At_capacity_without_a_pledged_output_cannot_be_measured_and_is_rejected()
+    {
+        // Arrange
+        var project = WithFullEvidence(ProjectStage.AboveScale);
+        project.Pledge(project.PledgedInvestment, null, null, null, annualOutputFen: null, landMu: 10);
+
+        // Act
+        var missing = StageGates.Check(project, ProjectStage.AtCapacity, FullFacts);
+
+        // Assert
+        Assert.Equal(["figures.industrialOutput"], missing.Select(m => m.Field));
+        Assert.Equal("gate.at_capacity.output", missing[0].Code);
+    }
+
+    [Fact]
+    public void At_capacity_with_a_managers_override_passes_without_the_output()
+    {
+        // Arrange
+        var project = WithFullEvidence(ProjectStage.AboveScale);
+        var overridden = Reached(MilestoneKind.CapacityReached, new(2026, 2, 1), overrideReason: "产线已按协议建成,市场原因产值未达");
+        var facts = FullFactsWith(MilestoneKind.CapacityReached, overridden) with { OutputFen = 0 };
+
+        // Act
+        project.MoveTo(ProjectStage.AtCapacity, Officer, null, T1, facts);
+
+        // Assert
+        Assert.Equal(ProjectStage.AtCapacity, project.Stage);
     }
 
     [Fact]
@@ -389,7 +573,9 @@ public sealed class StageGateTests
         var ex = Assert.Throws<StageGateException>(() => project.MoveTo(ProjectStage.AtCapacity, Officer, null, T1));
 
         // Assert
-        Assert.Equal([.. SigningFields, "projectCompanyCreditCode", "realisedAnnualOutputFen"], MissingFields(ex));
+        Assert.Equal(
+            [.. SigningFields, "projectCompanyCreditCode", "milestones.constructionStarted", "milestones.productionStarted", "milestones.enteredStatistics", "milestones.capacityReached"],
+            MissingFields(ex));
     }
 
     // ---- gates hold whichever way a project arrives ----
@@ -415,8 +601,8 @@ public sealed class StageGateTests
     [Theory]
     [InlineData(ProjectStage.Registered, ProjectStage.Signed, new[] { "enterpriseId", "sectorId", "parkId", "pledgedInvestment" })]
     [InlineData(ProjectStage.Operating, ProjectStage.Registered, new[] { "enterpriseId", "sectorId", "parkId", "pledgedInvestment", "projectCompanyCreditCode" })]
-    [InlineData(ProjectStage.UnderConstruction, ProjectStage.LandSecured, new[] { "enterpriseId", "sectorId", "parkId", "pledgedInvestment", "projectCompanyCreditCode", "pledgedLandMu" })]
-    [InlineData(ProjectStage.AtCapacity, ProjectStage.AboveScale, new[] { "enterpriseId", "sectorId", "parkId", "pledgedInvestment", "projectCompanyCreditCode", "realisedAnnualOutputFen" })]
+    [InlineData(ProjectStage.UnderConstruction, ProjectStage.LandSecured, new[] { "enterpriseId", "sectorId", "parkId", "pledgedInvestment", "projectCompanyCreditCode", "milestones.landSupplied" })]
+    [InlineData(ProjectStage.AtCapacity, ProjectStage.AboveScale, new[] { "enterpriseId", "sectorId", "parkId", "pledgedInvestment", "projectCompanyCreditCode", "milestones.constructionStarted", "milestones.productionStarted", "milestones.enteredStatistics" })]
     public void Manager_moving_back_into_a_gated_stage_without_its_evidence_is_rejected(ProjectStage from, ProjectStage to, string[] expectedMissing)
     {
         // Arrange
@@ -529,7 +715,7 @@ public sealed class StageGateTests
         var project = New();
 
         // Act
-        var missing = StageGates.Check(project, target);
+        var missing = StageGates.Check(project, target, StageFacts.None);
 
         // Assert
         Assert.Empty(missing);
@@ -539,6 +725,7 @@ public sealed class StageGateTests
     public void Checking_a_null_project_throws()
     {
         // Arrange / Act / Assert
-        Assert.Throws<ArgumentNullException>(() => StageGates.Check(null!, ProjectStage.Signed));
+        Assert.Throws<ArgumentNullException>(() => StageGates.Check(null!, ProjectStage.Signed, StageFacts.None));
+        Assert.Throws<ArgumentNullException>(() => StageGates.Check(New(), ProjectStage.Signed, null!));
     }
 }

@@ -90,8 +90,9 @@ public sealed class StageMachineTests
         Assert.Equal(ProjectStage.Lead, project.StageChanges[0].To);
         Assert.Equal(stage, project.StageChanges[^1].To);
         Assert.Equal(
-            ["enterpriseId", "sectorId", "parkId", "pledgedInvestment", "projectCompanyCreditCode", "realisedAnnualOutputFen"],
-            StageGates.Check(project, ProjectStage.AtCapacity).Select(m => m.Field));
+            ["enterpriseId", "sectorId", "parkId", "pledgedInvestment", "projectCompanyCreditCode",
+                "milestones.constructionStarted", "milestones.productionStarted", "milestones.enteredStatistics", "milestones.capacityReached"],
+            StageGates.Check(project, ProjectStage.AtCapacity, StageFacts.None).Select(m => m.Field));
         Assert.Null(project.PledgedLandMu);
     }
 
@@ -127,7 +128,7 @@ public sealed class StageMachineTests
         var before = project.StageChanges.Count;
 
         // Act
-        var change = project.MoveTo(to, Officer, null, T1);
+        var change = project.MoveTo(to, Officer, null, T1, FullFacts);
 
         // Assert
         Assert.Equal(to, project.Stage);
@@ -154,7 +155,7 @@ public sealed class StageMachineTests
         foreach (var stage in ProjectStages.Pipeline.Skip(1))
         {
             at = at.AddDays(7);
-            project.MoveTo(stage, Officer, null, at);
+            project.MoveTo(stage, Officer, null, at, FullFacts);
         }
 
         // Assert
@@ -174,7 +175,7 @@ public sealed class StageMachineTests
         var project = WithFullEvidence(from);
 
         // Act
-        var change = project.MoveTo(to, Officer, null, T1);
+        var change = project.MoveTo(to, Officer, null, T1, FullFacts);
 
         // Assert
         Assert.Equal(to, project.Stage);
@@ -207,7 +208,7 @@ public sealed class StageMachineTests
         project.RegisterProjectCompany(ProjectCompanyCreditCode);
 
         // Act
-        var change = project.MoveTo(ProjectStage.UnderConstruction, Officer, null, T1);
+        var change = project.MoveTo(ProjectStage.UnderConstruction, Officer, null, T1, FullFactsWith(MilestoneKind.LandSupplied, null));
 
         // Assert
         Assert.Null(project.PledgedLandMu);
@@ -375,7 +376,7 @@ public sealed class StageMachineTests
         var before = project.StageChanges.Count;
 
         // Act
-        var change = project.MoveTo(to, Manager, " 协议未生效 / agreement not in force ", T1);
+        var change = project.MoveTo(to, Manager, " 协议未生效 / agreement not in force ", T1, FullFacts);
 
         // Assert
         Assert.Equal(to, project.Stage);
@@ -725,7 +726,7 @@ public sealed class StageMachineTests
         project.MoveTo(ProjectStage.Lost, Officer, "went to SIP", T1);
 
         // Act
-        var change = project.MoveTo(ProjectStage.Operating, Manager, "they built it after all", T2);
+        var change = project.MoveTo(ProjectStage.Operating, Manager, "they built it after all", T2, FullFacts);
 
         // Assert
         Assert.Equal(ProjectStage.Operating, project.Stage);

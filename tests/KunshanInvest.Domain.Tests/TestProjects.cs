@@ -33,12 +33,12 @@ internal static class TestProjects
         AddFullEvidence(project);
         if (stage.IsSideState())
         {
-            project.MoveTo(ProjectStage.Negotiating, Manager, null, T0);
-            project.MoveTo(stage, Manager, "test setup", T0);
+            project.MoveTo(ProjectStage.Negotiating, Manager, null, T0, FullFacts);
+            project.MoveTo(stage, Manager, "test setup", T0, FullFacts);
         }
         else
         {
-            project.MoveTo(stage, Manager, null, T0);
+            project.MoveTo(stage, Manager, null, T0, FullFacts);
         }
 
         project.Place(null, null, null);
@@ -51,10 +51,36 @@ internal static class TestProjects
     private static void AddFullEvidence(InvestmentProject project)
     {
         project.Place(EnterpriseId, SectorId, ParkId);
-        project.Pledge(Money.CnyWan(30_000m), 5_000_000_00, 300, 12_000_000_00, 500_000_000_00, landMu: 120.5);
+        project.Pledge(Money.CnyWan(30_000m), 5_000_000_00, 300, 12_000_000_00, PledgedOutputFen, landMu: 120.5);
         project.RegisterProjectCompany(ProjectCompanyCreditCode);
-        project.Realise(30_000_000_00, 280, 11_000_000_00, StageGates.AboveScaleRevenueFen);
     }
+
+    /// <summary>上规 threshold of an industrial enterprise (CNY 20 m) in fen, as configured by default.</summary>
+    public const long ThresholdFen = 2_000_000_000;
+
+    /// <summary>The pledged annual output of <see cref="WithFullEvidence"/>, in fen.</summary>
+    public const long PledgedOutputFen = 500_000_000_00;
+
+    public static MilestoneFact Reached(MilestoneKind kind, DateOnly on, double? landMu = null, int? period = null, string? overrideReason = null) =>
+        new(kind, on, landMu, period, overrideReason);
+
+    /// <summary>Every milestone reached in order, with 亩 and 入库 month, and verified sums at the threshold and the pledge.</summary>
+    public static StageFacts FullFacts { get; } = new(
+        [
+            Reached(MilestoneKind.Registered, new(2025, 1, 10)),
+            Reached(MilestoneKind.LandSupplied, new(2025, 3, 1), landMu: 120.5),
+            Reached(MilestoneKind.ConstructionStarted, new(2025, 4, 1)),
+            Reached(MilestoneKind.ProductionStarted, new(2025, 9, 1)),
+            Reached(MilestoneKind.EnteredStatistics, new(2025, 12, 1), period: 202512),
+            Reached(MilestoneKind.CapacityReached, new(2026, 2, 1)),
+        ],
+        ThresholdFen,
+        ThresholdFen,
+        PledgedOutputFen);
+
+    /// <summary><see cref="FullFacts"/> without one kind, or with it changed.</summary>
+    public static StageFacts FullFactsWith(MilestoneKind kind, MilestoneFact? replacement) =>
+        FullFacts with { Milestones = [.. FullFacts.Milestones.Where(m => m.Kind != kind), .. replacement is null ? Array.Empty<MilestoneFact>() : [replacement]] };
 
     /// <summary>Enterprise, sector, park and pledged investment: everything 签约 needs, and nothing more.</summary>
     public static InvestmentProject WithSigningEvidence(ProjectStage stage = ProjectStage.Lead)
@@ -65,7 +91,7 @@ internal static class TestProjects
         return project;
     }
 
-    /// <summary>Every gate's evidence: signing, credit code, land and above-scale revenue.</summary>
+    /// <summary>Every gate's evidence on the project itself: signing, credit code, pledged land and output (the milestones are in <see cref="FullFacts"/>).</summary>
     public static InvestmentProject WithFullEvidence(ProjectStage stage = ProjectStage.Lead)
     {
         var project = New(stage);
@@ -74,4 +100,14 @@ internal static class TestProjects
     }
 
     public static string[] MissingFields(StageGateException exception) => [.. exception.Missing.Select(m => m.Field)];
+}
+
+/// <summary>
+/// Moves without milestones or verified figures (<see cref="StageFacts.None"/>): what the 签约 and 注册 tests need, and
+/// what a later gate's test starts from when it is about a missing milestone.
+/// </summary>
+internal static class FactlessMoves
+{
+    public static StageChange MoveTo(this InvestmentProject project, ProjectStage target, StageActor actor, string? note, DateTime nowUtc) =>
+        project.MoveTo(target, actor, note, nowUtc, StageFacts.None);
 }

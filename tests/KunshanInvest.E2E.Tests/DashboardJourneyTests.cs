@@ -114,7 +114,7 @@ public sealed class DashboardJourneyTests(BrowserApp app) : IClassFixture<Browse
         project.Place(enterprise.Id, coffee, park);
         project.Pledge(Money.CnyWan(8_000m), null, 60, null, null, null);
         project.Block("生豆进口许可待批复");
-        project.MoveTo(ProjectStage.Signed, new StageActor(officer, false), null, signedAt);
+        project.MoveTo(ProjectStage.Signed, new StageActor(officer, false), null, signedAt, StageFacts.None);
         db.AddRange(enterprise, project);
         await db.SaveChangesAsync();
         return code;

@@ -34,6 +34,9 @@ public sealed class ReportScenario
     public List<Enterprise> Enterprises { get; } = [];
     public List<InvestmentProject> Projects { get; } = [];
 
+    /// <summary>The milestones behind the stages from 注册 on, dated the day each stage was entered.</summary>
+    public List<ProjectMilestone> Milestones { get; } = [];
+
     public static ReportScenario Create(DateTime nowUtc, Guid ownerA, Guid ownerB)
     {
         var s = new ReportScenario(nowUtc, ownerA, ownerB);
@@ -78,14 +81,34 @@ public sealed class ReportScenario
         var project = new InvestmentProject(code, $"{name} {code}", source, owner, NowUtc.AddDays(-history[0].DaysAgo));
         project.Place(enterprise.Id, Sector.Id, Park.Id);
         figures?.Invoke(project);
+        var milestones = history.Skip(1).Where(h => MilestoneOf(h.Stage) is not null).Select(h =>
+        {
+            var at = NowUtc.AddDays(-h.DaysAgo);
+            var milestone = new ProjectMilestone(project.Id, MilestoneOf(h.Stage)!.Value, owner, at);
+            milestone.Reach(DateOnly.FromDateTime(at), owner, at);
+            milestone.Describe(null, h.Stage == ProjectStage.LandSecured ? project.PledgedLandMu : null, null, null, null);
+            return milestone;
+        }).ToList();
+        var facts = new StageFacts([.. milestones.Select(MilestoneFact.Of)], null, null, null);
         foreach (var (stage, daysAgo) in history.Skip(1))
         {
-            project.MoveTo(stage, new StageActor(owner, IsManager: true), stage.IsSideState() ? "测试原因" : null, NowUtc.AddDays(-daysAgo));
+            project.MoveTo(stage, new StageActor(owner, IsManager: true), stage.IsSideState() ? "测试原因" : null, NowUtc.AddDays(-daysAgo), facts);
         }
+
+        Milestones.AddRange(milestones);
 
         Enterprises.Add(enterprise);
         Projects.Add(project);
     }
+
+    private static MilestoneKind? MilestoneOf(ProjectStage stage) => stage switch
+    {
+        ProjectStage.Registered => MilestoneKind.Registered,
+        ProjectStage.LandSecured => MilestoneKind.LandSupplied,
+        ProjectStage.UnderConstruction => MilestoneKind.ConstructionStarted,
+        ProjectStage.Operating => MilestoneKind.ProductionStarted,
+        _ => null,
+    };
 
     private static string NewCreditCode()
     {

@@ -180,6 +180,9 @@ namespace KunshanInvest.Migrations.PostgreSql.Migrations
                     b.Property<int>("Ownership")
                         .HasColumnType("integer");
 
+                    b.Property<int>("StatisticsType")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");

@@ -181,6 +181,9 @@ namespace KunshanInvest.Migrations.SqlServer.Migrations
                     b.Property<int>("Ownership")
                         .HasColumnType("int");
 
+                    b.Property<int>("StatisticsType")
+                        .HasColumnType("int");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("int");

@@ -173,6 +173,9 @@ namespace KunshanInvest.Migrations.Sqlite.Migrations
                     b.Property<int>("Ownership")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("StatisticsType")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");

@@ -125,7 +125,7 @@ internal static class EnterpriseEndpoints
     {
         var version = Concurrency.RequireIfMatch(http.Request);
         var enterprise = await sender.Send(
-            new UpdateEnterprise(id, version, body.NameZh, body.NameEn, body.CreditCode, body.Country, body.Ownership, body.Fortune500, body.Listed, body.Website, body.Note, body.ConfirmNotDuplicate),
+            new UpdateEnterprise(id, version, body.NameZh, body.NameEn, body.CreditCode, body.Country, body.Ownership, body.Fortune500, body.Listed, body.Website, body.Note, body.ConfirmNotDuplicate, body.StatisticsType),
             ct);
         Concurrency.SetETag(http.Response, enterprise.Version);
         return TypedResults.Ok(enterprise);
@@ -181,7 +181,8 @@ internal static class EnterpriseEndpoints
         bool Listed = false,
         string? Website = null,
         string? Note = null,
-        bool ConfirmNotDuplicate = false);
+        bool ConfirmNotDuplicate = false,
+        StatisticsType? StatisticsType = null);
 
     internal sealed record ContactBody(string Name, string? Title = null, string? Phone = null, string? Email = null, string? WeChat = null);
 }

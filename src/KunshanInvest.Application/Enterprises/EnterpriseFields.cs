@@ -25,6 +25,9 @@ public interface IEnterpriseFields
 
     /// <summary>The officer has seen the same-name candidates and says this is another company.</summary>
     bool ConfirmNotDuplicate { get; }
+
+    /// <summary>统计类型 for the 上规 threshold; null keeps the current one (工业 for a new enterprise).</summary>
+    StatisticsType? StatisticsType { get; }
 }
 
 internal static class EnterpriseFields
@@ -48,6 +51,7 @@ internal static class EnterpriseFields
         validator.RuleFor(x => x.Country).Cascade(CascadeMode.Stop).NotEmpty().Matches("^[A-Z]{2}$")
             .WithMsg(M.EnterpriseCountry);
         validator.RuleFor(x => x.Ownership).IsInEnum();
+        validator.RuleFor(x => x.StatisticsType).IsInEnum();
         validator.RuleFor(x => x.Website).MaximumLength(Enterprise.WebsiteMaxLength)
             .Must(IsWebAddress).When(x => !string.IsNullOrWhiteSpace(x.Website))
             .WithMsg(M.Website);
@@ -83,6 +87,10 @@ internal static class EnterpriseFields
         enterprise.SetCreditCode(fields.CreditCode);
         enterprise.SetOrigin(fields.Country, fields.Ownership);
         enterprise.Describe(fields.Fortune500, fields.Listed, Blank(fields.Website), Blank(fields.Note));
+        if (fields.StatisticsType is { } type)
+        {
+            enterprise.Classify(type);
+        }
     }
 
     /// <summary>

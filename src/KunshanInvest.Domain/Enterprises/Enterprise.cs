@@ -56,6 +56,9 @@ public sealed class Enterprise : AggregateRoot
     public string? Note { get; private set; }
     public bool IsDemo { get; private set; }
 
+    /// <summary>统计类型: which 上规 threshold applies once the enterprise enters the statistics register.</summary>
+    public StatisticsType StatisticsType { get; private set; }
+
     /// <summary>Set when this record was merged into another; it then only keeps the history.</summary>
     public Guid? MergedIntoId { get; private set; }
 
@@ -100,6 +103,16 @@ public sealed class Enterprise : AggregateRoot
     }
 
     public void MarkDemo() => IsDemo = true;
+
+    public void Classify(StatisticsType type)
+    {
+        if (!Enum.IsDefined(type))
+        {
+            throw new DomainRuleException("enterprise.statistics_type", $"Unknown statistics type {(int)type}.");
+        }
+
+        StatisticsType = type;
+    }
 
     public void SetOrigin(string country, Ownership ownership)
     {

@@ -216,9 +216,10 @@ public sealed class InvestmentProject : AggregateRoot
 
     /// <summary>
     /// Moves the project, recording a <see cref="StageChange"/>. Forward moves may skip stages but must carry every
-    /// gate's evidence; backward moves and reopening a lost project need a manager and a reason; 搁置 and 流失 need a reason.
+    /// gate's evidence (<paramref name="facts"/>: the milestones and verified sums the gates from 供地 on read); backward
+    /// moves and reopening a lost project need a manager and a reason; 搁置 and 流失 need a reason.
     /// </summary>
-    public StageChange MoveTo(ProjectStage target, StageActor actor, string? note, DateTime nowUtc)
+    public StageChange MoveTo(ProjectStage target, StageActor actor, string? note, DateTime nowUtc, StageFacts facts)
     {
         if (!Enum.IsDefined(target))
         {
@@ -267,7 +268,7 @@ public sealed class InvestmentProject : AggregateRoot
             }
 
             // Evidence holds for every pipeline stage, whichever way the project arrives there.
-            var missing = StageGates.Check(this, target);
+            var missing = StageGates.Check(this, target, facts);
             if (missing.Count > 0)
             {
                 throw new StageGateException(target, missing);

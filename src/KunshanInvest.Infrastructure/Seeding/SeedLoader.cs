@@ -20,7 +20,7 @@ namespace KunshanInvest.Infrastructure.Seeding;
 /// and added only when absent, so a second run changes nothing. Demo projects are walked through the real stage
 /// machine, so seeded data obeys the same gates as typed-in data.
 /// </summary>
-public sealed class SeedLoader(AppDbContext db, IdentitySeeder identity, IOptions<SeedOptions> options, TimeProvider clock, Application.Projects.IProjectCodeAllocator codes, SqlDialect dialect)
+public sealed class SeedLoader(AppDbContext db, IdentitySeeder identity, IOptions<SeedOptions> options, TimeProvider clock, Application.Projects.IProjectCodeAllocator codes, SqlDialect dialect, IOptions<Application.Milestones.AboveScaleOptions> aboveScale)
 {
     private string Folder => Path.IsPathRooted(options.Value.Folder) ? options.Value.Folder : Path.Combine(AppContext.BaseDirectory, options.Value.Folder);
 
@@ -188,7 +188,10 @@ public sealed class SeedLoader(AppDbContext db, IdentitySeeder identity, IOption
             var added = projects.Add(seed.Code);
             if (added)
             {
-                db.Projects.Add(BuildProject(seed, owners, enterprises, sectors, parks, events));
+                var (project, story) = BuildProject(seed, owners, enterprises, sectors, parks, events, aboveScale.Value);
+                db.Projects.Add(project);
+                db.Milestones.AddRange(story.Milestones);
+                db.FigureEntries.AddRange(story.Figures);
                 projectsAdded = true;
             }
 
@@ -373,13 +376,21 @@ public sealed class SeedLoader(AppDbContext db, IdentitySeeder identity, IOption
 
     private static DateTime Earlier(DateTime a, DateTime b) => a <= b ? a : b;
 
-    private static InvestmentProject BuildProject(
+    /// <summary>Days from entering one stage to entering the next in the demo's story (common practice, not a rule).</summary>
+    private static readonly Dictionary<ProjectStage, int> DemoDaysAfter = new()
+    {
+        [ProjectStage.Registered] = 60, [ProjectStage.LandSecured] = 60, [ProjectStage.UnderConstruction] = 180,
+        [ProjectStage.Operating] = 365, [ProjectStage.AboveScale] = 90,
+    };
+
+    private static (InvestmentProject Project, MilestoneStory.Told Story) BuildProject(
         ProjectSeed seed,
         IReadOnlyDictionary<string, Guid> owners,
         IReadOnlyDictionary<string, Enterprise> enterprises,
         IReadOnlyDictionary<string, Guid> sectors,
         IReadOnlyDictionary<string, Guid> parks,
-        IReadOnlyDictionary<string, Guid> events)
+        IReadOnlyDictionary<string, Guid> events,
+        Application.Milestones.AboveScaleOptions aboveScale)
     {
         var ownerId = owners[seed.Owner];
         var entered = seed.StageEnteredOn.ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc);
@@ -407,18 +418,48 @@ public sealed class SeedLoader(AppDbContext db, IdentitySeeder identity, IOption
             project.Realise(investment.Currency == "CNY" ? investment.MinorUnits * 8 / 10 : null, seed.ExpectedJobs, seed.ExpectedAnnualTaxFen, seed.ExpectedAnnualOutputFen);
         }
 
+        // From 注册 on, each stage the project passed has its milestone, dated back from the day it entered its stage;
+        // a project without land in 亩 leases its premises and skips 供地.
+        var path = new List<(ProjectStage, DateTime)>();
+        if (target is >= ProjectStage.Registered and <= ProjectStage.AtCapacity)
+        {
+            var at = entered;
+            for (var stage = target; stage >= ProjectStage.Registered; stage--)
+            {
+                if (stage != ProjectStage.LandSecured || seed.LandMu is > 0)
+                {
+                    path.Insert(0, (stage, at));
+                }
+
+                at = stage > ProjectStage.Registered ? at.AddDays(-DemoDaysAfter[stage - 1]) : at;
+            }
+        }
+
+        var enterprise = seed.Enterprise is null ? null : enterprises[seed.Enterprise];
+        var threshold = enterprise is null ? null : aboveScale.ThresholdFen(enterprise.StatisticsType);
+        var story = MilestoneStory.Tell(project, path, ownerId, owners["manager"], threshold, $"演示宗地 {seed.Code}");
+        foreach (var milestone in story.Milestones)
+        {
+            milestone.MarkDemo();
+        }
+
+        foreach (var figure in story.Figures)
+        {
+            figure.MarkDemo();
+        }
+
         var seeder = new StageActor(ownerId, IsManager: true);
         if (target.IsSideState())
         {
-            project.MoveTo(ProjectStage.Negotiating, seeder, null, entered);
-            project.MoveTo(target, seeder, seed.LostReason ?? "演示数据:暂缓推进 / demo: paused", entered);
+            project.MoveTo(ProjectStage.Negotiating, seeder, null, entered, story.Facts);
+            project.MoveTo(target, seeder, seed.LostReason ?? "演示数据:暂缓推进 / demo: paused", entered, story.Facts);
         }
         else if (target != ProjectStage.Lead)
         {
-            project.MoveTo(target, seeder, null, entered);
+            project.MoveTo(target, seeder, null, entered, story.Facts);
         }
 
         project.Backdate(entered);
-        return project;
+        return (project, story);
     }
 }

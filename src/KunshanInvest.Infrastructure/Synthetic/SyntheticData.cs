@@ -2,6 +2,7 @@ using System.Globalization;
 using KunshanInvest.Application.Common;
 using KunshanInvest.Domain.Common;
 using KunshanInvest.Domain.Enterprises;
+using KunshanInvest.Domain.Figures;
 using KunshanInvest.Domain.FollowUps;
 using KunshanInvest.Domain.Interactions;
 using KunshanInvest.Domain.Projects;
@@ -41,6 +42,11 @@ internal sealed class SyntheticData
     private readonly Action<Interaction, Guid> _setInteractionId;
     private readonly Action<FollowUp, Guid> _setFollowUpId;
     private readonly Action<ExchangeRate, Guid> _setRateId;
+    private readonly Action<ProjectMilestone, Guid> _setMilestoneId;
+    private readonly Action<ProjectMilestone, Guid> _setMilestoneProject;
+    private readonly Action<FigureEntry, Guid> _setFigureId;
+    private readonly Action<FigureEntry, Guid> _setFigureProject;
+    private readonly long? _aboveScaleFen = new Application.Milestones.AboveScaleOptions().ThresholdFen(StatisticsType.Industrial);
 
     private Guid[] _enterpriseIds = [];
     private int[] _interactionsPerProject = [];
@@ -61,6 +67,10 @@ internal sealed class SyntheticData
         _setInteractionId = BulkTable.Setter<Interaction, Guid>(db, nameof(Entity.Id));
         _setFollowUpId = BulkTable.Setter<FollowUp, Guid>(db, nameof(Entity.Id));
         _setRateId = BulkTable.Setter<ExchangeRate, Guid>(db, nameof(Entity.Id));
+        _setMilestoneId = BulkTable.Setter<ProjectMilestone, Guid>(db, nameof(Entity.Id));
+        _setMilestoneProject = BulkTable.Setter<ProjectMilestone, Guid>(db, nameof(ProjectMilestone.ProjectId));
+        _setFigureId = BulkTable.Setter<FigureEntry, Guid>(db, nameof(Entity.Id));
+        _setFigureProject = BulkTable.Setter<FigureEntry, Guid>(db, nameof(FigureEntry.ProjectId));
     }
 
     public List<AppUser> Officers { get; } = [];
@@ -70,6 +80,10 @@ internal sealed class SyntheticData
     public List<Enterprise> Enterprises { get; } = [];
     public List<InvestmentProject> Projects { get; } = [];
     public List<FollowUp> FollowUps { get; } = [];
+
+    /// <summary>The milestones behind the stages from 注册 on, and the verified months 上规 and 达产 rest on.</summary>
+    public List<ProjectMilestone> Milestones { get; } = [];
+    public List<FigureEntry> Figures { get; } = [];
 
     public IEnumerable<StageChange> StageChanges => Projects.SelectMany(p => p.StageChanges);
 
@@ -267,13 +281,27 @@ internal sealed class SyntheticData
         _lastInteraction = new DateTime[plans.Count];
         var followUpRandom = SyntheticRandom.Stream(_options.Seed, "follow-ups");
         var followUpIds = SyntheticRandom.Stream(_options.Seed, "follow-up-ids");
+        var milestoneIds = SyntheticRandom.Stream(_options.Seed, "milestone-ids");
         for (var n = 0; n < plans.Count; n++)
         {
             var plan = plans[n];
             var year = BureauCalendar.DateOf(new DateTimeOffset(plan.Created)).Year;
             codes[year] = codes.GetValueOrDefault(year) + 1;
+            var (milestonesFrom, figuresFrom) = (Milestones.Count, Figures.Count);
             var project = BuildProject(random, plan, $"{CodePrefix}{year}-{codes[year]:000000}", n);
             _setProjectId(project, ids.NextId(plan.Created));
+            foreach (var milestone in Milestones.Skip(milestonesFrom))
+            {
+                _setMilestoneId(milestone, milestoneIds.NextId(milestone.RecordedAtUtc));
+                _setMilestoneProject(milestone, project.Id);
+            }
+
+            foreach (var figure in Figures.Skip(figuresFrom))
+            {
+                _setFigureId(figure, milestoneIds.NextId(figure.EnteredAtUtc));
+                _setFigureProject(figure, project.Id);
+            }
+
             foreach (var change in project.StageChanges)
             {
                 _setChangeId(change, ids.NextId(change.AtUtc));
@@ -361,15 +389,21 @@ internal sealed class SyntheticData
             project.Block(random.Pick(BlockingIssues));
         }
 
+        // Each stage from 注册 on has its milestone; 上规's and 达产's verified months are checked by another officer.
+        var checker = Officers[(Officers.FindIndex(o => o.Id == owner) + 1) % Officers.Count].Id;
+        var story = Seeding.MilestoneStory.Tell(project, plan.Path, owner, checker, _aboveScaleFen, null);
+        Milestones.AddRange(story.Milestones);
+        Figures.AddRange(story.Figures);
+
         var actor = new StageActor(owner, IsManager: false);
         foreach (var (stage, at) in plan.Path)
         {
-            project.MoveTo(stage, actor, null, at);
+            project.MoveTo(stage, actor, null, at, story.Facts);
         }
 
         if (plan.SideAt is { } sideAt)
         {
-            project.MoveTo(plan.Stage, actor, random.Pick(plan.Stage == ProjectStage.Lost ? LostReasons : OnHoldReasons), sideAt);
+            project.MoveTo(plan.Stage, actor, random.Pick(plan.Stage == ProjectStage.Lost ? LostReasons : OnHoldReasons), sideAt, story.Facts);
         }
 
         return project;

@@ -60,6 +60,8 @@ public sealed class SyntheticSeeder(AppDbContext db, SeedLoader seeds, SqlDialec
             rows["stage changes"] = await writer.WriteAsync(db, "stage changes", data.StageChanges, changes, cancellationToken);
             rows["interactions"] = await writer.WriteAsync(db, "interactions", data.Interactions(), options.InteractionCount, cancellationToken);
             rows["follow-ups"] = await writer.WriteAsync(db, "follow-ups", data.FollowUps, data.FollowUps.Count, cancellationToken);
+            rows["milestones"] = await writer.WriteAsync(db, "milestones", data.Milestones, data.Milestones.Count, cancellationToken);
+            rows["figures"] = await writer.WriteAsync(db, "figures", data.Figures, data.Figures.Count, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         finally

@@ -86,8 +86,14 @@ public static partial class T
         "parkId" => P("落地载体", "the park"),
         "pledgedInvestment" => P("协议投资额", "the pledged investment"),
         "projectCompanyCreditCode" => P("项目公司统一社会信用代码", "the project company's credit code"),
-        "pledgedLandMu" => P("用地面积(亩)", "the land area in mu"),
-        "realisedAnnualOutputFen" => P("年营收达到2000万元(规上标准)", "realised annual revenue of CNY 20 million (above-scale threshold)"),
+        "milestones.landSupplied" => P("供地节点(已供地)", "the land-supply milestone, reached"),
+        "milestones.landSupplied.landMu" => P("供地节点的用地面积(亩)", "the land area in mu on the land-supply milestone"),
+        "milestones.constructionStarted" => P("开工节点(已开工)", "the construction-start milestone, reached"),
+        "milestones.productionStarted" => P("投产节点(已投产)", "the production-start milestone, reached"),
+        "milestones.enteredStatistics" => P("入库节点及入库月份", "the statistics-entry milestone with its month"),
+        "milestones.capacityReached" => P("达产节点(已达产)", "the capacity milestone, reached"),
+        "figures.mainBusinessRevenue" => P("入库前12个月经核实的主营业务收入达到规上标准", "verified main-business revenue over the 12 months to the statistics month at the threshold"),
+        "figures.industrialOutput" => P("达产前12个月经核实的工业总产值达到协议年产值(或领导认定)", "verified industrial output over the 12 months to capacity at the pledge (or a manager's override)"),
         _ => fallback,
     };
 

@@ -12,8 +12,8 @@ public static partial class M
     public static readonly Msg GatePark = new("gate.signed.park", "签约需要落地载体。", "Signing needs the park.");
     public static readonly Msg GatePledged = new("gate.signed.pledged_investment", "签约需要协议投资额。", "Signing needs the pledged investment.");
     public static readonly Msg GateCreditCode = new("gate.registered.credit_code", "注册需要项目公司统一社会信用代码。", "Registration needs the project company's credit code.");
-    public static readonly Msg GateLand = new("gate.land_secured.land_mu", "供地需要用地面积(亩)。", "Land supply needs the land area in mu.");
-    public static readonly Msg GateAboveScale = new("gate.above_scale.revenue", "上规需要年营收达到2000万元。", "Above-scale needs realised annual revenue of CNY 20 million.");
+    public static readonly Msg GateLand = new("gate.land_secured.land_mu", "供地需要在供地节点上填写用地面积(亩)。", "Land supply needs the land area in mu on the land-supply milestone.");
+    public static readonly Msg GateAboveScale = new("gate.above_scale.revenue", "上规需要截至入库月份的12个月内经核实的主营业务收入达到该企业统计类型的规上标准。", "Above-scale needs verified main-business revenue over the 12 months to the statistics month at the threshold of the enterprise's statistics type.");
     public static readonly Msg StageGate = new("stage.gate", "进入“{stage}”阶段还缺少:{fields}", "Stage {stage} needs: {fields}");
 
     public static readonly Msg LeadConflictTitle = new("notice.lead_conflict", "{enterprise} 有新线索 {code}", "New lead {code} for {enterprise}");

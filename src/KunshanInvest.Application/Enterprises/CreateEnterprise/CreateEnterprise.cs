@@ -22,7 +22,8 @@ public sealed record CreateEnterprise(
     bool Listed = false,
     string? Website = null,
     string? Note = null,
-    bool ConfirmNotDuplicate = false) : ICommand<EnterpriseDetail>, IEnterpriseFields;
+    bool ConfirmNotDuplicate = false,
+    StatisticsType? StatisticsType = null) : ICommand<EnterpriseDetail>, IEnterpriseFields;
 
 public sealed class CreateEnterpriseValidator : AbstractValidator<CreateEnterprise>
 {

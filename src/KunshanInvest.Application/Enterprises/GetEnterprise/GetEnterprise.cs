@@ -32,7 +32,8 @@ public sealed record EnterpriseDetail(
     int Version,
     IReadOnlyList<ContactDto> Contacts,
     IReadOnlyList<EnterpriseProject> Projects,
-    IReadOnlyList<HistoryEntry> History);
+    IReadOnlyList<HistoryEntry> History,
+    StatisticsType StatisticsType = StatisticsType.Industrial);
 
 public sealed record EnterpriseReference(Guid Id, string? NameZh, string? NameEn);
 
@@ -56,7 +57,7 @@ internal static class EnterpriseDetails
                 from s in survivors.DefaultIfEmpty()
                 select new
                 {
-                    e.Id, e.NameZh, e.NameEn, e.CreditCode, e.Country, e.Ownership, e.IsFortune500, e.IsListed, e.Website, e.Note, e.IsDemo, e.Version,
+                    e.Id, e.NameZh, e.NameEn, e.CreditCode, e.Country, e.Ownership, e.IsFortune500, e.IsListed, e.Website, e.Note, e.IsDemo, e.Version, e.StatisticsType,
                     MergedInto = s == null ? null : new EnterpriseReference(s.Id, s.NameZh, s.NameEn),
                 })
             .SingleOrDefaultAsync(cancellationToken);
@@ -83,6 +84,6 @@ internal static class EnterpriseDetails
         return new EnterpriseDetail(
             enterprise.Id, enterprise.NameZh, enterprise.NameEn, enterprise.CreditCode, enterprise.Country, enterprise.Ownership,
             enterprise.IsFortune500, enterprise.IsListed, enterprise.Website, enterprise.Note, enterprise.IsDemo, enterprise.MergedInto,
-            enterprise.Version, contacts, projects, history);
+            enterprise.Version, contacts, projects, history, enterprise.StatisticsType);
     }
 }

@@ -25,7 +25,8 @@ public sealed record UpdateEnterprise(
     bool Listed = false,
     string? Website = null,
     string? Note = null,
-    bool ConfirmNotDuplicate = false) : ICommand<EnterpriseDetail>, IEnterpriseFields;
+    bool ConfirmNotDuplicate = false,
+    StatisticsType? StatisticsType = null) : ICommand<EnterpriseDetail>, IEnterpriseFields;
 
 public sealed class UpdateEnterpriseValidator : AbstractValidator<UpdateEnterprise>
 {

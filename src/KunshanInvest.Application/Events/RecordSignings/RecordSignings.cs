@@ -415,7 +415,8 @@ public sealed class RecordSigningsHandler(IAppDbContext db, IProjectCodeAllocato
             project.LinkEvent(promotion.Id);
             try
             {
-                project.MoveTo(ProjectStage.Signed, actor, note, now);
+                // 签约's gate reads the project alone; no milestone or figure is needed to sign.
+                project.MoveTo(ProjectStage.Signed, actor, note, now, StageFacts.None);
             }
             catch (StageGateException gate)
             {

@@ -3,6 +3,7 @@ using KunshanInvest.Application.Common.Exceptions;
 using KunshanInvest.Application.Common.Security;
 using KunshanInvest.Application.Common.Users;
 using KunshanInvest.Application.Figures;
+using KunshanInvest.Application.Milestones;
 using KunshanInvest.Domain.Projects;
 using KunshanInvest.Domain.Sectors;
 using Mediator;
@@ -14,12 +15,12 @@ namespace KunshanInvest.Application.Projects.GetProject;
 
 /// <summary>
 /// A project with its names, figures, stage history and what the next stage still needs; its realised figures are sums
-/// of its verified figure entries. Four statements.
+/// of its verified figure entries (one statement), the gates' milestones and verified sums another.
 /// </summary>
 [AuthorizeRequest(Roles = Roles.Staff)]
 public sealed record GetProject(Guid Id) : IQuery<ProjectDetail>;
 
-public sealed class GetProjectHandler(IAppDbContext db, IUserDirectory users, IOptions<StalledOptions> stalled, TimeProvider clock) : IQueryHandler<GetProject, ProjectDetail>
+public sealed class GetProjectHandler(IAppDbContext db, IUserDirectory users, IOptions<StalledOptions> stalled, TimeProvider clock, IOptions<AboveScaleOptions> aboveScale) : IQueryHandler<GetProject, ProjectDetail>
 {
     public async ValueTask<ProjectDetail> Handle(GetProject query, CancellationToken cancellationToken)
     {
@@ -44,6 +45,7 @@ public sealed class GetProjectHandler(IAppDbContext db, IUserDirectory users, IO
             {
                 EnterpriseZh = e.NameZh, EnterpriseEn = e.NameEn, SectorZh = s.NameZh, SectorEn = s.NameEn,
                 ParkZh = k.NameZh, ParkEn = k.NameEn, EventZh = v.NameZh, ExpansionCode = x.Code,
+                StatisticsType = (Domain.Enterprises.StatisticsType?)e.StatisticsType,
 
                 // The sector's own 六未 limits ride along, so the rule costs no statement of its own.
                 s.SignedDays, s.RegisteredDays, s.LandSecuredDays, s.UnderConstructionDays, s.OperatingDays, s.AboveScaleDays,
@@ -56,6 +58,8 @@ public sealed class GetProjectHandler(IAppDbContext db, IUserDirectory users, IO
         var now = clock.GetUtcNow().UtcDateTime;
         var next = NextStage(project);
         var realised = await VerifiedFigures.RealisedAsync(db, project.Id, clock.BureauToday().Year, cancellationToken);
+        var threshold = names.StatisticsType is { } type ? aboveScale.Value.ThresholdFen(type) : null;
+        var facts = await StageFactsLoader.LoadAsync(db, project.Id, threshold, cancellationToken);
 
         return new ProjectDetail(
             project.Id, project.Code, project.Name, project.Stage, project.StageBeforeSideState, project.LostReason, project.StageEnteredAtUtc,
@@ -74,13 +78,13 @@ public sealed class GetProjectHandler(IAppDbContext db, IUserDirectory users, IO
             new RealisedDto(realised.FundsInPlaceFen, realised.Jobs, realised.TaxFen, realised.OutputFen, realised.ForeignCapitalUsdCents, realised.RevenueFen, realised.Year),
             [.. changes.Select(c => new StageChangeDto(c.From, c.To, c.AtUtc, c.ByUserId, c.ByUserId is { } by ? people.GetValueOrDefault(by) : null, c.Note, c.IsJump, c.IsBackward))],
             next,
-            next is { } n ? Missing(project, n) : [],
-            [.. ProjectStages.Pipeline.Where(s => s != project.Stage).Select(s => new StageGap(s, Missing(project, s)))],
+            next is { } n ? Missing(project, n, facts) : [],
+            [.. ProjectStages.Pipeline.Where(s => s != project.Stage).Select(s => new StageGap(s, Missing(project, s, facts)))],
             project.Version);
     }
 
-    private static IReadOnlyList<MissingEvidenceDto> Missing(InvestmentProject project, ProjectStage stage) =>
-        [.. StageGates.Check(project, stage).Select(m => new MissingEvidenceDto(m.Field, Messages.Render(m.Code, null, System.Globalization.CultureInfo.CurrentUICulture) ?? m.Message))];
+    private static IReadOnlyList<MissingEvidenceDto> Missing(InvestmentProject project, ProjectStage stage, StageFacts facts) =>
+        [.. StageGates.Check(project, stage, facts).Select(m => new MissingEvidenceDto(m.Field, Messages.Render(m.Code, null, System.Globalization.CultureInfo.CurrentUICulture) ?? m.Message))];
 
     /// <summary>The stage the project would normally go to next (from hold: the one after the stage it left).</summary>
     private static ProjectStage? NextStage(InvestmentProject project)

@@ -1,8 +1,10 @@
 using FluentValidation;
 using KunshanInvest.Application.Common;
 using KunshanInvest.Application.Common.Security;
+using KunshanInvest.Application.Milestones;
 using KunshanInvest.Domain.Projects;
 using Mediator;
+using Microsoft.Extensions.Options;
 
 namespace KunshanInvest.Application.Projects.MoveStage;
 
@@ -24,13 +26,14 @@ public sealed class MoveStageValidator : AbstractValidator<MoveStage>
     }
 }
 
-public sealed class MoveStageHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock) : ICommandHandler<MoveStage, StageMoved>
+public sealed class MoveStageHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock, IOptions<AboveScaleOptions> aboveScale) : ICommandHandler<MoveStage, StageMoved>
 {
     public async ValueTask<StageMoved> Handle(MoveStage command, CancellationToken cancellationToken)
     {
         var project = await ProjectAccess.LoadForEditAsync(db, user, command.ProjectId, command.ExpectedVersion, cancellationToken);
         var from = project.Stage;
-        var change = project.MoveTo(command.Target, new StageActor(user.RequireId(), user.IsManagerOrAdmin()), command.Note, clock.GetUtcNow().UtcDateTime);
+        var facts = await StageFactsLoader.LoadAsync(db, project, aboveScale.Value, cancellationToken);
+        var change = project.MoveTo(command.Target, new StageActor(user.RequireId(), user.IsManagerOrAdmin()), command.Note, clock.GetUtcNow().UtcDateTime, facts);
         await db.SaveChangesAsync(cancellationToken);
         return new StageMoved(from, change.To, change.IsJump, change.IsBackward, project.Version);
     }

@@ -1,9 +1,11 @@
 using FluentValidation;
 using KunshanInvest.Application.Common;
 using KunshanInvest.Application.Common.Security;
+using KunshanInvest.Application.Milestones;
 using KunshanInvest.Domain.Enterprises;
 using KunshanInvest.Domain.Projects;
 using Mediator;
+using Microsoft.Extensions.Options;
 
 namespace KunshanInvest.Application.Projects.UpdateFigures;
 
@@ -35,20 +37,19 @@ public sealed class UpdateFiguresValidator : AbstractValidator<UpdateFigures>
     }
 }
 
-public sealed class UpdateFiguresHandler(IAppDbContext db, ICurrentUser user) : ICommandHandler<UpdateFigures, int>
+public sealed class UpdateFiguresHandler(IAppDbContext db, ICurrentUser user, IOptions<AboveScaleOptions> aboveScale) : ICommandHandler<UpdateFigures, int>
 {
     public async ValueTask<int> Handle(UpdateFigures command, CancellationToken cancellationToken)
     {
         var project = await ProjectAccess.LoadForEditAsync(db, user, command.Id, command.ExpectedVersion, cancellationToken);
+        var facts = project.Stage.IsPipeline() ? await StageFactsLoader.LoadAsync(db, project, aboveScale.Value, cancellationToken) : StageFacts.None;
+        var gaps = StageGuard.Gaps(project, facts);
         var p = command.Pledged;
         project.Pledge(p.Investment?.ToMoney(), p.ForeignCapitalUsdCents, p.Jobs, p.AnnualTaxFen, p.AnnualOutputFen, p.LandMu);
         project.RegisterProjectCompany(command.ProjectCompanyCreditCode is { } code ? CreditCode.Normalize(code) : null);
 
         // Figures a stage rests on cannot be removed while the project stands on it.
-        if (project.Stage.IsPipeline() && StageGates.Check(project, project.Stage) is { Count: > 0 } missing)
-        {
-            throw new StageGateException(project.Stage, missing);
-        }
+        StageGuard.RefuseNewGaps(project, facts, gaps);
 
         await db.SaveChangesAsync(cancellationToken);
         return project.Version;

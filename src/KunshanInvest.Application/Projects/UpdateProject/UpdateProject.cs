@@ -2,9 +2,11 @@ using FluentValidation;
 using KunshanInvest.Application.Common;
 using KunshanInvest.Application.Common.Exceptions;
 using KunshanInvest.Application.Common.Security;
+using KunshanInvest.Application.Milestones;
 using KunshanInvest.Application.Common.Users;
 using KunshanInvest.Domain.Projects;
 using Mediator;
+using Microsoft.Extensions.Options;
 using Microsoft.EntityFrameworkCore;
 using KunshanInvest.Application.Common.Messages;
 
@@ -39,11 +41,13 @@ public sealed class UpdateProjectValidator : AbstractValidator<UpdateProject>
     }
 }
 
-public sealed class UpdateProjectHandler(IAppDbContext db, ICurrentUser user, IUserDirectory users) : ICommandHandler<UpdateProject, int>
+public sealed class UpdateProjectHandler(IAppDbContext db, ICurrentUser user, IUserDirectory users, IOptions<AboveScaleOptions> aboveScale) : ICommandHandler<UpdateProject, int>
 {
     public async ValueTask<int> Handle(UpdateProject command, CancellationToken cancellationToken)
     {
         var project = await ProjectAccess.LoadForEditAsync(db, user, command.Id, command.ExpectedVersion, cancellationToken);
+        var facts = project.Stage.IsPipeline() ? await StageFactsLoader.LoadAsync(db, project, aboveScale.Value, cancellationToken) : StageFacts.None;
+        var (gaps, enterpriseBefore) = (StageGuard.Gaps(project, facts), project.EnterpriseId);
         await CheckReferencesAsync(command, cancellationToken);
         if (command.OwnerId != project.OwnerId)
         {
@@ -68,11 +72,14 @@ public sealed class UpdateProjectHandler(IAppDbContext db, ICurrentUser user, IU
         project.LinkEvent(command.EventId);
         project.MarkExpansionOf(command.ExpansionOfProjectId);
 
-        // A signed project keeps its gate's evidence: the 签约 gate must still hold after the edit.
-        if (project.Stage.IsPipeline() && StageGates.Check(project, project.Stage) is { Count: > 0 } missing)
+        // A signed project keeps its gate's evidence: the 签约 gate must still hold after the edit (and 上规's threshold
+        // follows the enterprise's statistics type).
+        if (project.Stage.IsPipeline() && project.EnterpriseId != enterpriseBefore)
         {
-            throw new StageGateException(project.Stage, missing);
+            facts = await StageFactsLoader.WithSumsAsync(db, project, facts.Milestones, aboveScale.Value, cancellationToken);
         }
+
+        StageGuard.RefuseNewGaps(project, facts, gaps);
 
         await db.SaveChangesAsync(cancellationToken);
         return project.Version;

@@ -1,0 +1,177 @@
+using FluentValidation;
+using KunshanInvest.Application.Common;
+using KunshanInvest.Application.Common.Messages;
+using KunshanInvest.Application.Common.Security;
+using KunshanInvest.Application.Portal;
+using KunshanInvest.Application.Projects;
+using KunshanInvest.Domain.Common;
+using KunshanInvest.Domain.Enterprises;
+using KunshanInvest.Domain.Figures;
+using KunshanInvest.Domain.Projects;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace KunshanInvest.Application.Milestones.RecordMilestone;
+
+/// <summary>
+/// Records (or corrects) one milestone of a project: planned and actual date, an evidence file under the portal's upload
+/// rules, and the kind's own facts — 注册 the credit code (kept in step with the project's), 供地 亩 and the parcel or
+/// premises, 入库 its month, 达产 a manager's override reason. The owner or a manager; another officer gets 403. Dates
+/// keep the order 注册 ≤ 供地 ≤ 开工 ≤ 投产 ≤ 入库 ≤ 达产 and are not in the future (422).
+/// </summary>
+/// <param name="StatisticsPeriod">入库: the statistics month, yyyymm; without <paramref name="ActualOn"/> the milestone is dated the month's first day.</param>
+[AuthorizeRequest(Roles = Roles.Staff)]
+public sealed record RecordMilestone(
+    Guid ProjectId,
+    MilestoneKind Kind,
+    DateOnly? PlannedOn,
+    DateOnly? ActualOn,
+    string? CreditCode = null,
+    double? LandMu = null,
+    string? CarrierReference = null,
+    int? StatisticsPeriod = null,
+    string? OverrideReason = null,
+    string? Note = null,
+    UploadedFile? Evidence = null) : ICommand<MilestoneDto>;
+
+public sealed class RecordMilestoneValidator : AbstractValidator<RecordMilestone>
+{
+    private const double MaxLandMu = 100_000;
+    private static readonly DateOnly Earliest = new(1990, 1, 1);
+    private static readonly DateOnly Latest = new(2100, 12, 31);
+
+    public RecordMilestoneValidator()
+    {
+        RuleFor(x => x.Kind).IsInEnum();
+        RuleFor(x => x.PlannedOn).InclusiveBetween(Earliest, Latest).When(x => x.PlannedOn is not null);
+        RuleFor(x => x.ActualOn).InclusiveBetween(Earliest, Latest).When(x => x.ActualOn is not null);
+        RuleFor(x => x.Note).MaximumLength(ProjectMilestone.TextMaxLength);
+
+        RuleFor(x => x.CreditCode).Null().WithMsg(M.MilestoneFieldNotForKind).When(x => x.Kind != MilestoneKind.Registered);
+        RuleFor(x => x.CreditCode).NotEmpty().WithMsg(M.MilestoneCreditCodeRequired)
+            .When(x => x.Kind == MilestoneKind.Registered && x.ActualOn is not null);
+        RuleFor(x => x.CreditCode).Custom((code, context) => CreditCodeRule.Report(code, context)).When(x => x.Kind == MilestoneKind.Registered);
+
+        RuleFor(x => x.LandMu).Null().WithMsg(M.MilestoneFieldNotForKind).When(x => x.Kind != MilestoneKind.LandSupplied);
+        RuleFor(x => x.CarrierReference).Null().WithMsg(M.MilestoneFieldNotForKind).When(x => x.Kind != MilestoneKind.LandSupplied);
+        RuleFor(x => x.LandMu).NotNull().WithMsg(M.MilestoneLandMuRequired)
+            .When(x => x.Kind == MilestoneKind.LandSupplied && x.ActualOn is not null);
+        RuleFor(x => x.LandMu).GreaterThan(0).LessThanOrEqualTo(MaxLandMu).WithMsg(M.MilestoneLandMuRequired)
+            .When(x => x.Kind == MilestoneKind.LandSupplied && x.LandMu is not null);
+        RuleFor(x => x.CarrierReference).MaximumLength(ProjectMilestone.ReferenceMaxLength);
+
+        RuleFor(x => x.StatisticsPeriod).Null().WithMsg(M.MilestoneFieldNotForKind).When(x => x.Kind != MilestoneKind.EnteredStatistics);
+        RuleFor(x => x.StatisticsPeriod).NotNull().WithMsg(M.MilestonePeriodRequired)
+            .When(x => x.Kind == MilestoneKind.EnteredStatistics && x.ActualOn is not null);
+        RuleFor(x => x.StatisticsPeriod).Must(p => FigurePeriod.IsWellFormed(p!.Value))
+            .WithMsg(M.FigurePeriod, x => [("period", x.StatisticsPeriod)])
+            .When(x => x.Kind == MilestoneKind.EnteredStatistics && x.StatisticsPeriod is not null);
+
+        RuleFor(x => x.OverrideReason).Null().WithMsg(M.MilestoneFieldNotForKind).When(x => x.Kind != MilestoneKind.CapacityReached);
+        RuleFor(x => x.OverrideReason).MaximumLength(ProjectMilestone.TextMaxLength);
+
+        RuleFor(x => x.Evidence).Custom((file, context) =>
+        {
+            if (file is not null && AttachmentRules.Problem(file.FileName, file.Content) is { } problem)
+            {
+                context.AddFailure(Common.Exceptions.FieldError.Failure("file", problem));
+            }
+        });
+    }
+}
+
+public sealed class RecordMilestoneHandler(IAppDbContext db, ICurrentUser user, IAttachmentStore store, TimeProvider clock, IOptions<AboveScaleOptions> aboveScale)
+    : ICommandHandler<RecordMilestone, MilestoneDto>
+{
+    public async ValueTask<MilestoneDto> Handle(RecordMilestone command, CancellationToken cancellationToken)
+    {
+        var project = await ProjectAccess.LoadForEditAsync(db, user, command.ProjectId, null, cancellationToken);
+        var userId = user.RequireId();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var all = await db.Milestones.Where(m => m.ProjectId == project.Id).ToListAsync(cancellationToken);
+        var before = all.Select(MilestoneFact.Of).ToList();
+
+        var milestone = all.FirstOrDefault(m => m.Kind == command.Kind);
+        if (milestone is null)
+        {
+            milestone = new ProjectMilestone(project.Id, command.Kind, userId, now);
+            db.Milestones.Add(milestone);
+            all.Add(milestone);
+        }
+
+        if (command.Kind == MilestoneKind.CapacityReached)
+        {
+            Override(milestone, command.OverrideReason, userId);
+        }
+
+        var period = command.StatisticsPeriod;
+        var actual = command.ActualOn
+            ?? (command.Kind == MilestoneKind.EnteredStatistics && period is { } p ? new DateOnly(FigurePeriod.Year(p), FigurePeriod.Month(p), 1) : null);
+        var code = string.IsNullOrWhiteSpace(command.CreditCode) ? null : CreditCode.Normalize(command.CreditCode);
+        milestone.Plan(command.PlannedOn);
+        milestone.Reach(actual, userId, now);
+        milestone.Describe(code, command.LandMu, command.CarrierReference, period, command.Note);
+        if (command.Kind == MilestoneKind.Registered && code is not null)
+        {
+            project.RegisterProjectCompany(code);
+        }
+
+        var after = all.Select(MilestoneFact.Of).ToList();
+        MilestoneOrder.Check(MilestoneFact.Of(milestone), after, clock.BureauToday());
+        await KeepCurrentStageAsync(project, before, after, cancellationToken);
+
+        var previousEvidence = milestone.EvidenceStoredName;
+        string? saved = null;
+        if (command.Evidence is { } file)
+        {
+            saved = await store.SaveAsync(file.Content, cancellationToken);
+            var extension = Path.GetExtension(file.FileName);
+            milestone.AttachEvidence(AttachmentRules.SafeName(file.FileName), saved, AttachmentRules.ContentTypes[extension], file.Content.LongLength);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch when (saved is not null)
+        {
+            store.Delete(saved);
+            throw;
+        }
+
+        if (saved is not null && previousEvidence is not null)
+        {
+            store.Delete(previousEvidence);
+        }
+
+        return MilestoneDto.From(milestone);
+    }
+
+    /// <summary>Only a manager sets or clears 达产's override; an officer's edit leaves it as it is (and may not change it: 403).</summary>
+    private void Override(ProjectMilestone milestone, string? reason, Guid userId)
+    {
+        var trimmed = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        if (user.IsManagerOrAdmin())
+        {
+            milestone.Override(trimmed, userId);
+        }
+        else if (trimmed is not null && trimmed != milestone.OverrideReason)
+        {
+            throw new DomainForbiddenException(M.MilestoneOverrideManager.Code, "Only a manager may override the capacity check.");
+        }
+    }
+
+    /// <summary>The change may not take away what the current stage rests on; gaps it had before do not block recording.</summary>
+    private async Task KeepCurrentStageAsync(InvestmentProject project, List<MilestoneFact> before, List<MilestoneFact> after, CancellationToken cancellationToken)
+    {
+        if (!project.Stage.IsPipeline() || project.Stage < ProjectStage.LandSecured)
+        {
+            return;
+        }
+
+        var threshold = await StageFactsLoader.ThresholdAsync(db, project.EnterpriseId, aboveScale.Value, cancellationToken);
+        var gaps = StageGuard.Gaps(project, await StageFactsLoader.WithSumsAsync(db, project.Id, before, threshold, cancellationToken));
+        StageGuard.RefuseNewGaps(project, await StageFactsLoader.WithSumsAsync(db, project.Id, after, threshold, cancellationToken), gaps);
+    }
+}
