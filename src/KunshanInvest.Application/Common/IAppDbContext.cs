@@ -43,6 +43,7 @@ public interface IAppDbContext
     DbSet<PipelineSnapshot> PipelineSnapshots { get; }
     DbSet<FigureEntry> FigureEntries { get; }
     DbSet<ProjectMilestone> Milestones { get; }
+    DbSet<AgreementCommitment> Commitments { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 

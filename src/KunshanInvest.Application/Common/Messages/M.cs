@@ -56,6 +56,7 @@ public static partial class M
             ["Interaction"] = new("走访记录", "Interaction"),
             ["Target"] = new("目标", "Target"),
             ["Notification"] = new("通知", "Notification"),
+            ["Commitment"] = new("协议承诺", "Commitment"),
         };
 
         /// <summary>An entity's type name as a reader calls it; an unknown one as written.</summary>
