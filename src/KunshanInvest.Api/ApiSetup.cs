@@ -93,6 +93,7 @@ internal static class ApiSetup
         app.MapAuditEndpoints();
         app.MapPortalEndpoints();
         app.MapReportEndpoints();
+        app.MapCommitmentEndpoints();
         app.MapJobEndpoints();
         app.MapKunshanJobs();
 
