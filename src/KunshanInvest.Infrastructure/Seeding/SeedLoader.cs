@@ -206,6 +206,7 @@ public sealed class SeedLoader(AppDbContext db, IdentitySeeder identity, IOption
 
         await LoadDemoWorkAsync(owners, enterprises, report, cancellationToken);
         await LoadDemoPartnersAsync(owners, report, cancellationToken);
+        await DemoCommitments.LoadAsync(db, Folder, owners, clock, report, cancellationToken);
     }
 
     /// <summary>Demo partner organisations (approved), their members and submissions, matched on name and reference.</summary>
