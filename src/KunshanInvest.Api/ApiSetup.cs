@@ -96,6 +96,7 @@ internal static class ApiSetup
         app.MapPortalEndpoints();
         app.MapRewardEndpoints();
         app.MapReportEndpoints();
+        app.MapCommitmentEndpoints();
         app.MapJobEndpoints();
         app.MapKunshanJobs();
 

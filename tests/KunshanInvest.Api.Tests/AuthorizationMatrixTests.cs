@@ -79,6 +79,10 @@ internal static class AuthorizationMatrix
         "POST    /api/v1/auth/change-password                                           ok   ok   ok   ok   ok   ok   ok   ok",
         "GET     /api/v1/auth/me                                                        401  ok   ok   ok   ok   ok   ok   ok",
         "POST    /api/v1/auth/token                                                     ok   ok   ok   ok   ok   ok   ok   ok",
+        "GET     /api/v1/commitments/                                                   401  403  403  403  403  ok   ok   403",
+        "GET     /api/v1/commitments/export.xlsx                                        401  403  403  403  403  ok   ok   403",
+        "DELETE  /api/v1/commitments/{id:guid}                                          401  403  403  ok   403  ok   ok   403",
+        "PUT     /api/v1/commitments/{id:guid}                                          401  403  403  ok   403  ok   ok   403",
         "DELETE  /api/v1/contacts/{id:guid}                                             401  403  403  ok   ok   ok   ok   403",
         "GET     /api/v1/contacts/{id:guid}                                             401  403  403  ok   ok   ok   ok   403",
         "PUT     /api/v1/contacts/{id:guid}                                             401  403  403  ok   ok   ok   ok   403",
@@ -132,6 +136,8 @@ internal static class AuthorizationMatrix
         "PUT     /api/v1/projects/{id:guid}                                             401  403  403  ok   403  ok   ok   403",
         "GET     /api/v1/projects/{id:guid}/figures                                     401  403  403  ok   ok   ok   ok   403",
         "POST    /api/v1/projects/{id:guid}/figures                                     401  403  403  ok   403  ok   ok   403",
+        "GET     /api/v1/projects/{id:guid}/commitments                                 401  403  403  ok   ok   ok   ok   403",
+        "POST    /api/v1/projects/{id:guid}/commitments                                 401  403  403  ok   403  ok   ok   403",
         "PUT     /api/v1/projects/{id:guid}/figures                                     401  403  403  ok   403  ok   ok   403",
         "GET     /api/v1/projects/{id:guid}/follow-ups                                  401  403  403  ok   ok   ok   ok   403",
         "GET     /api/v1/projects/{id:guid}/history                                     401  403  403  ok   ok   ok   ok   403",
@@ -320,6 +326,9 @@ internal sealed class MatrixWorld
         var project = await fixture.NewProjectAsync(world._officerId);
         world._ids["project"] = project;
         world._ids["followUp"] = (await fixture.AddFollowUpsAsync(project, world._officerId, 3))[0];
+        var commitment = new Domain.Figures.AgreementCommitment(project, Domain.Figures.CommitmentMetric.AnnualTax, 100_0000_00, StaffWork.KunshanToday.AddDays(30), "矩阵承诺", world._officerId, DateTime.UtcNow);
+        await fixture.WriteAsync(db => db.Commitments.Add(commitment));
+        world._ids["commitment"] = commitment.Id;
         await fixture.AddInteractionsAsync(project, world._officerId, 1);
         world._ids["interaction"] = await fixture.QueryAsync(db => db.Interactions.Where(i => i.ProjectId == project).Select(i => i.Id).FirstAsync());
         world._ids["notification"] = await fixture.AddNotificationAsync(world._officerId, "矩阵测试通知");
@@ -415,6 +424,9 @@ internal sealed class MatrixWorld
         "POST /api/v1/figures/{id:guid}/correct" => (new { amount = 100, currency = "CNY" }, StaleVersion),
         "POST /api/v1/figures/{id:guid}/verify" => (new { }, StaleVersion),
         "POST /api/v1/figures/{id:guid}/reject" => (new { reason = "矩阵" }, StaleVersion),
+        "POST /api/v1/projects/{id:guid}/commitments" => (new { metric = "AnnualTax", target = 100_0000_00L, checkOn = "2030-12-31" }, null),
+        "PUT /api/v1/commitments/{id:guid}" => (new { metric = "AnnualTax", target = 100_0000_00L, checkOn = "2030-12-31" }, StaleVersion),
+        "DELETE /api/v1/commitments/{id:guid}" => (null, StaleVersion),
         "POST /api/v1/follow-ups/{id:guid}/reassign" => (new { assigneeId = _officer2Id }, StaleVersion),
         "POST /api/v1/auth/token" => (new { userName = "officer", password = AppFixture.DemoPassword }, null),
         "POST /api/v1/portal/submissions/{id:guid}/messages" => (new { body = "矩阵消息" }, null),
@@ -478,6 +490,7 @@ internal sealed class MatrixWorld
         "partners" => _ids["partner"],
         "figures" => _ids["figure"],
         "payouts" => _ids["payout"],
+        "commitments" => _ids["commitment"],
         _ => throw new InvalidOperationException($"No route value for '{collection}' in {pattern}: add one to the matrix's World."),
     };
 }

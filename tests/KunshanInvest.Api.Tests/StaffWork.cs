@@ -113,7 +113,7 @@ internal static class StaffWork
 
     public static Guid Id(this JsonElement element, string property = "id") => element.GetProperty(property).GetGuid();
 
-    private static async Task WriteAsync(this AppFixture fixture, Action<AppDbContext> change)
+    internal static async Task WriteAsync(this AppFixture fixture, Action<AppDbContext> change)
     {
         await using var scope = fixture.App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();

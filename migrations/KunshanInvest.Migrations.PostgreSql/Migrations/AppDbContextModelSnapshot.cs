@@ -264,6 +264,66 @@ namespace KunshanInvest.Migrations.PostgreSql.Migrations
                     b.ToTable("Events", (string)null);
                 });
 
+            modelBuilder.Entity("KunshanInvest.Domain.Figures.AgreementCommitment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("CheckOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("CheckPeriod")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Clause")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("FigureKind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FromPeriod")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Metric")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("MilestoneKind")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("MissedFlaggedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long?>("Target")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("MissedFlaggedAtUtc", "CheckOn");
+
+                    b.HasIndex("ProjectId", "CheckOn");
+
+                    b.ToTable("AgreementCommitments", (string)null);
+                });
+
             modelBuilder.Entity("KunshanInvest.Domain.Figures.FigureEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1917,6 +1977,21 @@ namespace KunshanInvest.Migrations.PostgreSql.Migrations
                         .WithMany()
                         .HasForeignKey("MergedIntoId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("KunshanInvest.Domain.Figures.AgreementCommitment", b =>
+                {
+                    b.HasOne("KunshanInvest.Infrastructure.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("KunshanInvest.Domain.Projects.InvestmentProject", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("KunshanInvest.Domain.Figures.FigureEntry", b =>

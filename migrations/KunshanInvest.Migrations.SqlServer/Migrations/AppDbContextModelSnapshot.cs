@@ -266,6 +266,66 @@ namespace KunshanInvest.Migrations.SqlServer.Migrations
                     b.ToTable("Events", (string)null);
                 });
 
+            modelBuilder.Entity("KunshanInvest.Domain.Figures.AgreementCommitment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("CheckOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("CheckPeriod")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Clause")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int?>("FigureKind")
+                        .HasColumnType("int");
+
+                    b.Property<int>("FromPeriod")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("Metric")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("MilestoneKind")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("MissedFlaggedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long?>("Target")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("MissedFlaggedAtUtc", "CheckOn");
+
+                    b.HasIndex("ProjectId", "CheckOn");
+
+                    b.ToTable("AgreementCommitments", (string)null);
+                });
+
             modelBuilder.Entity("KunshanInvest.Domain.Figures.FigureEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1922,6 +1982,21 @@ namespace KunshanInvest.Migrations.SqlServer.Migrations
                         .WithMany()
                         .HasForeignKey("MergedIntoId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("KunshanInvest.Domain.Figures.AgreementCommitment", b =>
+                {
+                    b.HasOne("KunshanInvest.Infrastructure.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("KunshanInvest.Domain.Projects.InvestmentProject", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("KunshanInvest.Domain.Figures.FigureEntry", b =>

@@ -257,6 +257,66 @@ namespace KunshanInvest.Migrations.Sqlite.Migrations
                     b.ToTable("Events", (string)null);
                 });
 
+            modelBuilder.Entity("KunshanInvest.Domain.Figures.AgreementCommitment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("CheckOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CheckPeriod")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Clause")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FigureKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FromPeriod")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Metric")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MilestoneKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("MissedFlaggedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("Target")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("MissedFlaggedAtUtc", "CheckOn");
+
+                    b.HasIndex("ProjectId", "CheckOn");
+
+                    b.ToTable("AgreementCommitments", (string)null);
+                });
+
             modelBuilder.Entity("KunshanInvest.Domain.Figures.FigureEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1902,6 +1962,21 @@ namespace KunshanInvest.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("MergedIntoId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("KunshanInvest.Domain.Figures.AgreementCommitment", b =>
+                {
+                    b.HasOne("KunshanInvest.Infrastructure.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("KunshanInvest.Domain.Projects.InvestmentProject", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("KunshanInvest.Domain.Figures.FigureEntry", b =>

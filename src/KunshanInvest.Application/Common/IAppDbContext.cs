@@ -44,6 +44,7 @@ public interface IAppDbContext
     DbSet<FigureEntry> FigureEntries { get; }
     DbSet<ProjectMilestone> Milestones { get; }
     DbSet<RewardPayout> RewardPayouts { get; }
+    DbSet<AgreementCommitment> Commitments { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 

@@ -25,6 +25,12 @@ public interface IJobSql
     /// <summary>For each submission routed at <paramref name="routedAtUtc"/>: a notice to its sector's lead officer and an acknowledgement to the submitting partner user.</summary>
     Task<int> InsertRoutingNoticesAsync(DateTime routedAtUtc, string period, DateTime nowUtc, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// For each commitment the daily check stamped at <paramref name="flaggedAtUtc"/>: a notice to its project's owner and
+    /// to every active manager (the owner once, if a manager), keyed by the commitment.
+    /// </summary>
+    Task<int> InsertCommitmentNoticesAsync(DateTime flaggedAtUtc, string period, DateTime nowUtc, CancellationToken cancellationToken);
+
     /// <summary>An outbox e-mail for each notice of <paramref name="kinds"/> in <paramref name="period"/> that has none yet.</summary>
     Task<int> QueueEmailsAsync(IReadOnlyCollection<string> kinds, string period, DateTime nowUtc, CancellationToken cancellationToken);
 }

@@ -12,9 +12,10 @@ public static class JobNames
     public const string AttributionLapses = "attribution-lapses";
     public const string MailDispatch = "mail-dispatch";
     public const string AuditRetention = "audit-retention";
+    public const string CommitmentCheck = "commitment-check";
 
     public static IReadOnlyList<string> All { get; } =
-        [FollowUpReminders, StaleSweep, StalledEscalation, WeeklyDigest, PipelineSnapshot, SubmissionTriage, AttributionLapses, MailDispatch, AuditRetention];
+        [FollowUpReminders, StaleSweep, StalledEscalation, WeeklyDigest, PipelineSnapshot, SubmissionTriage, AttributionLapses, MailDispatch, AuditRetention, CommitmentCheck];
 
     public static string CronOf(string name, JobOptions options) => name switch
     {
@@ -27,6 +28,7 @@ public static class JobNames
         AttributionLapses => options.AttributionLapsesCron,
         MailDispatch => options.MailDispatchCron,
         AuditRetention => options.AuditRetentionCron,
+        CommitmentCheck => options.CommitmentCheckCron,
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "No such job."),
     };
 }
@@ -42,6 +44,7 @@ public static class JobKinds
     public const string Routed = "submission.routed";
     public const string Acknowledged = "submission.acknowledged";
     public const string Digest = "weekly.digest";
+    public const string CommitmentMissed = "commitment.missed";
 }
 
 /// <summary>What one run of a job did: the effects it recorded (0 on a repeat run).</summary>

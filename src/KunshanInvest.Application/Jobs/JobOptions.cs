@@ -30,6 +30,9 @@ public sealed class JobOptions
     public string MailDispatchCron { get; set; } = "* * * * *";
     public string AuditRetentionCron { get; set; } = "45 3 * * 0";
 
+    /// <summary>Agreement commitments past their check date and unmet: after the night's figures, before the working day.</summary>
+    public string CommitmentCheckCron { get; set; } = "10 8 * * *";
+
     /// <summary>Days without an interaction before a live project is flagged stale, per stage (e.g. <c>Lead</c>: 14); a sector's own StaleActivityDays wins, then this, then Stalled:StaleActivityDays.</summary>
     public Dictionary<string, int> StaleDaysByStage { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 

@@ -1,3 +1,4 @@
+using KunshanInvest.Application.Jobs.CheckCommitments;
 using KunshanInvest.Application.Jobs.DispatchEmails;
 using KunshanInvest.Application.Jobs.EscalateStalledProjects;
 using KunshanInvest.Application.Jobs.FlagStaleProjects;
@@ -30,6 +31,7 @@ public sealed class JobRunner(IServiceProvider services)
             JobNames.AttributionLapses => new JobResult(name, await Create<RecordAttributionLapsesHandler>().Handle(new RecordAttributionLapses(), cancellationToken)),
             JobNames.MailDispatch => await Dispatch(cancellationToken),
             JobNames.AuditRetention => await Create<Auditing.PurgeAudit.PurgeAuditHandler>().Handle(new Auditing.PurgeAudit.PurgeAudit(), cancellationToken),
+            JobNames.CommitmentCheck => await Create<CheckCommitmentsHandler>().Handle(new CheckCommitments.CheckCommitments(), cancellationToken),
             _ => throw new ArgumentOutOfRangeException(nameof(name), name, "No such job."),
         };
 

@@ -2,6 +2,7 @@ using System.Data;
 using System.Data.Common;
 using KunshanInvest.Application.Common.Messages;
 using KunshanInvest.Application.Jobs;
+using KunshanInvest.Domain.Figures;
 using KunshanInvest.Domain.FollowUps;
 using KunshanInvest.Domain.Notifications;
 using KunshanInvest.Domain.Partners;
@@ -142,6 +143,40 @@ public sealed class JobSql(AppDbContext db, SqlDialect dialect) : IJobSql
              "报送已收到:", "我们已收到您的项目报送,将尽快审核。"],
             cancellationToken);
     }
+
+    public Task<int> InsertCommitmentNoticesAsync(DateTime flaggedAtUtc, string period, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        // The metric's name in both languages as a Bilingual argument: JSON texts made here (parameters), picked by CASE.
+        var metrics = CommitmentMetrics.All;
+        var metric = "CASE c.\"Metric\" " + string.Join(" ", metrics.Select((m, i) => $"WHEN {(int)m} THEN {{{i + 7}}}")) + " ELSE '\"\"' END";
+        var title = $"SUBSTRING({Concat("{1}", "p.\"Code\"", "' '", "p.\"Name\"")}, 1, {Notification.TitleMaxLength})";
+        var link = Concat("'/projects/'", GuidText("p.\"Id\""));
+        var args = Json(("code", JsonString("p.\"Code\"")), ("name", JsonString("p.\"Name\"")), ("metric", metric), ("date", JsonString(dialect.DateText("c.\"CheckOn\""))));
+        var statement = $$"""
+            INSERT INTO "Notifications" {{Columns}}
+            SELECT {{NewId}}, p."OwnerId", {0}, {{title}}, {4}, {{link}}, {2}, c."Id", {3}, {{Code(M.JobCommitmentMissed)}}, {{Code(M.JobCommitmentMissedBody)}}, {{args}}
+            FROM "AgreementCommitments" c
+            JOIN "Projects" p ON p."Id" = c."ProjectId"
+            WHERE c."MissedFlaggedAtUtc" = {5} AND {{NotNotified("c.\"Id\"", "p.\"OwnerId\"")}}
+            UNION ALL
+            SELECT {{NewId}}, m."Id", {0}, {{title}}, {4}, {{link}}, {2}, c."Id", {3}, {{Code(M.JobCommitmentMissed)}}, {{Code(M.JobCommitmentMissedBody)}}, {{args}}
+            FROM "AgreementCommitments" c
+            JOIN "Projects" p ON p."Id" = c."ProjectId"
+            CROSS JOIN "AspNetUsers" m
+            WHERE c."MissedFlaggedAtUtc" = {5} AND m."IsDisabled" = {6} AND m."Id" <> p."OwnerId"
+              AND EXISTS (SELECT 1 FROM "AspNetUserRoles" ur JOIN "AspNetRoles" r ON r."Id" = ur."RoleId" WHERE ur."UserId" = m."Id" AND r."NormalizedName" = 'MANAGER')
+              AND {{NotNotified("c.\"Id\"", "m.\"Id\"")}}
+            """;
+        object[] parameters =
+        [
+            JobKinds.CommitmentMissed, "协议承诺未达成:", nowUtc, period, "协议承诺已过核查日期仍未达成,请跟进。", flaggedAtUtc, false,
+            .. metrics.Select(m => (object)System.Text.Json.JsonSerializer.Serialize(new { zh = m.ZhName(), en = m.EnName() }, MetricJson)),
+        ];
+        return ExecuteAsync(statement, parameters, cancellationToken);
+    }
+
+    /// <summary>Chinese kept as it is in the notice's stored arguments.</summary>
+    private static readonly System.Text.Json.JsonSerializerOptions MetricJson = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All) };
 
     public Task<int> QueueEmailsAsync(IReadOnlyCollection<string> kinds, string period, DateTime nowUtc, CancellationToken cancellationToken)
     {

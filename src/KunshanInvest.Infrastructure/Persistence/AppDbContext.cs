@@ -60,6 +60,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<FigureEntry> FigureEntries => Set<FigureEntry>();
     public DbSet<ProjectMilestone> Milestones => Set<ProjectMilestone>();
     public DbSet<RewardPayout> RewardPayouts => Set<RewardPayout>();
+    public DbSet<AgreementCommitment> Commitments => Set<AgreementCommitment>();
 
     /// <summary>
     /// The port's save: a lost optimistic-concurrency race becomes the Application's <see cref="ConflictException"/>,

@@ -49,6 +49,9 @@ public abstract class SqlDialect
 
     public virtual string Concat(params string[] parts) => string.Join(" || ", parts);
 
+    /// <summary>A <see cref="DateOnly"/> column as yyyy-MM-dd text (SQLite already stores it so).</summary>
+    public virtual string DateText(string column) => column;
+
     /// <summary>
     /// A text column or expression as a JSON string literal (quoted and escaped), for JSON built by concatenation; NULL
     /// becomes the empty string. SQLite's <c>json_quote</c>; PostgreSQL's <c>to_json</c>; SQL Server's <c>STRING_ESCAPE</c>.
@@ -145,6 +148,8 @@ public abstract class SqlDialect
 
         public override string GuidText(string column) => $"CAST({column} AS text)";
 
+        public override string DateText(string column) => $"to_char({column}, 'YYYY-MM-DD')";
+
         public override string JsonString(string text) => $"CAST(to_json(CAST(COALESCE({text}, '') AS text)) AS text)";
 
         public override string DaysBetween(string from, string to) =>
@@ -171,6 +176,8 @@ public abstract class SqlDialect
         public override string NewGuid => "NEWID()";
 
         public override string GuidText(string column) => $"CONVERT(nvarchar(36), {column})";
+
+        public override string DateText(string column) => $"CONVERT(nvarchar(10), {column}, 23)";
 
         public override string Concat(params string[] parts) => string.Join(" + ", parts);
 

@@ -27,6 +27,7 @@ public static partial class T
         "attribution-lapses" => P("首报失效", "First-report lapses"),
         "mail-dispatch" => P("发送邮件", "Send e-mail"),
         "audit-retention" => P("审计记录保留清理", "Audit retention purge"),
+        "commitment-check" => P("协议承诺核查", "Agreement commitment check"),
         _ => name,
     };
 

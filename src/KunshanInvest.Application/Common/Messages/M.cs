@@ -58,6 +58,7 @@ public static partial class M
             ["Notification"] = new("通知", "Notification"),
             ["FigureEntry"] = new("实绩", "Figure entry"),
             ["FigureEvidence"] = new("实绩证明材料", "Figure evidence"),
+            ["Commitment"] = new("协议承诺", "Commitment"),
         };
 
         /// <summary>An entity's type name as a reader calls it; an unknown one as written.</summary>
