@@ -49,8 +49,12 @@ public static class ReportSheets
     {
         TargetMetric.SignedProjects => "签约项目数",
         TargetMetric.SignedInvestment => "签约投资额(元)",
-        TargetMetric.ForeignCapital => "外资(美元)",
+        TargetMetric.ForeignCapital => "实际使用外资(美元)",
         TargetMetric.FundsInPlace => "到位资金(元)",
+        TargetMetric.RealisedTax => "税收(元)",
+        TargetMetric.IndustrialOutput => "工业总产值(元)",
+        TargetMetric.RealisedJobs => "用工人数(人)",
+        TargetMetric.FixedAssetInvestment => "固定资产投资(元)",
         TargetMetric.MajorProjects => "重大项目数",
         TargetMetric.Jobs => "就业(人)",
         _ => metric.ToString(),
@@ -58,7 +62,7 @@ public static class ReportSheets
 
     /// <summary>A target's value or actual in the unit the sheet names: yuan / dollars for money, else as counted.</summary>
     public static decimal MetricValue(TargetMetric metric, long value) =>
-        metric is TargetMetric.SignedInvestment or TargetMetric.ForeignCapital or TargetMetric.FundsInPlace ? value / 100m : value;
+        metric.IsCny() || metric.IsUsd() ? value / 100m : value;
 
     public static ReportSheet Of(PipelineFunnel funnel, IReadOnlyDictionary<Guid, string> sectorNames)
     {
