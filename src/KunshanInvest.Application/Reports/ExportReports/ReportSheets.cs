@@ -2,6 +2,9 @@ using System.Globalization;
 using KunshanInvest.Application.Projects;
 using KunshanInvest.Application.Reports.GetBreakdown;
 using KunshanInvest.Application.Reports.GetEventReport;
+using KunshanInvest.Application.Reports.GetForeignCapitalBreakdown;
+using KunshanInvest.Application.Reports.GetPerMuRanking;
+using KunshanInvest.Application.Reports.GetRealisedByMonth;
 using KunshanInvest.Application.Reports.GetPipelineFunnel;
 using KunshanInvest.Application.Reports.GetPledgedVsRealised;
 using KunshanInvest.Application.Reports.GetStageDurations;
@@ -32,8 +35,13 @@ public static class ReportSheets
     public const string ByOfficer = "by-officer";
     public const string Events = "events";
     public const string Trend = "trend";
+    public const string RealisedByMonth = "realised-by-month";
+    public const string ForeignCapitalBySector = "foreign-capital-by-sector";
+    public const string ForeignCapitalByCountry = "foreign-capital-by-country";
+    public const string PerMu = "per-mu";
 
-    public static IReadOnlyList<string> All { get; } = [Funnel, StageDurations, Targets, Pledged, Stalled, BySource, ByCountry, ByOfficer, Events, Trend];
+    public static IReadOnlyList<string> All { get; } =
+        [Funnel, StageDurations, Targets, Pledged, Stalled, BySource, ByCountry, ByOfficer, Events, Trend, RealisedByMonth, ForeignCapitalBySector, ForeignCapitalByCountry, PerMu];
 
     public const string TotalLabel = "合计";
 
@@ -119,4 +127,25 @@ public static class ReportSheets
     public static ReportSheet Of(Trend trend) => new(
         Trend, "月度趋势", ["月份", "快照日", "在库项目", "签约及以后", "协议投资额(元)"],
         [.. trend.Points.Select(p => (IReadOnlyList<object?>)[p.Month, p.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), p.Projects, p.SignedProjects, Yuan(p.PledgedFen)])]);
+
+    public static ReportSheet Of(RealisedByMonth realised) => new(
+        RealisedByMonth, $"{realised.Year}实绩逐月", ["月份", "到位资金(元)", "累计到位资金(元)", "到位资金序时目标(元)", "实际使用外资(美元)", "累计实际使用外资(美元)", "外资序时目标(美元)"],
+        [.. realised.Months.Where(m => m.Month <= realised.LastMonth).Select(m => (IReadOnlyList<object?>)[
+            $"{realised.Year}-{m.Month:D2}", Yuan(m.FundsFen), Yuan(m.CumulativeFundsFen), Yuan(m.FundsTargetToDateFen), Yuan(m.ForeignUsdCents), Yuan(m.CumulativeForeignUsdCents), Yuan(m.ForeignTargetToDateUsdCents)])]);
+
+    public static ReportSheet Of(ForeignCapitalBreakdown breakdown)
+    {
+        var (key, name, first) = breakdown.By == ForeignCapitalDimension.Sector
+            ? (ForeignCapitalBySector, "实际使用外资分产业链", "产业链")
+            : (ForeignCapitalByCountry, "实际使用外资分国别", "国家/地区");
+        return new ReportSheet(key, name, [first, "项目数", "实际使用外资(美元)"],
+            [.. breakdown.Rows.Select(r => (IReadOnlyList<object?>)[r.Label, r.Projects, Yuan(r.UsdCents)])
+                .Append([TotalLabel, breakdown.Rows.Sum(r => r.Projects), Yuan(breakdown.TotalUsdCents)])]);
+    }
+
+    public static ReportSheet Of(PerMuRanking ranking) => new(
+        PerMu, $"{ranking.Year}亩均排名", ["排名", "类别", "企业", "用地(亩)", "投产日期", "税收(元)", "主营业务收入(元)", "亩均税收(万元/亩)", "亩均营收(万元/亩)"],
+        [.. ranking.Items.Select(i => (IReadOnlyList<object?>)[
+            i.Rank, i.Class.ToString(), i.Name, Math.Round(i.LandMu, 2), i.ProductionStartedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Yuan(i.TaxFen), Yuan(i.RevenueFen),
+            i.TaxPerMuWan is { } t ? Math.Round(t, 2) : null, i.RevenuePerMuWan is { } r ? Math.Round(r, 2) : null])]);
 }
