@@ -59,8 +59,8 @@ internal static class ReportEndpoints
             .WithSummary("Verified 实际使用外资 (USD) of the period's months per country or region of the enterprise.");
         reports.MapGet("/per-mu", async ([AsParameters] ReportQuery q, int? year, int? top, ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new GetPerMuRanking(q.ToFilter(), year, top ?? GetPerMuRanking.DefaultTop), ct)))
             .WithSummary("亩均: enterprises ranked by verified tax per 亩 in ?year= (default: the year the period ends in) with 亩均营收 and the A/B/C/D class (T: not rated); ?top= rows (1–500).");
-        reports.MapGet("/pledged-vs-realised", async ([AsParameters] ReportQuery q, ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new GetPledgedVsRealised(q.ToFilter()), ct)))
-            .WithSummary("Pledged vs realised investment, jobs and tax of the signed projects, per project and in total.");
+        reports.MapGet("/pledged-vs-realised", async ([AsParameters] ReportQuery q, PledgeGrouping? by, ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new GetPledgedVsRealised(q.ToFilter(), by ?? PledgeGrouping.Sector), ct)))
+            .WithSummary("Pledged at signing vs cumulative verified 到位资金, 实际使用外资, tax and output of the signed projects, ?by=Sector|Park|Officer|Project, year by year over the period.");
         reports.MapGet("/stalled", async ([AsParameters] ReportQuery q, ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new GetStalledProjects(q.ToFilter()), ct)))
             .WithSummary("六未 projects now: counts per kind and the longest-waiting with days overdue, owner and blocking issues.");
         reports.MapGet("/by-source", ([AsParameters] ReportQuery q, ISender sender, CancellationToken ct) => BreakdownAsync(q, BreakdownDimension.Source, sender, ct))

@@ -24,4 +24,7 @@ public static partial class T
     public static string PerMuClasses(int rated) => P($"参评 {rated} 家", $"{rated} rated");
     public static string PerMuClassName(PerMuClass c) => c == PerMuClass.T ? P("T 不参评", "T not rated") : c.ToString();
     public static string AheadOfYear => P("快于时间进度", "Ahead of the year");
+    public static string ForeignPledgedUsed => P("协议外资 / 实际使用外资", "Foreign capital pledged / used");
+    public static string TaxRealisedToDate => P("累计税收(已核实)", "Tax paid to date (verified)");
+    public static string OutputRealisedToDate => P("累计工业总产值(已核实)", "Industrial output to date (verified)");
 }

@@ -97,11 +97,14 @@ public static class ReportSheets
 
     public static ReportSheet Of(PledgedVsRealised pledged)
     {
-        var rows = pledged.Items
-            .Select(i => (IReadOnlyList<object?>)[i.Code, i.Name, i.Stage.ZhName(), Yuan(i.PledgedFen), Yuan(i.FundsInPlaceFen), i.PledgedJobs, i.RealisedJobs, Yuan(i.PledgedTaxFen), Yuan(i.RealisedTaxFen)])
-            .Append([TotalLabel, $"{pledged.Projects} 个项目", "", Yuan(pledged.Total.PledgedFen), Yuan(pledged.Total.FundsInPlaceFen), pledged.Total.PledgedJobs, pledged.Total.RealisedJobs, Yuan(pledged.Total.PledgedTaxFen), Yuan(pledged.Total.RealisedTaxFen)])
+        var rows = pledged.Groups
+            .SelectMany(g => g.Years.Select(y => (IReadOnlyList<object?>)[
+                g.Code ?? g.Label, g.Code is null ? null : g.Label, y.Year, y.SignedProjects, Yuan(y.PledgedFen), Yuan(y.PledgedForeignUsdCents), Yuan(y.PledgedAnnualTaxFen), Yuan(y.PledgedAnnualOutputFen),
+                Yuan(y.FundsInPlaceFen), Yuan(y.ForeignCapitalUsdCents), Yuan(y.TaxFen), Yuan(y.OutputFen)]))
+            .Append([TotalLabel, $"{pledged.Projects} 个项目", pledged.Total.Year, pledged.Total.SignedProjects, Yuan(pledged.Total.PledgedFen), Yuan(pledged.Total.PledgedForeignUsdCents), Yuan(pledged.Total.PledgedAnnualTaxFen), Yuan(pledged.Total.PledgedAnnualOutputFen),
+                Yuan(pledged.Total.FundsInPlaceFen), Yuan(pledged.Total.ForeignCapitalUsdCents), Yuan(pledged.Total.TaxFen), Yuan(pledged.Total.OutputFen)])
             .ToList();
-        return new ReportSheet(Pledged, "协议与落地", ["项目编号", "项目名称", "阶段", "协议投资额(元)", "到位资金(元)", "协议就业", "实际就业", "协议年税收(元)", "实际年税收(元)"], rows);
+        return new ReportSheet(Pledged, "协议与落地", ["分组", "项目名称", "截至年末", "已签约项目", "协议投资额(元)", "协议外资(美元)", "协议年税收(元)", "协议年产值(元)", "累计到位资金(元)", "累计实际使用外资(美元)", "累计税收(元)", "累计工业总产值(元)"], rows);
     }
 
     public static ReportSheet Of(StalledReport stalled) => new(
