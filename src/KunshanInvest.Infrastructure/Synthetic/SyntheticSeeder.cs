@@ -60,6 +60,10 @@ public sealed class SyntheticSeeder(AppDbContext db, SeedLoader seeds, SqlDialec
             rows["stage changes"] = await writer.WriteAsync(db, "stage changes", data.StageChanges, changes, cancellationToken);
             rows["interactions"] = await writer.WriteAsync(db, "interactions", data.Interactions(), options.InteractionCount, cancellationToken);
             rows["follow-ups"] = await writer.WriteAsync(db, "follow-ups", data.FollowUps, data.FollowUps.Count, cancellationToken);
+            var realised = new SyntheticFigures(db, options, data.Projects, [.. data.Officers.Select(o => o.Id)]);
+            var milestones = realised.Milestones();
+            rows["milestones"] = await writer.WriteAsync(db, "milestones", milestones, milestones.Count, cancellationToken);
+            rows["figures"] = await writer.WriteAsync(db, "figures", realised.Figures(), realised.EstimatedFigures, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         finally
