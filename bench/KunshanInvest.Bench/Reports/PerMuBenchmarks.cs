@@ -4,7 +4,7 @@ using KunshanInvest.Application.Reports.GetPerMuRanking;
 namespace KunshanInvest.Bench.Reports;
 
 /// <summary>
-/// 亩均 ranking of last year (a completed year) over the whole zone, top 20. Baseline: the obvious hand-written way —
+/// 亩均 ranking of this year over the whole zone, top 20. Baseline: the obvious hand-written way —
 /// land and first production start per enterprise (one GROUP BY over the projects LEFT JOINed to their 供地 and 投产
 /// milestones), verified tax and revenue per enterprise (one GROUP BY over the figures), the names of the top 20 —
 /// joined, filtered and ranked in memory.
@@ -13,7 +13,7 @@ public class PerMuBenchmarks : ReportBenchmark
 {
     private const int Top = 20;
 
-    private static int Year => Today.Year - 1;
+    private static int Year => Today.Year;
 
     [Benchmark(Baseline = true), BenchmarkCategory("per mu")]
     public async Task<double> PerMu_Sql() => (await PerMuSqlAsync()).TopTaxPerMu;
