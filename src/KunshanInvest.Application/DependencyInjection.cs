@@ -15,6 +15,9 @@ public static class DependencyInjection
         services.AddScoped<Common.Notifications.Notifier>();
         services.AddOptions<Projects.StalledOptions>().BindConfiguration(Projects.StalledOptions.Section);
         services.AddOptions<Milestones.AboveScaleOptions>().BindConfiguration(Milestones.AboveScaleOptions.Section);
+        services.AddOptions<Reports.PerMuOptions>().BindConfiguration(Reports.PerMuOptions.Section)
+            .Validate(o => o.IsValid, "PerMu: the class cut-offs must rise strictly within (0, 1] (A < B < C ≤ 1).")
+            .ValidateOnStart();
         services.AddOptions<Portal.PortalOptions>().BindConfiguration(Portal.PortalOptions.Section);
         services.AddOptions<Jobs.JobOptions>().BindConfiguration(Jobs.JobOptions.Section);
         services.AddOptions<Jobs.DispatchEmails.MailOptions>().BindConfiguration(Jobs.DispatchEmails.MailOptions.Section);

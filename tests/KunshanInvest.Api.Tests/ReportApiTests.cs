@@ -3,12 +3,16 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using KunshanInvest.Application.Common;
+using KunshanInvest.Application.Reports.GetForeignCapitalBreakdown;
+using KunshanInvest.Application.Reports.GetPerMuRanking;
 using KunshanInvest.Application.Reports.GetPipelineFunnel;
+using KunshanInvest.Application.Reports.GetRealisedByMonth;
 using KunshanInvest.Application.Reports.GetPledgedVsRealised;
 using KunshanInvest.Application.Reports.GetStageDurations;
 using KunshanInvest.Application.Reports.GetStalledProjects;
 using KunshanInvest.Application.Reports.GetTargetProgress;
 using KunshanInvest.Application.Reports.Targets;
+using KunshanInvest.Domain.Figures;
 using KunshanInvest.Domain.Projects;
 using KunshanInvest.Domain.Rates;
 using KunshanInvest.Domain.Reports;
@@ -26,20 +30,22 @@ namespace KunshanInvest.Api.Tests;
 public abstract class ReportApiTests<TApp>(TApp fixture) : IClassFixture<TApp>
     where TApp : AppFixture
 {
-    private const string Reports = "/api/v1/reports";
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+    internal const string Reports = "/api/v1/reports";
+    internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
-    private async Task<(ReportScenario Scenario, HttpClient OfficerB, Dictionary<string, decimal> Rates)> SeedAsync()
+    internal async Task<(ReportScenario Scenario, HttpClient OfficerB, Dictionary<string, decimal> Rates)> SeedAsync()
     {
         var (a, _) = await fixture.NewUserAsync("Officer");
         var (b, clientB) = await fixture.NewUserAsync("Officer");
-        var scenario = ReportScenario.Create(DateTime.UtcNow, a, b);
+        var (checker, _) = await fixture.NewUserAsync("Manager");
+        var scenario = ReportScenario.Create(DateTime.UtcNow, a, b).AddFigures(checker);
         await using var scope = fixture.App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<KunshanInvest.Infrastructure.Persistence.AppDbContext>();
         db.AddRange(scenario.Sector, scenario.Park);
         db.AddRange(scenario.Enterprises);
         db.AddRange(scenario.Projects);
         db.AddRange(scenario.Milestones);
+        db.AddRange(scenario.Figures);
         await db.SaveChangesAsync();
 
         // The rates the app holds for this Kunshan year (the demo seed sets USD and EUR; nobody sets CHF).
@@ -49,10 +55,10 @@ public abstract class ReportApiTests<TApp>(TApp fixture) : IClassFixture<TApp>
         return (scenario, clientB, rates);
     }
 
-    private static string Query(ReportScenario s, Guid? officer = null) =>
+    internal static string Query(ReportScenario s, Guid? officer = null) =>
         $"?sectorId={s.Sector.Id}&from={StaffWork.KunshanToday.AddDays(-1000):yyyy-MM-dd}&to={StaffWork.KunshanToday:yyyy-MM-dd}" + (officer is { } o ? $"&officerId={o}" : "");
 
-    private static async Task<T> ReadAsync<T>(HttpResponseMessage response)
+    internal static async Task<T> ReadAsync<T>(HttpResponseMessage response)
     {
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {body}");
@@ -84,8 +90,8 @@ public abstract class ReportApiTests<TApp>(TApp fixture) : IClassFixture<TApp>
 
         var signed = s.Projects.Where(p => p.Stage is >= ProjectStage.Signed and <= ProjectStage.AtCapacity).ToList();
         Assert.Equal(signed.Sum(p => ReportScenario.Fen(p.PledgedInvestment, rates) ?? 0), pledged.Total.PledgedFen);
-        Assert.Equal(signed.Sum(p => p.FundsInPlaceFen ?? 0), pledged.Total.FundsInPlaceFen);
-        Assert.Equal(signed.Sum(p => p.PledgedJobs ?? 0), pledged.Total.PledgedJobs);
+        Assert.Equal(s.VerifiedIn(FigureKind.FundsInPlace, year) + s.VerifiedIn(FigureKind.FundsInPlace, year - 1), pledged.Total.FundsInPlaceFen);
+        Assert.Equal(s.VerifiedIn(FigureKind.ForeignCapitalUsed, year), pledged.Total.ForeignCapitalUsdCents);
 
         var inYear = s.SignedInYear(year).ToList();
         var investment = targets.Metrics.Single(m => m.Metric == TargetMetric.SignedInvestment);
@@ -202,7 +208,7 @@ public abstract class ReportApiTests<TApp>(TApp fixture) : IClassFixture<TApp>
     {
         var (s, _, _) = await SeedAsync();
         using var manager = await fixture.ClientAsync("manager");
-        foreach (var report in new[] { "funnel", "stage-durations", "pledged-vs-realised", "stalled", "by-source", "by-country", "events", "trend" })
+        foreach (var report in new[] { "funnel", "stage-durations", "pledged-vs-realised", "stalled", "by-source", "by-country", "events", "trend", "realised-by-month", "foreign-capital-by-sector", "foreign-capital-by-country", "per-mu" })
         {
             var one = await fixture.App.Sql.Measure(async () => (await manager.GetAsync($"{Reports}/{report}{Query(s)}")).EnsureSuccessStatusCode());
             var all = await fixture.App.Sql.Measure(async () => (await manager.GetAsync($"{Reports}/{report}")).EnsureSuccessStatusCode());
@@ -226,7 +232,7 @@ public abstract class ReportApiTests<TApp>(TApp fixture) : IClassFixture<TApp>
         xlsx.EnsureSuccessStatusCode();
         await using var stream = new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync());
         var sheets = MiniExcel.GetSheetNames(stream);
-        Assert.Equal(10, sheets.Count);
+        Assert.Equal(14, sheets.Count);
         var rows = stream.Query(useHeaderRow: true, sheetName: "项目漏斗").Cast<IDictionary<string, object?>>().ToList();
         var total = rows.Single(r => (string?)r["产业链"] == "合计" && (string?)r["阶段"] == "合计");
         Assert.Equal(funnel.TotalProjects, Convert.ToInt32(total["项目数"], System.Globalization.CultureInfo.InvariantCulture));
@@ -235,6 +241,62 @@ public abstract class ReportApiTests<TApp>(TApp fixture) : IClassFixture<TApp>
         Assert.Contains(trend, r => (string?)r["月份"] == StaffWork.KunshanToday.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture));
         var text = await csv.Content.ReadAsStringAsync();
         Assert.StartsWith("产业链,阶段,项目数", text.TrimStart('\uFEFF'), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Realised_kpis_count_only_verified_entries_of_the_year_in_usd_and_cny()
+    {
+        var (s, officerB, _) = await SeedAsync();
+        using var manager = await fixture.ClientAsync("manager");
+        var year = s.Year;
+
+        var targets = await ReadAsync<TargetProgress>(await manager.GetAsync($"{Reports}/targets{Query(s)}"));
+        var january = await ReadAsync<TargetProgress>(await manager.GetAsync($"{Reports}/targets{Query(s)}&asOf={year}-01-31"));
+        var months = await ReadAsync<RealisedByMonth>(await manager.GetAsync($"{Reports}/realised-by-month{Query(s)}"));
+        var bySector = await ReadAsync<ForeignCapitalBreakdown>(await manager.GetAsync($"{Reports}/foreign-capital-by-sector{Query(s)}"));
+        var byCountry = await ReadAsync<ForeignCapitalBreakdown>(await manager.GetAsync($"{Reports}/foreign-capital-by-country{Query(s)}"));
+        var ownCountry = await ReadAsync<ForeignCapitalBreakdown>(await officerB.GetAsync($"{Reports}/foreign-capital-by-country{Query(s, officer: s.OwnerA)}"));
+        var perMu = await ReadAsync<PerMuRanking>(await manager.GetAsync($"{Reports}/per-mu{Query(s)}&top=50"));
+
+        long Actual(TargetProgress t, TargetMetric m) => t.Metrics.Single(x => x.Metric == m).Actual;
+        Assert.Equal(7_500_000_00L, Actual(targets, TargetMetric.FundsInPlace));
+        Assert.Equal(1_500_000_00L, Actual(targets, TargetMetric.ForeignCapital));
+        Assert.Equal(400_000_00L, Actual(targets, TargetMetric.RealisedTax));
+        Assert.Equal(145L, Actual(targets, TargetMetric.RealisedJobs));
+        Assert.Equal(1_000_000_00L, Actual(january, TargetMetric.FundsInPlace));
+        Assert.Equal(31.0 / (DateTime.IsLeapYear(year) ? 366 : 365), january.ElapsedShare, 9);
+        Assert.Equal(7_500_000_00L, months.Months[^1].CumulativeFundsFen);
+        Assert.Equal([1_000_000_00L, 4_000_000_00L, 2_500_000_00L], months.Months.Take(3).Select(m => m.FundsFen));
+        Assert.Equal(1_500_000_00L, Assert.Single(bySector.Rows).UsdCents);
+        Assert.Equal([("US", 1_000_000_00L), ("DE", 500_000_00L)], byCountry.Rows.Select(r => (r.Key, r.UsdCents)));
+        Assert.Equal([("US", 1_000_000_00L)], ownCountry.Rows.Select(r => (r.Key, r.UsdCents)));
+
+        // The sector's one project at 供地 or later has pledged land (80 亩) but no production start: listed, not rated.
+        var stalled = s.Named("开工停滞");
+        var item = Assert.Single(perMu.Items);
+        Assert.Equal((stalled.EnterpriseId, PerMuClass.T, (int?)null, 80.0), (item.EnterpriseId, item.Class, item.Rank, item.LandMu));
+        Assert.Equal(300_000_00L, item.TaxFen);
+        Assert.Equal(0.375, item.TaxPerMuWan!.Value, 9);
+    }
+
+    [Fact]
+    public async Task Kpi_reports_refuse_partners_and_auditors_and_bad_input_is_400()
+    {
+        using var manager = await fixture.ClientAsync("manager");
+        using var partner = await fixture.ClientAsync("partner");
+        using var auditor = await fixture.ClientAsync("auditor");
+
+        foreach (var report in new[] { "realised-by-month", "foreign-capital-by-sector", "foreign-capital-by-country", "per-mu" })
+        {
+            await (await partner.GetAsync($"{Reports}/{report}")).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+            await (await auditor.GetAsync($"{Reports}/{report}")).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+        }
+
+        Assert.True((await (await manager.GetAsync($"{Reports}/per-mu?top=0")).ShouldBeProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("top", out _));
+        Assert.True((await (await manager.GetAsync($"{Reports}/per-mu?year=1999")).ShouldBeProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("year", out _));
+        Assert.True((await (await manager.GetAsync($"{Reports}/targets?asOf=1900-01-01")).ShouldBeProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("asOf", out _));
+        await (await manager.GetAsync($"{Reports}/pledged-vs-realised?by=Planet")).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        await (await manager.GetAsync($"{Reports}/realised-by-month?asOf=soon")).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
     }
 
     private static HttpRequestMessage Put(string url, object body, string etag)

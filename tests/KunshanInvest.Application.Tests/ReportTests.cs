@@ -3,6 +3,9 @@ using KunshanInvest.Application.Projects;
 using KunshanInvest.Application.Reports;
 using KunshanInvest.Application.Reports.GetBreakdown;
 using KunshanInvest.Application.Reports.GetEventReport;
+using KunshanInvest.Application.Reports.GetForeignCapitalBreakdown;
+using KunshanInvest.Application.Reports.GetPerMuRanking;
+using KunshanInvest.Application.Reports.GetRealisedByMonth;
 using KunshanInvest.Application.Reports.GetPipelineFunnel;
 using KunshanInvest.Application.Reports.GetPledgedVsRealised;
 using KunshanInvest.Application.Reports.GetStageDurations;
@@ -28,17 +31,19 @@ public sealed class ReportTests
 {
     private static readonly Dictionary<string, decimal> Rates2026 = new(StringComparer.Ordinal) { ["USD"] = 7.12m, ["EUR"] = 8.05m };
 
-    private static async Task<(TestDatabase Database, ReportScenario Scenario)> SeedAsync(TestDatabase? existing = null)
+    internal static async Task<(TestDatabase Database, ReportScenario Scenario)> SeedAsync(TestDatabase? existing = null)
     {
         var database = existing ?? await TestDatabase.CreateAsync();
         database.User = TestUser.As("manager", Roles.Manager);
         var a = await database.AddUserAsync($"a{Guid.NewGuid():N}"[..12]);
         var b = await database.AddUserAsync($"b{Guid.NewGuid():N}"[..12]);
-        var scenario = ReportScenario.Create(database.Clock.GetUtcNow().UtcDateTime, a, b);
+        var checker = await database.AddUserAsync($"c{Guid.NewGuid():N}"[..12]);
+        var scenario = ReportScenario.Create(database.Clock.GetUtcNow().UtcDateTime, a, b).AddFigures(checker);
         await using var db = database.NewContext();
         db.AddRange(scenario.Sector, scenario.Park);
         db.AddRange(scenario.Enterprises);
         db.AddRange(scenario.Projects);
+        db.AddRange(scenario.Figures);
         if (existing is null)
         {
             db.ExchangeRates.AddRange(new ExchangeRate(2026, "USD", 7_120_000), new ExchangeRate(2026, "EUR", 8_050_000), new ExchangeRate(2025, "USD", 7_180_000));
@@ -48,7 +53,7 @@ public sealed class ReportTests
         return (database, scenario);
     }
 
-    private static ReportFilter Filter(ReportScenario s, Guid? officer = null) => new()
+    internal static ReportFilter Filter(ReportScenario s, Guid? officer = null) => new()
     {
         SectorId = s.Sector.Id,
         OfficerId = officer,
@@ -127,28 +132,6 @@ public sealed class ReportTests
                 new Target(2026, TargetMetric.SignedInvestment, 100_000_000_00, sectorId: s.Sector.Id, officerId: s.OwnerA),
                 new Target(2026, TargetMetric.Jobs, 1_000, sectorId: s.Sector.Id, officerId: s.OwnerB),
                 new Target(2025, TargetMetric.SignedProjects, 99, sectorId: s.Sector.Id));
-
-            // 到位资金 and 实际利用外资 count the verified entries of the target's year only: not last year's, not a pending one.
-            var registered = s.Projects.Single(p => p.Stage == ProjectStage.Registered).Id;
-            var now = database.Clock.GetUtcNow().UtcDateTime;
-            FigureEntry Entry(FigureKind kind, int period, long value, string currency, bool verify = true)
-            {
-                var entry = new FigureEntry(registered, kind, period, value, currency, value, null, null, s.OwnerA, now);
-                if (verify)
-                {
-                    entry.Verify(s.OwnerB, now);
-                }
-
-                return entry;
-            }
-
-            write.FigureEntries.AddRange(
-                Entry(FigureKind.FundsInPlace, 202603, 10_000_000_00, "CNY"),
-                Entry(FigureKind.FundsInPlace, 202606, 2_500_000_00, "CNY"),
-                Entry(FigureKind.FundsInPlace, 202512, 7_000_000_00, "CNY"),
-                Entry(FigureKind.FundsInPlace, 202604, 9_000_000_00, "CNY", verify: false),
-                Entry(FigureKind.ForeignCapitalUsed, 202602, 3_000_000_00, "USD"),
-                Entry(FigureKind.ForeignCapitalUsed, 202511, 1_000_000_00, "USD"));
             await write.SaveChangesAsync();
         }
 
@@ -162,9 +145,9 @@ public sealed class ReportTests
         var projects = report.Metrics.Single(m => m.Metric == TargetMetric.SignedProjects);
         Assert.Equal((signed.Count, 10L), (projects.Actual, projects.Target!.Value));
         Assert.Equal(signed.Sum(p => ReportScenario.Fen(p.PledgedInvestment, Rates2026) ?? 0), report.Metrics.Single(m => m.Metric == TargetMetric.SignedInvestment).Actual);
-        Assert.Equal(3_000_000_00, report.Metrics.Single(m => m.Metric == TargetMetric.ForeignCapital).Actual);
+        Assert.Equal(s.VerifiedIn(FigureKind.ForeignCapitalUsed, 2026), report.Metrics.Single(m => m.Metric == TargetMetric.ForeignCapital).Actual);
         Assert.Equal(signed.Count(p => p.IsMajor), report.Metrics.Single(m => m.Metric == TargetMetric.MajorProjects).Actual);
-        Assert.Equal(12_500_000_00, report.Metrics.Single(m => m.Metric == TargetMetric.FundsInPlace).Actual);
+        Assert.Equal(s.VerifiedIn(FigureKind.FundsInPlace, 2026), report.Metrics.Single(m => m.Metric == TargetMetric.FundsInPlace).Actual);
         Assert.Equal(3, report.Targets.Count);
 
         var officerA = report.Targets.Single(t => t.OfficerId == s.OwnerA);
@@ -219,22 +202,33 @@ public sealed class ReportTests
     }
 
     [Fact]
-    public async Task Pledged_vs_realised_totals_the_signed_projects()
+    public async Task Pledged_vs_realised_totals_the_signed_projects_pledges_beside_cumulative_verified_figures()
     {
         var (database, s) = await SeedAsync();
         await using var _ = database;
         await using var db = database.NewContext();
 
-        var report = await new GetPledgedVsRealisedHandler(db, database.User, database.Clock).Handle(new GetPledgedVsRealised(Filter(s)), CancellationToken.None);
+        var report = await new GetPledgedVsRealisedHandler(db, new UserDirectory(db, database.Clock), database.User, database.Clock)
+            .Handle(new GetPledgedVsRealised(Filter(s), PledgeGrouping.Officer), CancellationToken.None);
 
         var signed = s.Projects.Where(p => p.Stage >= ProjectStage.Signed && p.Stage <= ProjectStage.AtCapacity).ToList();
         Assert.Equal(signed.Count, report.Projects);
-        Assert.Equal(signed.Count, report.Items.Count);
         Assert.Equal(signed.Sum(p => ReportScenario.Fen(p.PledgedInvestment, Rates2026) ?? 0), report.Total.PledgedFen);
-        Assert.Equal(signed.Sum(p => p.FundsInPlaceFen ?? 0), report.Total.FundsInPlaceFen);
-        Assert.Equal(signed.Sum(p => p.PledgedJobs ?? 0), report.Total.PledgedJobs);
-        Assert.Equal(signed.Sum(p => p.RealisedJobs ?? 0), report.Total.RealisedJobs);
-        Assert.Equal(signed.Sum(p => p.RealisedAnnualTaxFen ?? 0), report.Total.RealisedTaxFen);
+        Assert.Equal(signed.Sum(p => p.PledgedForeignCapitalUsdCents ?? 0), report.Total.PledgedForeignUsdCents);
+
+        // Cumulative to the end of 2026: last year's verified December counts too; pending, rejected, superseded never.
+        Assert.Equal(s.VerifiedIn(FigureKind.FundsInPlace, 2026) + s.VerifiedIn(FigureKind.FundsInPlace, 2025), report.Total.FundsInPlaceFen);
+        Assert.Equal(1_000_000_00 + 2_500_000_00 + 4_000_000_00 + 7_000_000_00L, report.Total.FundsInPlaceFen);
+        Assert.Equal(s.VerifiedIn(FigureKind.ForeignCapitalUsed, 2026), report.Total.ForeignCapitalUsdCents);
+        Assert.Equal(s.VerifiedIn(FigureKind.TaxPaid, 2026) + s.VerifiedIn(FigureKind.TaxPaid, 2025), report.Total.TaxFen);
+
+        // Per officer, year by year: at the end of 2025 officer A had last year's December funds only.
+        var a = report.Groups.Single(g => g.Key == s.OwnerA.ToString());
+        var a2025 = a.Years.Single(y => y.Year == 2025);
+        Assert.Equal(7_000_000_00L, a2025.FundsInPlaceFen);
+        Assert.Equal(signed.Where(p => p.OwnerId == s.OwnerA && ReportScenario.KunshanYear(ReportScenario.SignedAt(p)!.Value) <= 2025).Sum(p => ReportScenario.Fen(p.PledgedInvestment, Rates2026) ?? 0), a2025.PledgedFen);
+        var b = report.Groups.Single(g => g.Key == s.OwnerB.ToString());
+        Assert.Equal(1_000_000_00L, b.Years[^1].ForeignCapitalUsdCents);
     }
 
     [Fact]
@@ -274,7 +268,8 @@ public sealed class ReportTests
         Assert.Equal(small, large);
         Assert.Equal(new Dictionary<string, int>
         {
-            ["funnel"] = 2, ["durations"] = 1, ["targets"] = 6, ["pledged"] = 3, ["stalled"] = 4, ["by-officer"] = 4, ["events"] = 3, ["trend"] = 3,
+            ["funnel"] = 2, ["durations"] = 1, ["targets"] = 7, ["pledged"] = 4, ["stalled"] = 4, ["by-officer"] = 4, ["events"] = 3, ["trend"] = 3,
+            ["realised-by-month"] = 2, ["foreign-by-sector"] = 2, ["foreign-by-country"] = 1, ["per-mu"] = 1, ["pledged-by-project"] = 4,
         }, small);
     }
 
@@ -295,7 +290,12 @@ public sealed class ReportTests
         await Count("funnel", db => new GetPipelineFunnelHandler(db, user, clock).Handle(new GetPipelineFunnel(filter), default).AsTask());
         await Count("durations", db => new GetStageDurationsHandler(new ReportSql(db, SqlDialect.Sqlite), user, clock).Handle(new GetStageDurations(filter), default).AsTask());
         await Count("targets", db => new GetTargetProgressHandler(db, new UserDirectory(db, clock), user, clock).Handle(new GetTargetProgress(filter), default).AsTask());
-        await Count("pledged", db => new GetPledgedVsRealisedHandler(db, user, clock).Handle(new GetPledgedVsRealised(filter), default).AsTask());
+        await Count("pledged", db => new GetPledgedVsRealisedHandler(db, new UserDirectory(db, clock), user, clock).Handle(new GetPledgedVsRealised(filter), default).AsTask());
+        await Count("pledged-by-project", db => new GetPledgedVsRealisedHandler(db, new UserDirectory(db, clock), user, clock).Handle(new GetPledgedVsRealised(filter, PledgeGrouping.Project), default).AsTask());
+        await Count("realised-by-month", db => new GetRealisedByMonthHandler(db, user, clock).Handle(new GetRealisedByMonth(filter), default).AsTask());
+        await Count("foreign-by-sector", db => new GetForeignCapitalBreakdownHandler(db, user, clock).Handle(new GetForeignCapitalBreakdown(filter, ForeignCapitalDimension.Sector), default).AsTask());
+        await Count("foreign-by-country", db => new GetForeignCapitalBreakdownHandler(db, user, clock).Handle(new GetForeignCapitalBreakdown(filter, ForeignCapitalDimension.Country), default).AsTask());
+        await Count("per-mu", db => new GetPerMuRankingHandler(new ReportSql(db, SqlDialect.Sqlite), Options.Create(new PerMuOptions()), user, clock).Handle(new GetPerMuRanking(filter), default).AsTask());
         await Count("stalled", db => new GetStalledProjectsHandler(db, new UserDirectory(db, clock), Options.Create(new StalledOptions()), user, clock).Handle(new GetStalledProjects(filter), default).AsTask());
         await Count("by-officer", db => new GetBreakdownHandler(db, new UserDirectory(db, clock), user, clock).Handle(new GetBreakdown(filter, BreakdownDimension.Officer), default).AsTask());
         await Count("events", db => new GetEventReportHandler(db, user, clock).Handle(new GetEventReport(filter), default).AsTask());

@@ -58,7 +58,7 @@ public sealed class DashboardJourneyTests(BrowserApp app) : IClassFixture<Browse
             Assert.EndsWith(".xlsx", download.SuggestedFilename, StringComparison.Ordinal);
 
             await using var stream = File.OpenRead(file);
-            Assert.Equal(10, MiniExcel.GetSheetNames(stream).Count);
+            Assert.Equal(14, MiniExcel.GetSheetNames(stream).Count);
             var funnel = stream.Query(useHeaderRow: true, sheetName: "项目漏斗").Cast<IDictionary<string, object?>>().ToList();
             Assert.All(funnel, r => Assert.Contains((string?)r["产业链"], new[] { "咖啡", "合计" }));
             var total = funnel.Single(r => (string?)r["产业链"] == "合计" && (string?)r["阶段"] == "合计");
@@ -97,6 +97,57 @@ public sealed class DashboardJourneyTests(BrowserApp app) : IClassFixture<Browse
             Assert.Contains("7.12", await page.InnerTextAsync("[data-testid=rate-2026-USD]"), StringComparison.Ordinal);
             await BrowserApp.ScreenshotAsync(page, "54-admin-rates");
         });
+    }
+
+    [Fact]
+    public async Task The_dashboard_shows_realised_figures_foreign_capital_and_the_per_mu_ranking_at_desk_and_phone_width()
+    {
+        var page = await app.NewPageAsync();
+        var fen = await AddVerifiedFundsAsync();
+        await app.JourneyAsync(page, "manager-realised-panels", async () =>
+        {
+            await page.GotoAsync("/account/login");
+            await page.FillAsync("#userName", "manager");
+            await page.FillAsync("#password", "Demo#2026");
+            await page.ClickAsync("[data-testid=sign-in-submit]");
+            await page.WaitForSelectorAsync("[data-testid=interactive]", new() { State = WaitForSelectorState.Attached });
+
+            await page.GotoAsync("/dashboard");
+            foreach (var panel in new[] { "realised-panel", "per-mu-panel", "foreign-sector-panel", "foreign-country-panel" })
+            {
+                await page.WaitForSelectorAsync($"[data-testid={panel}]");
+            }
+
+            // The verified entry shows in the cumulative total (万元), and the panels stop loading on their own.
+            await page.WaitForSelectorAsync("[data-testid=realised-total]");
+            Assert.Contains("万元", await page.InnerTextAsync("[data-testid=realised-total]"), StringComparison.Ordinal);
+            await page.WaitForSelectorAsync("[data-testid=dashboard-loaded]");
+            Assert.Equal(0, await page.Locator("[data-testid=report-loading]").CountAsync());
+            await BrowserApp.ScreenshotAsync(page, "55-dashboard-realised-desk");
+
+            await page.SetViewportSizeAsync(390, 844);
+            await page.WaitForSelectorAsync("[data-testid=per-mu-panel]");
+            var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+            Assert.InRange(width, 300, 400);
+            await BrowserApp.ScreenshotAsync(page, "56-dashboard-realised-phone");
+            Assert.True(fen > 0);
+        });
+    }
+
+    /// <summary>A verified 到位资金 entry this month on a demo project (entered by the officer, verified by the manager).</summary>
+    private async Task<long> AddVerifiedFundsAsync()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var project = await db.Projects.Where(p => p.Stage >= ProjectStage.Signed && p.Stage <= ProjectStage.AtCapacity).OrderBy(p => p.Code).FirstAsync();
+        var manager = await db.Users.Where(u => u.UserName == "manager").Select(u => u.Id).SingleAsync();
+        var now = DateTime.UtcNow;
+        const long Fen = 12_345_678_00;
+        var entry = new Domain.Figures.FigureEntry(project.Id, Domain.Figures.FigureKind.FundsInPlace, Domain.Figures.FigurePeriod.OfDate(now), Fen, "CNY", Fen, null, "E2E", project.OwnerId, now);
+        entry.Verify(manager, now);
+        db.FigureEntries.Add(entry);
+        await db.SaveChangesAsync();
+        return Fen;
     }
 
     /// <summary>A coffee project signed 120 days ago and not yet registered (签约未注册 after 90 days), with a blocking issue.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using KunshanInvest.Domain.Common;
 using KunshanInvest.Domain.Enterprises;
+using KunshanInvest.Domain.Figures;
 using KunshanInvest.Domain.Parks;
 using KunshanInvest.Domain.Projects;
 using KunshanInvest.Domain.Sectors;
@@ -33,6 +34,69 @@ public sealed class ReportScenario
     public Park Park { get; }
     public List<Enterprise> Enterprises { get; } = [];
     public List<InvestmentProject> Projects { get; } = [];
+    public List<FigureEntry> Figures { get; } = [];
+
+    /// <summary>The Kunshan year of <see cref="NowUtc"/>: the year the figures' "this year" months fall in.</summary>
+    public int Year => KunshanYear(NowUtc);
+
+    public InvestmentProject Named(string name) => Projects.Single(p => p.Name.StartsWith(name, StringComparison.Ordinal));
+
+    /// <summary>
+    /// Monthly figures for three signed projects, entered by each project's owner and checked by <paramref name="checker"/>:
+    /// verified ones in this year's first months and in last year's December (outside this year), a pending and a
+    /// rejected one (count nowhere), a verified entry superseded by a verified correction (only the correction counts),
+    /// two headcounts of one project (the latest month counts, not the sum), and 实际使用外资 in USD.
+    /// </summary>
+    public ReportScenario AddFigures(Guid checker)
+    {
+        var y = Year;
+        var euro = Named("欧元注册");
+        var stalled = Named("开工停滞");
+        var dollar = Named("美元签约");
+        Verified(euro, FigureKind.FundsInPlace, FigurePeriod.Of(y, 1), 1_000_000_00, "CNY", 1_000_000_00, checker, foreignPart: 400_000_00);
+        Verified(euro, FigureKind.FundsInPlace, FigurePeriod.Of(y - 1, 12), 7_000_000_00, "CNY", 7_000_000_00, checker);
+        Add(euro, FigureKind.FundsInPlace, FigurePeriod.Of(y, 2), 3_000_000_00, "CNY", 3_000_000_00);
+        var original = Verified(euro, FigureKind.FundsInPlace, FigurePeriod.Of(y, 3), 2_000_000_00, "CNY", 2_000_000_00, checker);
+        var correction = Add(euro, FigureKind.FundsInPlace, FigurePeriod.Of(y, 3), 2_500_000_00, "CNY", 2_500_000_00, original.Id);
+        correction.Verify(checker, NowUtc);
+        original.SupersedeBy(correction.Id);
+        Verified(euro, FigureKind.ForeignCapitalUsed, FigurePeriod.Of(y, 1), 500_000_00, "USD", 500_000_00, checker);
+        Add(euro, FigureKind.ForeignCapitalUsed, FigurePeriod.Of(y, 2), 900_000_00, "USD", 900_000_00).Reject(checker, "凭证不符", NowUtc);
+        Verified(euro, FigureKind.TaxPaid, FigurePeriod.Of(y, 1), 100_000_00, "CNY", 100_000_00, checker);
+        Verified(euro, FigureKind.TaxPaid, FigurePeriod.Of(y - 1, 6), 50_000_00, "CNY", 50_000_00, checker);
+        Verified(euro, FigureKind.IndustrialOutput, FigurePeriod.Of(y, 2), 8_000_000_00, "CNY", 8_000_000_00, checker);
+        Verified(euro, FigureKind.FixedAssetInvestment, FigurePeriod.Of(y, 1), 600_000_00, "CNY", 600_000_00, checker);
+        Verified(euro, FigureKind.Jobs, FigurePeriod.Of(y, 1), 30, null, 30, checker);
+        Verified(euro, FigureKind.Jobs, FigurePeriod.Of(y, 3), 45, null, 45, checker);
+        Verified(stalled, FigureKind.FundsInPlace, FigurePeriod.Of(y, 2), 4_000_000_00, "CNY", 4_000_000_00, checker);
+        Verified(stalled, FigureKind.Jobs, FigurePeriod.Of(y, 2), 100, null, 100, checker);
+        Verified(stalled, FigureKind.TaxPaid, FigurePeriod.Of(y, 3), 300_000_00, "CNY", 300_000_00, checker);
+        Verified(dollar, FigureKind.ForeignCapitalUsed, FigurePeriod.Of(y, 1), 1_000_000_00, "USD", 1_000_000_00, checker);
+        return this;
+    }
+
+    private FigureEntry Add(InvestmentProject p, FigureKind kind, int period, long amount, string? currency, long value, Guid? supersedes = null, long? foreignPart = null)
+    {
+        var entry = new FigureEntry(p.Id, kind, period, amount, currency, value, foreignPart, null, p.OwnerId, NowUtc, supersedes);
+        Figures.Add(entry);
+        return entry;
+    }
+
+    private FigureEntry Verified(InvestmentProject p, FigureKind kind, int period, long amount, string? currency, long value, Guid checker, long? foreignPart = null)
+    {
+        var entry = Add(p, kind, period, amount, currency, value, null, foreignPart);
+        entry.Verify(checker, NowUtc);
+        return entry;
+    }
+
+    /// <summary>The verified (counting) figures of a kind in <paramref name="year"/>, summed, of the projects <paramref name="where"/> selects.</summary>
+    public long VerifiedIn(FigureKind kind, int year, Func<InvestmentProject, bool>? where = null) =>
+        Figures.Where(f => f.Counts && f.Kind == kind && FigurePeriod.Year(f.Period) == year && (where is null || where(Projects.Single(p => p.Id == f.ProjectId)))).Sum(f => f.Value);
+
+    /// <summary>Each project's latest verified headcount of the year, summed.</summary>
+    public long LatestHeadcounts(int year) =>
+        Figures.Where(f => f.Counts && f.Kind == FigureKind.Jobs && FigurePeriod.Year(f.Period) == year)
+            .GroupBy(f => f.ProjectId).Sum(g => g.MaxBy(f => f.Period)!.Value);
 
     /// <summary>The milestones behind the stages from 注册 on, dated the day each stage was entered.</summary>
     public List<ProjectMilestone> Milestones { get; } = [];
@@ -110,7 +174,7 @@ public sealed class ReportScenario
         _ => null,
     };
 
-    private static string NewCreditCode()
+    public static string NewCreditCode()
     {
         var first17 = "91320583" + Random.Shared.NextInt64(100_000_000, 999_999_999).ToString(CultureInfo.InvariantCulture);
         return first17 + CreditCode.CheckCharacter(first17);

@@ -4,8 +4,9 @@ using KunshanInvest.Application.Reports.GetPledgedVsRealised;
 namespace KunshanInvest.Bench.Reports;
 
 /// <summary>
-/// 协议与落地 over the whole zone: totals per currency of the signed projects (签约 … 达产) and the first 500 by code.
-/// Baseline: the rates, one GROUP BY currency and one ordered page, converted by hand.
+/// 协议与落地 this year over the whole zone, per sector: the signed projects' (签约 … 达产) pledges beside the cumulative
+/// verified 到位资金, 实际使用外资, tax and output. Baseline: the rates, one GROUP BY (sector, currency) over the signed
+/// projects, one GROUP BY (sector, kind) over their verified figures up to this month, and the sector names.
 /// </summary>
 public class PledgedVsRealisedBenchmarks : ReportBenchmark
 {
@@ -23,34 +24,37 @@ public class PledgedVsRealisedBenchmarks : ReportBenchmark
         var sql = await PledgedSqlAsync();
         Same("signed projects", report.Projects, sql.Projects);
         Same("pledged fen", report.Total.PledgedFen, sql.Fen);
-        Same("funds in place", report.Total.FundsInPlaceFen, sql.Funds);
-        Same("realised jobs", report.Total.RealisedJobs, sql.RealisedJobs);
-        Same("realised tax", report.Total.RealisedTaxFen, sql.RealisedTax);
-        Same("listed", report.Items.Count, sql.Items);
-        Same("listed pledged fen", report.Items.Sum(i => i.PledgedFen ?? 0), sql.ItemsFen);
+        Same("funds in place", report.Total.FundsInPlaceFen, sql.Realised[0]);
+        Same("foreign capital used", report.Total.ForeignCapitalUsdCents, sql.Realised[1]);
+        Same("tax", report.Total.TaxFen, sql.Realised[5]);
+        Same("output", report.Total.OutputFen, sql.Realised[4]);
+        Same("groups", report.Groups.Count, sql.Groups);
+        if (sql.Realised[0] == 0)
+        {
+            throw new InvalidOperationException("No verified funds in place: regenerate the synthetic data (it now carries figures).");
+        }
     }
 
-    private async Task<(int Projects, long Fen, long Funds, long RealisedJobs, long RealisedTax, int Items, long ItemsFen)> PledgedSqlAsync()
+    private async Task<(int Projects, long Fen, long[] Realised, int Groups)> PledgedSqlAsync()
     {
         var rates = RatesFor(await RatesAsync(), Today.Year);
         var sums = await ListAsync(
-            "SELECT p.\"PledgedInvestmentCurrency\", COUNT(*), COALESCE(SUM(p.\"PledgedInvestmentMinor\"), 0), COALESCE(SUM(p.\"FundsInPlaceFen\"), 0), " +
-            "COALESCE(SUM(p.\"PledgedJobs\"), 0), COALESCE(SUM(p.\"RealisedJobs\"), 0), COALESCE(SUM(p.\"PledgedAnnualTaxFen\"), 0), COALESCE(SUM(p.\"RealisedAnnualTaxFen\"), 0) " +
-            $"FROM \"Projects\" p WHERE {Signed} GROUP BY p.\"PledgedInvestmentCurrency\"",
-            r => (Currency: ReadString(r, 0), Projects: (int)r.GetInt64(1), Minor: r.GetInt64(2), Funds: r.GetInt64(3), RealisedJobs: r.GetInt64(5), RealisedTax: r.GetInt64(7)));
-        var items = await ListAsync(
-            "SELECT p.\"Id\", p.\"Code\", p.\"Name\", p.\"Stage\", p.\"PledgedInvestmentMinor\", p.\"PledgedInvestmentCurrency\", p.\"FundsInPlaceFen\", " +
-            "p.\"PledgedJobs\", p.\"RealisedJobs\", p.\"PledgedAnnualTaxFen\", p.\"RealisedAnnualTaxFen\" " +
-            $"FROM \"Projects\" p WHERE {Signed} ORDER BY p.\"Code\" LIMIT 500",
-            r => (Id: ReadGuid(r, 0), Minor: ReadNullableLong(r, 4), Currency: ReadString(r, 5)));
+            "SELECT p.\"SectorId\", p.\"PledgedInvestmentCurrency\", COUNT(*), COALESCE(SUM(p.\"PledgedInvestmentMinor\"), 0) " +
+            $"FROM \"Projects\" p WHERE {Signed} GROUP BY p.\"SectorId\", p.\"PledgedInvestmentCurrency\"",
+            r => (Sector: ReadNullableGuid(r, 0), Currency: ReadString(r, 1), Projects: (int)r.GetInt64(2), Minor: r.GetInt64(3)));
+        var figures = await ListAsync(
+            "SELECT p.\"SectorId\", f.\"Kind\", SUM(f.\"Value\") FROM \"FigureEntries\" f JOIN \"Projects\" p ON p.\"Id\" = f.\"ProjectId\" " +
+            $"WHERE f.\"Status\" = 1 AND f.\"Kind\" IN (0, 1, 4, 5) AND f.\"Period\" <= @last AND {Signed} GROUP BY p.\"SectorId\", f.\"Kind\"",
+            r => (Sector: ReadNullableGuid(r, 0), Kind: r.GetInt32(1), Value: r.GetInt64(2)),
+            ("@last", (Today.Year * 100) + Today.Month));
+        var groups = sums.Select(s => s.Sector).Concat(figures.Select(f => f.Sector)).Distinct().ToList();
+        await ListAsync("SELECT \"Id\", \"NameZh\" FROM \"Sectors\"", r => ReadGuid(r, 0));
+        var realised = new long[9];
+        foreach (var f in figures)
+        {
+            realised[f.Kind] += f.Value;
+        }
 
-        return (
-            sums.Sum(s => s.Projects),
-            sums.Sum(s => s.Minor == 0 ? 0 : ToFen(rates, s.Currency, s.Minor) ?? 0),
-            sums.Sum(s => s.Funds),
-            sums.Sum(s => s.RealisedJobs),
-            sums.Sum(s => s.RealisedTax),
-            items.Count,
-            items.Sum(i => i.Minor is { } m ? ToFen(rates, i.Currency, m) ?? 0 : 0));
+        return (sums.Sum(s => s.Projects), sums.Sum(s => s.Minor == 0 ? 0 : ToFen(rates, s.Currency, s.Minor) ?? 0), realised, groups.Count);
     }
 }

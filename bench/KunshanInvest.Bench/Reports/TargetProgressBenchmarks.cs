@@ -7,8 +7,9 @@ namespace KunshanInvest.Bench.Reports;
 /// <summary>
 /// 目标完成情况 for this year over the whole zone: each metric's actual and every target (<see cref="ReportData"/> sets
 /// zone, sector, officer and park ones) with the actual of its own scope. Baseline: the rates, the year's signings
-/// grouped by (sector, owner, park, currency) over the projects JOINed to their signing instant, funds in place grouped
-/// by (sector, owner, park), the targets, and the sector, park and officer names; rolled up by hand.
+/// grouped by (sector, owner, park, currency) over the projects JOINed to their signing instant, the year's verified
+/// flow figures grouped by (sector, owner, park, kind), each project's latest verified headcount of the year grouped by
+/// (sector, owner, park), the targets, and the sector, park and officer names; rolled up by hand.
 /// </summary>
 public class TargetProgressBenchmarks : ReportBenchmark
 {
@@ -47,16 +48,33 @@ public class TargetProgressBenchmarks : ReportBenchmark
             {
                 r.GetInt64(4),
                 r.GetInt64(6) == 0 ? 0 : ToFen(rates, ReadString(r, 3), r.GetInt64(6)) ?? 0,
-                r.GetInt64(7),
+                0,
                 0,
                 r.GetInt64(5),
                 r.GetInt64(8),
+                0, 0, 0, 0,
             }),
             ("@from", StartUtc(new DateOnly(year, 1, 1))), ("@to", StartUtc(new DateOnly(year + 1, 1, 1))));
-        var funds = await ListAsync(
-            "SELECT p.\"SectorId\", p.\"OwnerId\", p.\"ParkId\", SUM(p.\"FundsInPlaceFen\") FROM \"Projects\" p WHERE p.\"FundsInPlaceFen\" IS NOT NULL " +
-            "GROUP BY p.\"SectorId\", p.\"OwnerId\", p.\"ParkId\"",
-            r => new Fact(ReadNullableGuid(r, 0), ReadGuid(r, 1), ReadNullableGuid(r, 2), [0, 0, 0, r.GetInt64(3), 0, 0]));
+        var (first, last) = ((year * 100) + 1, Math.Min((year * 100) + 12, (Today.Year * 100) + Today.Month));
+        int[] metricOfKind = [3, 2, 9, -1, 7, 6];
+        var flows = await ListAsync(
+            "SELECT p.\"SectorId\", p.\"OwnerId\", p.\"ParkId\", f.\"Kind\", SUM(f.\"Value\") FROM \"FigureEntries\" f JOIN \"Projects\" p ON p.\"Id\" = f.\"ProjectId\" " +
+            "WHERE f.\"Status\" = 1 AND f.\"Kind\" IN (0, 1, 2, 4, 5) AND f.\"Period\" >= @first AND f.\"Period\" <= @last " +
+            "GROUP BY p.\"SectorId\", p.\"OwnerId\", p.\"ParkId\", f.\"Kind\"",
+            r =>
+            {
+                var values = new long[10];
+                values[metricOfKind[r.GetInt32(3)]] = r.GetInt64(4);
+                return new Fact(ReadNullableGuid(r, 0), ReadGuid(r, 1), ReadNullableGuid(r, 2), values);
+            },
+            ("@first", first), ("@last", last));
+        var headcounts = await ListAsync(
+            "SELECT p.\"SectorId\", p.\"OwnerId\", p.\"ParkId\", SUM(f.\"Value\") FROM \"FigureEntries\" f " +
+            "JOIN (SELECT \"ProjectId\", MAX(\"Period\") AS \"Period\" FROM \"FigureEntries\" WHERE \"Status\" = 1 AND \"Kind\" = 6 AND \"Period\" >= @first AND \"Period\" <= @last GROUP BY \"ProjectId\") l " +
+            "ON l.\"ProjectId\" = f.\"ProjectId\" AND l.\"Period\" = f.\"Period\" JOIN \"Projects\" p ON p.\"Id\" = f.\"ProjectId\" " +
+            "WHERE f.\"Status\" = 1 AND f.\"Kind\" = 6 GROUP BY p.\"SectorId\", p.\"OwnerId\", p.\"ParkId\"",
+            r => new Fact(ReadNullableGuid(r, 0), ReadGuid(r, 1), ReadNullableGuid(r, 2), [0, 0, 0, 0, 0, 0, 0, 0, r.GetInt64(3), 0]),
+            ("@first", first), ("@last", last));
         var targets = await ListAsync(
             "SELECT \"Id\", \"Metric\", \"SectorId\", \"OfficerId\", \"ParkId\", \"Value\" FROM \"Targets\" WHERE \"Year\" = @year " +
             "ORDER BY \"Metric\", \"SectorId\", \"OfficerId\", \"ParkId\"",
@@ -67,7 +85,7 @@ public class TargetProgressBenchmarks : ReportBenchmark
         var parks = await NamedAsync("Parks", "NameZh", targets.Select(t => t.Park));
         var officers = await NamedAsync("AspNetUsers", "UserName", targets.Select(t => t.Officer));
 
-        var facts = signings.Concat(funds).ToList();
+        var facts = signings.Concat(flows).Concat(headcounts).ToList();
         var metrics = Enum.GetValues<TargetMetric>().Length;
         var actuals = Enumerable.Range(0, metrics).Select(m => facts.Sum(f => f.Values[m])).ToArray();
         var targetActuals = targets.Sum(t => facts

@@ -5,7 +5,10 @@ using KunshanInvest.Application.Reports;
 using KunshanInvest.Application.Reports.ExportReports;
 using KunshanInvest.Application.Reports.GetBreakdown;
 using KunshanInvest.Application.Reports.GetEventReport;
+using KunshanInvest.Application.Reports.GetForeignCapitalBreakdown;
+using KunshanInvest.Application.Reports.GetPerMuRanking;
 using KunshanInvest.Application.Reports.GetPipelineFunnel;
+using KunshanInvest.Application.Reports.GetRealisedByMonth;
 using KunshanInvest.Application.Reports.GetPledgedVsRealised;
 using KunshanInvest.Application.Reports.GetStageDurations;
 using KunshanInvest.Application.Reports.GetStalledProjects;
@@ -46,10 +49,18 @@ internal static class ReportEndpoints
             .WithSummary("The pipeline now per sector × stage: projects, pledged CNY (report year's rates), foreign capital USD, conversion between stages.");
         reports.MapGet("/stage-durations", async ([AsParameters] ReportQuery q, ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new GetStageDurations(q.ToFilter()), ct)))
             .WithSummary("Median and 90th-percentile days per stage (nearest rank) of the stays that ended in the period.");
-        reports.MapGet("/targets", async ([AsParameters] ReportQuery q, ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new GetTargetProgress(q.ToFilter()), ct)))
-            .WithSummary("Targets vs actual for the year the period ends in, with the share of the year elapsed.");
-        reports.MapGet("/pledged-vs-realised", async ([AsParameters] ReportQuery q, ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new GetPledgedVsRealised(q.ToFilter()), ct)))
-            .WithSummary("Pledged vs realised investment, jobs and tax of the signed projects, per project and in total.");
+        reports.MapGet("/targets", async ([AsParameters] ReportQuery q, DateOnly? asOf, ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new GetTargetProgress(q.ToFilter(), asOf), ct)))
+            .WithSummary("Targets vs actual for the year the period ends in (realised metrics: verified figures of that year up to ?asOf=, default today), with the share of the year elapsed at ?asOf=.");
+        reports.MapGet("/realised-by-month", async ([AsParameters] ReportQuery q, DateOnly? asOf, ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new GetRealisedByMonth(q.ToFilter(), asOf), ct)))
+            .WithSummary("Verified 到位资金 and 实际使用外资 per month of the year the period ends in, cumulated, against the year's target spread over the months.");
+        reports.MapGet("/foreign-capital-by-sector", async ([AsParameters] ReportQuery q, ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new GetForeignCapitalBreakdown(q.ToFilter(), ForeignCapitalDimension.Sector), ct)))
+            .WithSummary("Verified 实际使用外资 (USD) of the period's months per sector.");
+        reports.MapGet("/foreign-capital-by-country", async ([AsParameters] ReportQuery q, ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new GetForeignCapitalBreakdown(q.ToFilter(), ForeignCapitalDimension.Country), ct)))
+            .WithSummary("Verified 实际使用外资 (USD) of the period's months per country or region of the enterprise.");
+        reports.MapGet("/per-mu", async ([AsParameters] ReportQuery q, int? year, int? top, ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new GetPerMuRanking(q.ToFilter(), year, top ?? GetPerMuRanking.DefaultTop), ct)))
+            .WithSummary("亩均: enterprises ranked by verified tax per 亩 in ?year= (default: the year the period ends in) with 亩均营收 and the A/B/C/D class (T: not rated); ?top= rows (1–500).");
+        reports.MapGet("/pledged-vs-realised", async ([AsParameters] ReportQuery q, PledgeGrouping? by, ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new GetPledgedVsRealised(q.ToFilter(), by ?? PledgeGrouping.Sector), ct)))
+            .WithSummary("Pledged at signing vs cumulative verified 到位资金, 实际使用外资, tax and output of the signed projects, ?by=Sector|Park|Officer|Project, year by year over the period.");
         reports.MapGet("/stalled", async ([AsParameters] ReportQuery q, ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new GetStalledProjects(q.ToFilter()), ct)))
             .WithSummary("六未 projects now: counts per kind and the longest-waiting with days overdue, owner and blocking issues.");
         reports.MapGet("/by-source", ([AsParameters] ReportQuery q, ISender sender, CancellationToken ct) => BreakdownAsync(q, BreakdownDimension.Source, sender, ct))

@@ -68,6 +68,7 @@ internal static class AuthenticationSetup
         services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, SessionRevalidatingStateProvider>();
         services.AddScoped<CurrentUser>();
         services.AddScoped<Application.Common.Security.ICurrentUser>(sp => sp.GetRequiredService<CurrentUser>());
+        services.AddScoped<Web.Components.Reports.IPanelSender, ScopedPanelSender>();
         return services;
     }
 

@@ -15,9 +15,26 @@ public interface IReportSql
     /// </summary>
     Task<IReadOnlyList<StageDurationRow>> StageDurationsAsync(ReportScope scope, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// 亩均: every enterprise with land or a production start on record, with its land (亩: each project's 供地 milestone
+    /// reached by the year's end, else its pledged land once at 供地 or later), its first production start, and the
+    /// VERIFIED tax and 主营业务收入 of its projects in <paramref name="year"/>. Rateable enterprises (land, and production
+    /// begun by 31 December two years before) are ranked zone-wide by tax per 亩, then revenue per 亩; the rows returned
+    /// are the first <paramref name="top"/> of those with a project in <paramref name="scope"/>'s sector, park and officer
+    /// (rated first, by rank; then the unrated). One statement.
+    /// </summary>
+    Task<PerMuPage> PerMuAsync(int year, ReportScope scope, int top, CancellationToken cancellationToken);
+
     /// <summary>Replaces the snapshot of <paramref name="day"/> with the pipeline as it stands now; returns the rows written.</summary>
     Task<int> TakeSnapshotAsync(DateOnly day, DateTime takenAtUtc, CancellationToken cancellationToken);
 }
 
 /// <summary>Days are fractional (the stage changes' instants differ by hours too).</summary>
 public sealed record StageDurationRow(ProjectStage Stage, int Stays, double MedianDays, double P90Days, double MeanDays);
+
+/// <param name="Rated">Rateable enterprises in the whole zone (the field the classes split).</param>
+/// <param name="Listed">Enterprises with land or a production start on record in the whole zone.</param>
+public sealed record PerMuPage(int Rated, int Listed, IReadOnlyList<PerMuRow> Rows);
+
+/// <param name="Rank">1 = the highest tax per 亩 in the zone; null when not rateable.</param>
+public sealed record PerMuRow(Guid EnterpriseId, string? NameZh, string? NameEn, double LandMu, DateOnly? ProductionStartedOn, long TaxFen, long RevenueFen, int? Rank);

@@ -11,10 +11,10 @@ public enum TargetMetric
     /// <summary>签约投资额 (CNY fen): their pledged investment, converted at the year's rates.</summary>
     SignedInvestment = 1,
 
-    /// <summary>实际利用外资 (US cents): verified 实际使用外资 figure entries of the year's months.</summary>
+    /// <summary>实际利用外资 (US cents): the verified 实际使用外资 entries of the target year (not pledges).</summary>
     ForeignCapital = 2,
 
-    /// <summary>到位资金 (CNY fen): verified figure entries of the year's months.</summary>
+    /// <summary>到位资金 (CNY fen): the verified entries of the target year.</summary>
     FundsInPlace = 3,
 
     /// <summary>重大项目数: major projects signed in the year.</summary>
@@ -22,6 +22,33 @@ public enum TargetMetric
 
     /// <summary>就业 (people): jobs pledged by the projects signed in the year.</summary>
     Jobs = 5,
+
+    /// <summary>税收 (CNY fen): verified tax paid in the target year.</summary>
+    RealisedTax = 6,
+
+    /// <summary>工业总产值 (CNY fen): verified industrial output in the target year.</summary>
+    IndustrialOutput = 7,
+
+    /// <summary>用工人数 (people): each project's latest verified headcount in the target year (a level, not a sum).</summary>
+    RealisedJobs = 8,
+
+    /// <summary>固定资产投资完成额 (CNY fen): verified in the target year.</summary>
+    FixedAssetInvestment = 9,
+}
+
+public static class TargetMetrics
+{
+    /// <summary>Metrics counted in CNY fen.</summary>
+    public static bool IsCny(this TargetMetric metric) =>
+        metric is TargetMetric.SignedInvestment or TargetMetric.FundsInPlace or TargetMetric.RealisedTax or TargetMetric.IndustrialOutput or TargetMetric.FixedAssetInvestment;
+
+    /// <summary>Metrics counted in US cents.</summary>
+    public static bool IsUsd(this TargetMetric metric) => metric == TargetMetric.ForeignCapital;
+
+    /// <summary>Metrics read from verified figure entries rather than from pledges at signing.</summary>
+    public static bool IsRealised(this TargetMetric metric) =>
+        metric is TargetMetric.FundsInPlace or TargetMetric.ForeignCapital or TargetMetric.RealisedTax or TargetMetric.IndustrialOutput
+            or TargetMetric.RealisedJobs or TargetMetric.FixedAssetInvestment;
 }
 
 /// <summary>

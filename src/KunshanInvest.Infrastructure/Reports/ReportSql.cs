@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using KunshanInvest.Application.Reports;
+using KunshanInvest.Domain.Figures;
 using KunshanInvest.Domain.Projects;
 using KunshanInvest.Infrastructure.Persistence;
 using KunshanInvest.Infrastructure.Persistence.Configurations;
@@ -63,6 +64,76 @@ public sealed class ReportSql(AppDbContext db, SqlDialect dialect) : IReportSql
         return [.. rows.Select(r => new StageDurationRow((ProjectStage)r.Stage, checked((int)r.Stays), r.MedianDays, r.P90Days, r.MeanDays))];
     }
 
+    public async Task<PerMuPage> PerMuAsync(int year, ReportScope scope, int top, CancellationToken cancellationToken)
+    {
+        var (first, last) = FigurePeriod.YearRange(year);
+        var parameters = new List<object> { new DateOnly(year, 12, 31), new DateOnly(year - 2, 12, 31), first, last, top };
+        var where = new StringBuilder();
+        AddFilter(where, parameters, "SectorId", scope.SectorId);
+        AddFilter(where, parameters, "ParkId", scope.ParkId);
+        AddFilter(where, parameters, "OwnerId", scope.OfficerId);
+        var inScope = where.Length == 0 ? "" : $"""
+
+                WHERE EXISTS (SELECT 1 FROM "Projects" p WHERE p."EnterpriseId" = r."EnterpriseId"{where})
+            """;
+
+        // Land per project: its 供地 milestone's 亩 once reached by the year's end, else (at 供地 or later) the pledged 亩.
+        // Each milestone kind is unique per project, so the two LEFT JOINs do not multiply rows.
+        var sql = $$"""
+            WITH "sites" AS (
+                SELECT p."EnterpriseId",
+                       SUM(COALESCE(l."LandMu", CASE WHEN p."Stage" BETWEEN {{(int)ProjectStage.LandSecured}} AND {{(int)ProjectStage.AtCapacity}} THEN p."PledgedLandMu" END)) AS "LandMu",
+                       MIN(s."ActualOn") AS "StartedOn"
+                FROM "Projects" p
+                LEFT JOIN "Milestones" l ON l."ProjectId" = p."Id" AND l."Kind" = {{(int)MilestoneKind.LandSupplied}} AND l."ActualOn" <= {0}
+                LEFT JOIN "Milestones" s ON s."ProjectId" = p."Id" AND s."Kind" = {{(int)MilestoneKind.ProductionStarted}} AND s."ActualOn" <= {0}
+                WHERE p."EnterpriseId" IS NOT NULL
+                  AND (l."Id" IS NOT NULL OR s."Id" IS NOT NULL OR p."Stage" BETWEEN {{(int)ProjectStage.LandSecured}} AND {{(int)ProjectStage.AtCapacity}})
+                GROUP BY p."EnterpriseId"
+            ), "figures" AS (
+                SELECT p."EnterpriseId",
+                       SUM(CASE WHEN f."Kind" = {{(int)FigureKind.TaxPaid}} THEN f."Value" ELSE 0 END) AS "TaxFen",
+                       SUM(CASE WHEN f."Kind" = {{(int)FigureKind.MainBusinessRevenue}} THEN f."Value" ELSE 0 END) AS "RevenueFen"
+                FROM "FigureEntries" f
+                JOIN "Projects" p ON p."Id" = f."ProjectId"
+                WHERE f."Status" = {{(int)FigureStatus.Verified}}
+                  AND f."Kind" IN ({{(int)FigureKind.TaxPaid}}, {{(int)FigureKind.MainBusinessRevenue}})
+                  AND f."Period" BETWEEN {2} AND {3}
+                  AND p."EnterpriseId" IS NOT NULL
+                GROUP BY p."EnterpriseId"
+            ), "rated" AS (
+                SELECT s."EnterpriseId", COALESCE(s."LandMu", 0) AS "LandMu", s."StartedOn",
+                       CAST(COALESCE(f."TaxFen", 0) AS BIGINT) AS "TaxFen", CAST(COALESCE(f."RevenueFen", 0) AS BIGINT) AS "RevenueFen",
+                       CASE WHEN s."LandMu" > 0 AND s."StartedOn" <= {1} THEN 1 ELSE 0 END AS "Rateable"
+                FROM "sites" s
+                LEFT JOIN "figures" f ON f."EnterpriseId" = s."EnterpriseId"
+            ), "ranked" AS (
+                SELECT r.*,
+                       ROW_NUMBER() OVER (PARTITION BY "Rateable"
+                           ORDER BY CASE WHEN "Rateable" = 1 THEN "TaxFen" / "LandMu" END DESC,
+                                    CASE WHEN "Rateable" = 1 THEN "RevenueFen" / "LandMu" END DESC, "EnterpriseId") AS "Rank",
+                       SUM("Rateable") OVER () AS "Rated",
+                       COUNT(*) OVER () AS "Listed"
+                FROM "rated" r
+            ), "shown" AS (
+                SELECT r.*, ROW_NUMBER() OVER (ORDER BY "Rateable" DESC, "Rank") AS "Row"
+                FROM "ranked" r{{inScope}}
+            )
+            SELECT r."EnterpriseId", e."NameZh", e."NameEn", r."LandMu", r."StartedOn", r."TaxFen", r."RevenueFen", r."Rateable",
+                   r."Rank", r."Rated", r."Listed"
+            FROM "shown" r
+            JOIN "Enterprises" e ON e."Id" = r."EnterpriseId"
+            WHERE r."Row" <= {4}
+            ORDER BY r."Row"
+            """;
+
+        var rows = await db.Database.SqlQueryRaw<PerMuRecord>(sql, [.. parameters]).ToListAsync(cancellationToken);
+        var rated = rows.Count == 0 ? 0 : checked((int)rows[0].Rated);
+        var listed = rows.Count == 0 ? 0 : checked((int)rows[0].Listed);
+        return new PerMuPage(rated, listed, [.. rows.Select(r => new PerMuRow(
+            r.EnterpriseId, r.NameZh, r.NameEn, r.LandMu, r.StartedOn, r.TaxFen, r.RevenueFen, r.Rateable == 1 ? checked((int)r.Rank) : null))]);
+    }
+
     public async Task<int> TakeSnapshotAsync(DateOnly day, DateTime takenAtUtc, CancellationToken cancellationToken)
     {
         const string Table = PipelineSnapshotConfiguration.Table;
@@ -122,6 +193,21 @@ public sealed class ReportSql(AppDbContext db, SqlDialect dialect) : IReportSql
     }
 
     private string DaysBetween(string from, string to) => dialect.DaysBetween(from, to);
+
+    private sealed class PerMuRecord
+    {
+        public Guid EnterpriseId { get; set; }
+        public string? NameZh { get; set; }
+        public string? NameEn { get; set; }
+        public double LandMu { get; set; }
+        public DateOnly? StartedOn { get; set; }
+        public long TaxFen { get; set; }
+        public long RevenueFen { get; set; }
+        public int Rateable { get; set; }
+        public long Rank { get; set; }
+        public long Rated { get; set; }
+        public long Listed { get; set; }
+    }
 
     /// <summary>Counts come back as 64-bit integers on PostgreSQL.</summary>
     private sealed class DurationRecord

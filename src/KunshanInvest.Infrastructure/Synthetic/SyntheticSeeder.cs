@@ -61,7 +61,12 @@ public sealed class SyntheticSeeder(AppDbContext db, SeedLoader seeds, SqlDialec
             rows["interactions"] = await writer.WriteAsync(db, "interactions", data.Interactions(), options.InteractionCount, cancellationToken);
             rows["follow-ups"] = await writer.WriteAsync(db, "follow-ups", data.FollowUps, data.FollowUps.Count, cancellationToken);
             rows["milestones"] = await writer.WriteAsync(db, "milestones", data.Milestones, data.Milestones.Count, cancellationToken);
-            rows["figures"] = await writer.WriteAsync(db, "figures", data.Figures, data.Figures.Count, cancellationToken);
+            rows["figures (gates)"] = await writer.WriteAsync(db, "figures (gates)", data.Figures, data.Figures.Count, cancellationToken);
+
+            // The months reports read: quarterly verified 到位资金/实际使用外资 from signing, tax/revenue/output from 投产. The
+            // milestones come from the projects' stage story above (each stage from 注册 on has its milestone).
+            var realised = new SyntheticFigures(db, options, data.Projects, [.. data.Officers.Select(o => o.Id)]);
+            rows["figures"] = await writer.WriteAsync(db, "figures", realised.Figures(), realised.EstimatedFigures, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         finally

@@ -62,9 +62,9 @@ public static partial class T
     public static string SnapshotTaken(int rows) => P($"已生成今日快照({rows} 行)", $"Today's snapshot taken ({rows} rows)");
     public static string TargetValueHint(TargetMetric metric) => metric switch
     {
-        TargetMetric.SignedInvestment or TargetMetric.FundsInPlace => P("万元", "CNY 10k"),
+        _ when metric.IsCny() => P("万元", "CNY 10k"),
         TargetMetric.ForeignCapital => P("万美元", "USD 10k"),
-        TargetMetric.Jobs => P("人", "people"),
+        TargetMetric.Jobs or TargetMetric.RealisedJobs => P("人", "people"),
         _ => P("个", "projects"),
     };
 
@@ -72,17 +72,21 @@ public static partial class T
     {
         TargetMetric.SignedProjects => P("签约项目数", "Signed projects"),
         TargetMetric.SignedInvestment => P("签约投资额", "Signed investment"),
-        TargetMetric.ForeignCapital => P("外资", "Foreign capital"),
+        TargetMetric.ForeignCapital => P("实际使用外资", "Foreign capital actually used"),
         TargetMetric.FundsInPlace => P("到位资金", "Funds in place"),
         TargetMetric.MajorProjects => P("重大项目数", "Major projects"),
-        TargetMetric.Jobs => P("就业", "Jobs"),
+        TargetMetric.Jobs => P("协议就业", "Jobs pledged"),
+        TargetMetric.RealisedTax => P("税收", "Tax paid"),
+        TargetMetric.IndustrialOutput => P("工业总产值", "Industrial output"),
+        TargetMetric.RealisedJobs => P("用工人数", "Headcount"),
+        TargetMetric.FixedAssetInvestment => P("固定资产投资", "Fixed-asset investment"),
         _ => metric.ToString(),
     };
 
     /// <summary>A metric's value as the bureau reads it: 万元/亿元 for CNY, 万美元 for foreign capital, else the count.</summary>
     public static string MetricValue(TargetMetric metric, long value) => metric switch
     {
-        TargetMetric.SignedInvestment or TargetMetric.FundsInPlace => Amounts.Cny(value),
+        _ when metric.IsCny() => Amounts.Cny(value),
         TargetMetric.ForeignCapital => Amounts.Usd(value),
         _ => value.ToString("N0", System.Globalization.CultureInfo.CurrentCulture),
     };

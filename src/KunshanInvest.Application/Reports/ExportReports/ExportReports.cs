@@ -7,6 +7,7 @@ using KunshanInvest.Application.Reports.GetBreakdown;
 using GetBreakdownQuery = KunshanInvest.Application.Reports.GetBreakdown.GetBreakdown;
 using KunshanInvest.Application.Reports.GetEventReport;
 using GetEventReportQuery = KunshanInvest.Application.Reports.GetEventReport.GetEventReport;
+using KunshanInvest.Application.Reports.GetForeignCapitalBreakdown;
 using KunshanInvest.Application.Reports.GetPipelineFunnel;
 using GetPipelineFunnelQuery = KunshanInvest.Application.Reports.GetPipelineFunnel.GetPipelineFunnel;
 using KunshanInvest.Application.Reports.GetPledgedVsRealised;
@@ -104,6 +105,24 @@ public sealed class ExportReportsHandler(ISender sender, IAppDbContext db, TimeP
         if (Wants(ReportSheets.Trend))
         {
             sheets.Add(ReportSheets.Of(await sender.Send(new GetTrendQuery(filter), cancellationToken)));
+        }
+
+        if (Wants(ReportSheets.RealisedByMonth))
+        {
+            sheets.Add(ReportSheets.Of(await sender.Send(new GetRealisedByMonth.GetRealisedByMonth(filter), cancellationToken)));
+        }
+
+        foreach (var (key, by) in new[] { (ReportSheets.ForeignCapitalBySector, ForeignCapitalDimension.Sector), (ReportSheets.ForeignCapitalByCountry, ForeignCapitalDimension.Country) })
+        {
+            if (Wants(key))
+            {
+                sheets.Add(ReportSheets.Of(await sender.Send(new GetForeignCapitalBreakdown.GetForeignCapitalBreakdown(filter, by), cancellationToken)));
+            }
+        }
+
+        if (Wants(ReportSheets.PerMu))
+        {
+            sheets.Add(ReportSheets.Of(await sender.Send(new GetPerMuRanking.GetPerMuRanking(filter, Top: GetPerMuRanking.GetPerMuRanking.MaxTop), cancellationToken)));
         }
 
         return sheets;

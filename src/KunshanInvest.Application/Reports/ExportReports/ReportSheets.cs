@@ -2,6 +2,9 @@ using System.Globalization;
 using KunshanInvest.Application.Projects;
 using KunshanInvest.Application.Reports.GetBreakdown;
 using KunshanInvest.Application.Reports.GetEventReport;
+using KunshanInvest.Application.Reports.GetForeignCapitalBreakdown;
+using KunshanInvest.Application.Reports.GetPerMuRanking;
+using KunshanInvest.Application.Reports.GetRealisedByMonth;
 using KunshanInvest.Application.Reports.GetPipelineFunnel;
 using KunshanInvest.Application.Reports.GetPledgedVsRealised;
 using KunshanInvest.Application.Reports.GetStageDurations;
@@ -32,8 +35,13 @@ public static class ReportSheets
     public const string ByOfficer = "by-officer";
     public const string Events = "events";
     public const string Trend = "trend";
+    public const string RealisedByMonth = "realised-by-month";
+    public const string ForeignCapitalBySector = "foreign-capital-by-sector";
+    public const string ForeignCapitalByCountry = "foreign-capital-by-country";
+    public const string PerMu = "per-mu";
 
-    public static IReadOnlyList<string> All { get; } = [Funnel, StageDurations, Targets, Pledged, Stalled, BySource, ByCountry, ByOfficer, Events, Trend];
+    public static IReadOnlyList<string> All { get; } =
+        [Funnel, StageDurations, Targets, Pledged, Stalled, BySource, ByCountry, ByOfficer, Events, Trend, RealisedByMonth, ForeignCapitalBySector, ForeignCapitalByCountry, PerMu];
 
     public const string TotalLabel = "合计";
 
@@ -49,8 +57,12 @@ public static class ReportSheets
     {
         TargetMetric.SignedProjects => "签约项目数",
         TargetMetric.SignedInvestment => "签约投资额(元)",
-        TargetMetric.ForeignCapital => "外资(美元)",
+        TargetMetric.ForeignCapital => "实际使用外资(美元)",
         TargetMetric.FundsInPlace => "到位资金(元)",
+        TargetMetric.RealisedTax => "税收(元)",
+        TargetMetric.IndustrialOutput => "工业总产值(元)",
+        TargetMetric.RealisedJobs => "用工人数(人)",
+        TargetMetric.FixedAssetInvestment => "固定资产投资(元)",
         TargetMetric.MajorProjects => "重大项目数",
         TargetMetric.Jobs => "就业(人)",
         _ => metric.ToString(),
@@ -58,7 +70,7 @@ public static class ReportSheets
 
     /// <summary>A target's value or actual in the unit the sheet names: yuan / dollars for money, else as counted.</summary>
     public static decimal MetricValue(TargetMetric metric, long value) =>
-        metric is TargetMetric.SignedInvestment or TargetMetric.ForeignCapital or TargetMetric.FundsInPlace ? value / 100m : value;
+        metric.IsCny() || metric.IsUsd() ? value / 100m : value;
 
     public static ReportSheet Of(PipelineFunnel funnel, IReadOnlyDictionary<Guid, string> sectorNames)
     {
@@ -85,11 +97,14 @@ public static class ReportSheets
 
     public static ReportSheet Of(PledgedVsRealised pledged)
     {
-        var rows = pledged.Items
-            .Select(i => (IReadOnlyList<object?>)[i.Code, i.Name, i.Stage.ZhName(), Yuan(i.PledgedFen), Yuan(i.FundsInPlaceFen), i.PledgedJobs, i.RealisedJobs, Yuan(i.PledgedTaxFen), Yuan(i.RealisedTaxFen)])
-            .Append([TotalLabel, $"{pledged.Projects} 个项目", "", Yuan(pledged.Total.PledgedFen), Yuan(pledged.Total.FundsInPlaceFen), pledged.Total.PledgedJobs, pledged.Total.RealisedJobs, Yuan(pledged.Total.PledgedTaxFen), Yuan(pledged.Total.RealisedTaxFen)])
+        var rows = pledged.Groups
+            .SelectMany(g => g.Years.Select(y => (IReadOnlyList<object?>)[
+                g.Code ?? g.Label, g.Code is null ? null : g.Label, y.Year, y.SignedProjects, Yuan(y.PledgedFen), Yuan(y.PledgedForeignUsdCents), Yuan(y.PledgedAnnualTaxFen), Yuan(y.PledgedAnnualOutputFen),
+                Yuan(y.FundsInPlaceFen), Yuan(y.ForeignCapitalUsdCents), Yuan(y.TaxFen), Yuan(y.OutputFen)]))
+            .Append([TotalLabel, $"{pledged.Projects} 个项目", pledged.Total.Year, pledged.Total.SignedProjects, Yuan(pledged.Total.PledgedFen), Yuan(pledged.Total.PledgedForeignUsdCents), Yuan(pledged.Total.PledgedAnnualTaxFen), Yuan(pledged.Total.PledgedAnnualOutputFen),
+                Yuan(pledged.Total.FundsInPlaceFen), Yuan(pledged.Total.ForeignCapitalUsdCents), Yuan(pledged.Total.TaxFen), Yuan(pledged.Total.OutputFen)])
             .ToList();
-        return new ReportSheet(Pledged, "协议与落地", ["项目编号", "项目名称", "阶段", "协议投资额(元)", "到位资金(元)", "协议就业", "实际就业", "协议年税收(元)", "实际年税收(元)"], rows);
+        return new ReportSheet(Pledged, "协议与落地", ["分组", "项目名称", "截至年末", "已签约项目", "协议投资额(元)", "协议外资(美元)", "协议年税收(元)", "协议年产值(元)", "累计到位资金(元)", "累计实际使用外资(美元)", "累计税收(元)", "累计工业总产值(元)"], rows);
     }
 
     public static ReportSheet Of(StalledReport stalled) => new(
@@ -115,4 +130,25 @@ public static class ReportSheets
     public static ReportSheet Of(Trend trend) => new(
         Trend, "月度趋势", ["月份", "快照日", "在库项目", "签约及以后", "协议投资额(元)"],
         [.. trend.Points.Select(p => (IReadOnlyList<object?>)[p.Month, p.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), p.Projects, p.SignedProjects, Yuan(p.PledgedFen)])]);
+
+    public static ReportSheet Of(RealisedByMonth realised) => new(
+        RealisedByMonth, $"{realised.Year}实绩逐月", ["月份", "到位资金(元)", "累计到位资金(元)", "到位资金序时目标(元)", "实际使用外资(美元)", "累计实际使用外资(美元)", "外资序时目标(美元)"],
+        [.. realised.Months.Where(m => m.Month <= realised.LastMonth).Select(m => (IReadOnlyList<object?>)[
+            $"{realised.Year}-{m.Month:D2}", Yuan(m.FundsFen), Yuan(m.CumulativeFundsFen), Yuan(m.FundsTargetToDateFen), Yuan(m.ForeignUsdCents), Yuan(m.CumulativeForeignUsdCents), Yuan(m.ForeignTargetToDateUsdCents)])]);
+
+    public static ReportSheet Of(ForeignCapitalBreakdown breakdown)
+    {
+        var (key, name, first) = breakdown.By == ForeignCapitalDimension.Sector
+            ? (ForeignCapitalBySector, "实际使用外资分产业链", "产业链")
+            : (ForeignCapitalByCountry, "实际使用外资分国别", "国家/地区");
+        return new ReportSheet(key, name, [first, "项目数", "实际使用外资(美元)"],
+            [.. breakdown.Rows.Select(r => (IReadOnlyList<object?>)[r.Label, r.Projects, Yuan(r.UsdCents)])
+                .Append([TotalLabel, breakdown.Rows.Sum(r => r.Projects), Yuan(breakdown.TotalUsdCents)])]);
+    }
+
+    public static ReportSheet Of(PerMuRanking ranking) => new(
+        PerMu, $"{ranking.Year}亩均排名", ["排名", "类别", "企业", "用地(亩)", "投产日期", "税收(元)", "主营业务收入(元)", "亩均税收(万元/亩)", "亩均营收(万元/亩)"],
+        [.. ranking.Items.Select(i => (IReadOnlyList<object?>)[
+            i.Rank, i.Class.ToString(), i.Name, Math.Round(i.LandMu, 2), i.ProductionStartedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Yuan(i.TaxFen), Yuan(i.RevenueFen),
+            i.TaxPerMuWan is { } t ? Math.Round(t, 2) : null, i.RevenuePerMuWan is { } r ? Math.Round(r, 2) : null])]);
 }

@@ -1,32 +1,58 @@
 using FluentValidation;
 using KunshanInvest.Application.Common;
+using KunshanInvest.Application.Common.Messages;
 using KunshanInvest.Application.Common.Security;
+using KunshanInvest.Application.Common.Users;
+using KunshanInvest.Domain.Figures;
 using KunshanInvest.Domain.Projects;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 
 namespace KunshanInvest.Application.Reports.GetPledgedVsRealised;
 
+public enum PledgeGrouping
+{
+    Sector = 0,
+    Park = 1,
+    Officer = 2,
+
+    /// <summary>Per project: the first <see cref="GetPledgedVsRealisedHandler.MaxItems"/> signed projects by code.</summary>
+    Project = 3,
+}
+
 /// <summary>
-/// 协议与落地: what the signed projects (now at 签约 or beyond, not lost) pledged against what they realised —
-/// investment (pledged, converted to CNY at the report year's rates, against funds in place), jobs and annual tax —
-/// per project (the first <see cref="GetPledgedVsRealisedHandler.MaxItems"/> by code) and in total. Three statements.
+/// 协议与落地: what the signed projects (now at 签约 or beyond, not lost) pledged at signing against what they realised,
+/// per sector, park, officer or project, year by year from the period's first year to its last: at the end of each
+/// year, the pledges of the projects signed by then (investment converted to CNY at the report year's rates, foreign
+/// capital, annual tax and output) beside the cumulative VERIFIED 到位资金, 实际使用外资, tax and output up to then (up
+/// to the period's last month). Four statements whatever the data: rates, signings grouped by (group, Kunshan signing
+/// year, currency), verified figures grouped by (group, year, kind), and the groups' names.
 /// </summary>
 [AuthorizeRequest(Roles = Roles.Staff)]
-public sealed record GetPledgedVsRealised(ReportFilter Filter) : IQuery<PledgedVsRealised>, IReportRequest;
+public sealed record GetPledgedVsRealised(ReportFilter Filter, PledgeGrouping By = PledgeGrouping.Sector) : IQuery<PledgedVsRealised>, IReportRequest;
 
-public sealed record PledgedVsRealised(int RateYear, PledgeFigures Total, int Projects, IReadOnlyList<PledgeItem> Items, IReadOnlyList<UnconvertedAmount> Unconverted);
+/// <param name="Total">The last year's figures over all the groups.</param>
+public sealed record PledgedVsRealised(
+    int RateYear, PledgeGrouping By, int FromYear, int ToYear, int Projects, PledgeYear Total, IReadOnlyList<PledgeGroup> Groups, IReadOnlyList<UnconvertedAmount> Unconverted);
 
-public sealed record PledgeFigures(long PledgedFen, long FundsInPlaceFen, long PledgedJobs, long RealisedJobs, long PledgedTaxFen, long RealisedTaxFen);
+/// <param name="Key">The sector's, park's, officer's or project's id; empty for projects without a sector or park.</param>
+public sealed record PledgeGroup(string Key, string Label, string? LabelEn, string? Code, ProjectStage? Stage, int Projects, IReadOnlyList<PledgeYear> Years);
 
-public sealed record PledgeItem(Guid ProjectId, string Code, string Name, ProjectStage Stage, long? PledgedMinor, string? PledgedCurrency, long? PledgedFen, long? FundsInPlaceFen, int? PledgedJobs, int? RealisedJobs, long? PledgedTaxFen, long? RealisedTaxFen);
+/// <summary>At the end of <see cref="Year"/>: pledges of the projects signed by then; realised figures cumulated to then.</summary>
+public sealed record PledgeYear(
+    int Year, int SignedProjects, long PledgedFen, long PledgedForeignUsdCents, long PledgedAnnualTaxFen, long PledgedAnnualOutputFen,
+    long FundsInPlaceFen, long ForeignCapitalUsdCents, long TaxFen, long OutputFen);
 
 public sealed class GetPledgedVsRealisedValidator : AbstractValidator<GetPledgedVsRealised>
 {
-    public GetPledgedVsRealisedValidator() => this.AddReportFilterRules();
+    public GetPledgedVsRealisedValidator()
+    {
+        this.AddReportFilterRules();
+        RuleFor(x => x.By).IsInEnum().OverridePropertyName("by").WithMsg(M.KpiDimension);
+    }
 }
 
-public sealed class GetPledgedVsRealisedHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock) : IQueryHandler<GetPledgedVsRealised, PledgedVsRealised>
+public sealed class GetPledgedVsRealisedHandler(IAppDbContext db, IUserDirectory users, ICurrentUser user, TimeProvider clock) : IQueryHandler<GetPledgedVsRealised, PledgedVsRealised>
 {
     public const int MaxItems = 500;
 
@@ -35,51 +61,102 @@ public sealed class GetPledgedVsRealisedHandler(IAppDbContext db, ICurrentUser u
         var scope = ReportScope.Resolve(query.Filter, user, clock);
         var rates = await new ExchangeRateTable(db).ForYearAsync(scope.Year, cancellationToken);
         var signed = scope.Projects(db).Where(p => p.Stage >= ProjectStage.Signed && p.Stage <= ProjectStage.AtCapacity);
+        if (query.By == PledgeGrouping.Project)
+        {
+            signed = signed.OrderBy(p => p.Code).Take(MaxItems);
+        }
 
-        var sums = await signed
-            .GroupBy(p => p.PledgedInvestment!.Currency)
+        var keyed = query.By switch
+        {
+            PledgeGrouping.Sector => signed.Select(p => new Keyed { Key = p.SectorId, Project = p }),
+            PledgeGrouping.Park => signed.Select(p => new Keyed { Key = p.ParkId, Project = p }),
+            PledgeGrouping.Officer => signed.Select(p => new Keyed { Key = p.OwnerId, Project = p }),
+            _ => signed.Select(p => new Keyed { Key = p.Id, Project = p }),
+        };
+
+        // The Kunshan year of signing: the signing instant moved to UTC+8.
+        var signings = await keyed
+            .Join(ReportScope.SigningInstants(db), k => k.Project.Id, s => s.ProjectId, (k, s) => new { k.Key, k.Project, s.SignedAt })
+            .GroupBy(x => new { x.Key, Year = x.SignedAt.AddHours(8).Year, x.Project.PledgedInvestment!.Currency })
             .Select(g => new
             {
-                Currency = g.Key,
+                g.Key.Key,
+                g.Key.Year,
+                g.Key.Currency,
                 Projects = g.Count(),
-                Minor = g.Sum(p => p.PledgedInvestment!.MinorUnits),
-                Funds = g.Sum(p => p.FundsInPlaceFen ?? 0),
-                PledgedJobs = g.Sum(p => (long)(p.PledgedJobs ?? 0)),
-                RealisedJobs = g.Sum(p => (long)(p.RealisedJobs ?? 0)),
-                PledgedTax = g.Sum(p => p.PledgedAnnualTaxFen ?? 0),
-                RealisedTax = g.Sum(p => p.RealisedAnnualTaxFen ?? 0),
+                Minor = g.Sum(x => x.Project.PledgedInvestment!.MinorUnits),
+                Foreign = g.Sum(x => x.Project.PledgedForeignCapitalUsdCents ?? 0),
+                Tax = g.Sum(x => x.Project.PledgedAnnualTaxFen ?? 0),
+                Output = g.Sum(x => x.Project.PledgedAnnualOutputFen ?? 0),
             })
             .ToListAsync(cancellationToken);
 
-        var items = await signed
-            .OrderBy(p => p.Code)
-            .Take(MaxItems)
-            .Select(p => new
-            {
-                p.Id, p.Code, p.Name, p.Stage,
-                Minor = p.PledgedInvestment == null ? (long?)null : p.PledgedInvestment.MinorUnits,
-                Currency = p.PledgedInvestment == null ? null : p.PledgedInvestment.Currency,
-                p.FundsInPlaceFen, p.PledgedJobs, p.RealisedJobs, p.PledgedAnnualTaxFen, p.RealisedAnnualTaxFen,
-            })
+        var last = FigurePeriod.OfDate(scope.To);
+        var figures = await keyed
+            .Join(
+                db.FigureEntries.AsNoTracking().Where(f => f.Status == FigureStatus.Verified && f.Period <= last
+                    && (f.Kind == FigureKind.FundsInPlace || f.Kind == FigureKind.ForeignCapitalUsed || f.Kind == FigureKind.TaxPaid || f.Kind == FigureKind.IndustrialOutput)),
+                k => k.Project.Id, f => f.ProjectId, (k, f) => new { k.Key, f.Period, f.Kind, f.Value })
+            .GroupBy(x => new { x.Key, Year = x.Period / 100, x.Kind })
+            .Select(g => new { g.Key.Key, g.Key.Year, g.Key.Kind, Value = g.Sum(x => x.Value) })
             .ToListAsync(cancellationToken);
+
+        var keys = signings.Select(s => s.Key).Concat(figures.Select(f => f.Key)).Distinct().ToList();
+        var labels = await LabelsAsync(query.By, [.. keys.Where(k => k != null).Select(k => k!.Value)], cancellationToken);
 
         var totals = new CnyTotals(rates);
-        var total = new PledgeFigures(
-            sums.Sum(s => totals.Convert(s.Currency, s.Minor, s.Projects)),
-            sums.Sum(s => s.Funds),
-            sums.Sum(s => s.PledgedJobs),
-            sums.Sum(s => s.RealisedJobs),
-            sums.Sum(s => s.PledgedTax),
-            sums.Sum(s => s.RealisedTax));
+        var pledges = signings.Select(x => new { x.Key, x.Year, x.Projects, Fen = totals.Convert(x.Currency, x.Minor, x.Projects), x.Foreign, x.Tax, x.Output }).ToList();
+        var fromYear = scope.From.Year;
+        var toYear = scope.To.Year;
+        PledgeYear YearOf(Guid? key, int year)
+        {
+            var s = pledges.Where(x => x.Key == key && x.Year <= year).ToList();
+            var f = figures.Where(x => x.Key == key && x.Year <= year).ToList();
+            long Realised(FigureKind kind) => f.Where(x => x.Kind == kind).Sum(x => x.Value);
+            return new PledgeYear(
+                year, s.Sum(x => x.Projects), s.Sum(x => x.Fen),
+                s.Sum(x => x.Foreign), s.Sum(x => x.Tax), s.Sum(x => x.Output),
+                Realised(FigureKind.FundsInPlace), Realised(FigureKind.ForeignCapitalUsed), Realised(FigureKind.TaxPaid), Realised(FigureKind.IndustrialOutput));
+        }
 
-        return new PledgedVsRealised(
-            scope.Year,
-            total,
-            sums.Sum(s => s.Projects),
-            [.. items.Select(i => new PledgeItem(
-                i.Id, i.Code, i.Name, i.Stage, i.Minor, i.Currency?.Trim(),
-                i.Minor is { } m && i.Currency is { } c ? rates.ToFen(m, c.Trim()) : null,
-                i.FundsInPlaceFen, i.PledgedJobs, i.RealisedJobs, i.PledgedAnnualTaxFen, i.RealisedAnnualTaxFen))],
-            totals.Unconverted);
+        var groups = keys
+            .Select(key =>
+            {
+                var label = key is { } k ? labels.GetValueOrDefault(k) : null;
+                return new PledgeGroup(
+                    key?.ToString() ?? "", label?.Zh ?? "(未分配)", label?.En ?? "(none)", label?.Code, label?.Stage,
+                    signings.Where(x => x.Key == key).Sum(x => x.Projects),
+                    [.. Enumerable.Range(fromYear, toYear - fromYear + 1).Select(y => YearOf(key, y))]);
+            })
+            .OrderBy(g => query.By == PledgeGrouping.Project ? g.Code : g.Label, StringComparer.Ordinal)
+            .ToList();
+
+        var total = new PledgeYear(
+            toYear,
+            groups.Sum(g => g.Years[^1].SignedProjects), groups.Sum(g => g.Years[^1].PledgedFen), groups.Sum(g => g.Years[^1].PledgedForeignUsdCents),
+            groups.Sum(g => g.Years[^1].PledgedAnnualTaxFen), groups.Sum(g => g.Years[^1].PledgedAnnualOutputFen),
+            groups.Sum(g => g.Years[^1].FundsInPlaceFen), groups.Sum(g => g.Years[^1].ForeignCapitalUsdCents),
+            groups.Sum(g => g.Years[^1].TaxFen), groups.Sum(g => g.Years[^1].OutputFen));
+
+        return new PledgedVsRealised(scope.Year, query.By, fromYear, toYear, signings.Sum(s => s.Projects), total, groups, totals.Unconverted);
+    }
+
+    private async Task<Dictionary<Guid, Label>> LabelsAsync(PledgeGrouping by, List<Guid> ids, CancellationToken cancellationToken) => by switch
+    {
+        PledgeGrouping.Sector => await db.Sectors.AsNoTracking().Where(s => ids.Contains(s.Id))
+            .ToDictionaryAsync(s => s.Id, s => new Label(s.NameZh, s.NameEn, null, null), cancellationToken),
+        PledgeGrouping.Park => await db.Parks.AsNoTracking().Where(p => ids.Contains(p.Id))
+            .ToDictionaryAsync(p => p.Id, p => new Label(p.NameZh, p.NameEn, null, null), cancellationToken),
+        PledgeGrouping.Officer => (await users.DisplayNamesAsync(ids, cancellationToken)).ToDictionary(u => u.Key, u => new Label(u.Value, u.Value, null, null)),
+        _ => await db.Projects.AsNoTracking().Where(p => ids.Contains(p.Id))
+            .ToDictionaryAsync(p => p.Id, p => new Label(p.Name, p.Name, p.Code, p.Stage), cancellationToken),
+    };
+
+    private sealed record Label(string Zh, string? En, string? Code, ProjectStage? Stage);
+
+    private sealed class Keyed
+    {
+        public Guid? Key { get; init; }
+        public required Domain.Projects.InvestmentProject Project { get; init; }
     }
 }

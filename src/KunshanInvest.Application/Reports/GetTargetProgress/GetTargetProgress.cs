@@ -1,8 +1,8 @@
 using FluentValidation;
 using KunshanInvest.Application.Common;
 using KunshanInvest.Application.Common.Security;
+using KunshanInvest.Application.Common.Messages;
 using KunshanInvest.Application.Common.Users;
-using KunshanInvest.Application.Figures;
 using KunshanInvest.Domain.Figures;
 using KunshanInvest.Domain.Reports;
 using Mediator;
@@ -13,13 +13,15 @@ namespace KunshanInvest.Application.Reports.GetTargetProgress;
 /// <summary>
 /// 目标完成情况: for the year the period ends in, each metric's actual over the filter's projects, against the target
 /// set for exactly the filter's sector / officer / park, and every narrower target (the cascade) with its own actual;
-/// progress beside the share of the year elapsed in Kunshan. 到位资金 and 实际利用外资 are the VERIFIED figure entries whose
-/// month lies in the target's year (nothing pledged, nothing unchecked counts). Seven statements whatever the data:
-/// rates, signings grouped by (sector, owner, park, currency), the year's verified figures grouped by (sector, owner,
-/// park, kind), targets, and three name lookups.
+/// progress beside the share of the year elapsed (序时进度) at <see cref="AsOf"/> (default: today in Kunshan).
+/// Pledge metrics count the year's signings; realised metrics (到位资金, 实际使用外资, tax, output, fixed-asset
+/// investment, headcount) count only the VERIFIED figure entries of the target year's months up to the as-of month —
+/// headcount is each project's latest verified month, not a sum. Eight statements whatever the data: rates, signings
+/// grouped by (sector, owner, park, currency), flow figures grouped by (sector, owner, park, kind), latest headcounts
+/// grouped the same way, targets, and three name lookups.
 /// </summary>
 [AuthorizeRequest(Roles = Roles.Staff)]
-public sealed record GetTargetProgress(ReportFilter Filter) : IQuery<TargetProgress>, IReportRequest;
+public sealed record GetTargetProgress(ReportFilter Filter, DateOnly? AsOf = null) : IQuery<TargetProgress>, IReportRequest;
 
 public sealed record TargetProgress(
     int Year,
@@ -29,7 +31,7 @@ public sealed record TargetProgress(
     IReadOnlyList<UnconvertedAmount> Unconverted);
 
 /// <summary>A metric over the filter's projects, and the target set for exactly the filter's dimensions (if any).</summary>
-public sealed record MetricProgress(TargetMetric Metric, long Actual, long? Target, double? Progress);
+public sealed record MetricProgress(TargetMetric Metric, long Actual, long? Target, double? Progress, bool? Behind = null);
 
 public sealed record TargetRow(
     Guid Id,
@@ -50,7 +52,12 @@ public sealed record TargetRow(
 
 public sealed class GetTargetProgressValidator : AbstractValidator<GetTargetProgress>
 {
-    public GetTargetProgressValidator() => this.AddReportFilterRules();
+    public GetTargetProgressValidator()
+    {
+        this.AddReportFilterRules();
+        RuleFor(x => x.AsOf).Must(d => d is null || d.Value.Year is >= 2000 and <= 2100)
+            .OverridePropertyName("asOf").WithMsg(M.KpiAsOfRange);
+    }
 }
 
 public sealed class GetTargetProgressHandler(IAppDbContext db, IUserDirectory users, ICurrentUser user, TimeProvider clock) : IQueryHandler<GetTargetProgress, TargetProgress>
@@ -81,13 +88,30 @@ public sealed class GetTargetProgressHandler(IAppDbContext db, IUserDirectory us
             })
             .ToListAsync(cancellationToken);
 
-        var (firstMonth, lastMonth) = FigurePeriod.YearRange(year);
-        var realised = await scope.Projects(db)
+        var asOf = query.AsOf ?? scope.Today;
+        var (first, last) = FigurePeriod.YearRange(year);
+        last = Math.Min(last, FigurePeriod.OfDate(asOf));
+        var verified = db.FigureEntries.AsNoTracking().Where(f => f.Status == FigureStatus.Verified && f.Period >= first && f.Period <= last);
+
+        var flows = await scope.Projects(db)
             .Join(
-                VerifiedFigures.Of(db).Where(f => f.Period >= firstMonth && f.Period <= lastMonth && (f.Kind == FigureKind.FundsInPlace || f.Kind == FigureKind.ForeignCapitalUsed)),
+                verified.Where(f => f.Kind == FigureKind.FundsInPlace || f.Kind == FigureKind.ForeignCapitalUsed || f.Kind == FigureKind.TaxPaid
+                    || f.Kind == FigureKind.IndustrialOutput || f.Kind == FigureKind.FixedAssetInvestment),
                 p => p.Id, f => f.ProjectId, (p, f) => new { p.SectorId, p.OwnerId, p.ParkId, f.Kind, f.Value })
             .GroupBy(x => new { x.SectorId, x.OwnerId, x.ParkId, x.Kind })
             .Select(g => new { g.Key.SectorId, g.Key.OwnerId, g.Key.ParkId, g.Key.Kind, Value = g.Sum(x => x.Value) })
+            .ToListAsync(cancellationToken);
+
+        // Headcount is a level: each project's latest verified month of the year, summed over the projects.
+        var headcounts = verified.Where(f => f.Kind == FigureKind.Jobs);
+        var latestMonths = headcounts.GroupBy(f => f.ProjectId).Select(g => new { ProjectId = g.Key, Period = g.Max(f => f.Period) });
+        var jobs = await (
+                from p in scope.Projects(db)
+                join l in latestMonths on p.Id equals l.ProjectId
+                join f in headcounts on new { l.ProjectId, l.Period } equals new { f.ProjectId, f.Period }
+                select new { p.SectorId, p.OwnerId, p.ParkId, f.Value })
+            .GroupBy(x => new { x.SectorId, x.OwnerId, x.ParkId })
+            .Select(g => new { g.Key.SectorId, g.Key.OwnerId, g.Key.ParkId, Value = g.Sum(x => x.Value) })
             .ToListAsync(cancellationToken);
 
         var targets = await db.Targets.AsNoTracking()
@@ -107,13 +131,11 @@ public sealed class GetTargetProgressHandler(IAppDbContext db, IUserDirectory us
                 [TargetMetric.MajorProjects] = s.Major,
                 [TargetMetric.Jobs] = s.Jobs,
             }))
-            .Concat(realised.Select(f => new Fact(f.SectorId, f.OwnerId, f.ParkId, new Dictionary<TargetMetric, long>
-            {
-                [f.Kind == FigureKind.FundsInPlace ? TargetMetric.FundsInPlace : TargetMetric.ForeignCapital] = f.Value,
-            })))
+            .Concat(flows.Select(f => new Fact(f.SectorId, f.OwnerId, f.ParkId, new Dictionary<TargetMetric, long> { [MetricOf(f.Kind)] = f.Value })))
+            .Concat(jobs.Select(j => new Fact(j.SectorId, j.OwnerId, j.ParkId, new Dictionary<TargetMetric, long> { [TargetMetric.RealisedJobs] = j.Value })))
             .ToList();
 
-        var elapsed = ElapsedShare(year, scope.Today);
+        var elapsed = ElapsedShare(year, asOf);
         long ActualOf(TargetMetric metric, Func<Fact, bool> covered) => facts.Where(covered).Sum(f => f.Values.GetValueOrDefault(metric));
         static double? ProgressOf(long actual, long? target) => target is > 0 ? (double)actual / target.Value : null;
 
@@ -128,7 +150,8 @@ public sealed class GetTargetProgressHandler(IAppDbContext db, IUserDirectory us
             {
                 var actual = ActualOf(metric, _ => true);
                 var exact = targets.FirstOrDefault(t => t.Metric == metric && t.SectorId == scope.SectorId && t.OfficerId == scope.OfficerId && t.ParkId == scope.ParkId);
-                return new MetricProgress(metric, actual, exact?.Value, ProgressOf(actual, exact?.Value));
+                var progress = ProgressOf(actual, exact?.Value);
+                return new MetricProgress(metric, actual, exact?.Value, progress, progress is { } value ? value < elapsed : null);
             })
             .ToList();
 
@@ -167,6 +190,16 @@ public sealed class GetTargetProgressHandler(IAppDbContext db, IUserDirectory us
         var days = DateTime.IsLeapYear(year) ? 366 : 365;
         return (double)today.DayOfYear / days;
     }
+
+    private static TargetMetric MetricOf(FigureKind kind) => kind switch
+    {
+        FigureKind.FundsInPlace => TargetMetric.FundsInPlace,
+        FigureKind.ForeignCapitalUsed => TargetMetric.ForeignCapital,
+        FigureKind.TaxPaid => TargetMetric.RealisedTax,
+        FigureKind.IndustrialOutput => TargetMetric.IndustrialOutput,
+        FigureKind.FixedAssetInvestment => TargetMetric.FixedAssetInvestment,
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a target's figure."),
+    };
 
     private sealed record Fact(Guid? SectorId, Guid OwnerId, Guid? ParkId, Dictionary<TargetMetric, long> Values);
 }
