@@ -14,7 +14,8 @@ public sealed class EnterpriseAliasTests
     [InlineData("Luckin Coffee (Asia Pacific) Inc.", "luckincoffee")]
     [InlineData("友达光电（苏州）有限公司", "友达光电")]
     [InlineData("某某（集团）有限公司", "某某集团")]
-    [InlineData("某某(中国", "某某中国")]
+    [InlineData("某某(中国", "某某")]
+    [InlineData("某某(中国人", "某某中国人")]
     public void Region_qualifiers_in_either_bracket_are_ignored_and_other_brackets_kept(string name, string key)
     {
         Assert.Equal(key, EnterpriseName.Key(name));

@@ -72,7 +72,7 @@ public static class EnterpriseName
         Regions.Contains(string.Join(' ', text.Trim().ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries)));
 
     /// <summary>
-    /// Drops "(region)" groups (brackets are half-width after NFKC): one pass, and from each '(' at most
+    /// Drops "(region)" groups, and an unclosed "(region" at the end (brackets are half-width after NFKC): one pass, and from each '(' at most
     /// <see cref="MaxQualifierLength"/> characters are looked at, so the work stays linear.
     /// </summary>
     private static string WithoutRegions(string text)
@@ -104,6 +104,12 @@ public static class EnterpriseName
                     result.Append(' ');
                     i = close + 1;
                     continue;
+                }
+
+                // A qualifier still being typed ("coffee (china") is one too, when it runs to the end of the text.
+                if (close < 0 && text.Length - i - 1 <= MaxQualifierLength && IsRegion(text[(i + 1)..]))
+                {
+                    break;
                 }
             }
 
