@@ -77,7 +77,16 @@ internal static class LedgerEndpoints
             throw new BadHttpRequestException(M.ImportUploadField.ToString(), StatusCodes.Status415UnsupportedMediaType);
         }
 
-        var form = await http.Request.ReadFormAsync(ct);
+        IFormCollection form;
+        try
+        {
+            form = await http.Request.ReadFormAsync(ct);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or InvalidOperationException && ex is not BadHttpRequestException)
+        {
+            // A malformed multipart body (no boundary, a broken section) is the client's fault: 400, not 500.
+            throw new BadHttpRequestException(M.ImportUploadField.ToString(), StatusCodes.Status400BadRequest, ex);
+        }
         var file = form.Files.GetFile("file");
         if (file is null || file.Length == 0)
         {
