@@ -89,6 +89,8 @@ internal static class ApiSetup
         app.MapProjectFileEndpoints();
         app.MapFigureEndpoints();
         app.MapMilestoneEndpoints();
+        app.MapLedgerEndpoints();
+        app.MapEnterpriseAliasEndpoints();
         app.MapAdminUserEndpoints();
         app.MapEventEndpoints();
         app.MapAdminCatalogEndpoints();

@@ -91,6 +91,9 @@ internal static class AuthorizationMatrix
         "GET     /api/v1/enterprises/duplicates                                         401  403  403  ok   ok   ok   ok   403",
         "GET     /api/v1/enterprises/{id:guid}                                          401  403  403  ok   ok   ok   ok   403",
         "PUT     /api/v1/enterprises/{id:guid}                                          401  403  403  ok   ok   ok   ok   403",
+        "GET     /api/v1/enterprises/{id:guid}/aliases/                                 401  403  403  ok   ok   ok   ok   403",
+        "POST    /api/v1/enterprises/{id:guid}/aliases/                                 401  403  403  ok   ok   ok   ok   403",
+        "DELETE  /api/v1/enterprises/{id:guid}/aliases/{aliasId:guid}                   401  403  403  ok   ok   ok   ok   403",
         "POST    /api/v1/enterprises/{id:guid}/contacts                                 401  403  403  ok   ok   ok   ok   403",
         "GET     /api/v1/enterprises/{id:guid}/history                                  401  403  403  ok   ok   ok   ok   403",
         "POST    /api/v1/enterprises/{id:guid}/merge-into/{survivorId:guid}             401  403  403  403  403  ok   ok   403",
@@ -131,6 +134,9 @@ internal static class AuthorizationMatrix
         "GET     /api/v1/projects/export.csv                                            401  403  403  ok   ok   ok   ok   403",
         "GET     /api/v1/projects/export.xlsx                                           401  403  403  ok   ok   ok   ok   403",
         "POST    /api/v1/projects/import                                                401  403  403  ok   ok   ok   ok   403",
+        "POST    /api/v1/projects/ledger/import                                         401  403  403  403  403  ok   ok   403",
+        "POST    /api/v1/projects/ledger/preview                                        401  403  403  ok   ok   ok   ok   403",
+        "GET     /api/v1/projects/ledger/template.xlsx                                  401  403  403  ok   ok   ok   ok   403",
         "GET     /api/v1/projects/import-template.xlsx                                  401  403  403  ok   ok   ok   ok   403",
         "GET     /api/v1/projects/{id:guid}                                             401  403  403  ok   ok   ok   ok   403",
         "PUT     /api/v1/projects/{id:guid}                                             401  403  403  ok   403  ok   ok   403",
@@ -393,7 +399,7 @@ internal sealed class MatrixWorld
     {
         var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), Path(endpoint.Method, endpoint.Pattern));
         var (body, ifMatch) = Body(endpoint.Key);
-        if (endpoint.Key == "POST /api/v1/projects/import")
+        if (endpoint.Key is "POST /api/v1/projects/import" or "POST /api/v1/projects/ledger/preview" or "POST /api/v1/projects/ledger/import")
         {
             // Routing matches this endpoint only for a form (its Accepts metadata); JSON would be 415 before authorisation.
             var form = new MultipartFormDataContent();
@@ -467,6 +473,7 @@ internal sealed class MatrixWorld
             {
                 "{attachmentId:guid}" => _ids["attachment"].ToString(),
                 "{kind}" => "ConstructionStarted",
+                "{aliasId:guid}" => Guid.CreateVersion7().ToString(),
                 "{**path}" => "",
                 "{documentName?}" => "v1",
                 _ => Resource(segments[i - 1], pattern).ToString(),

@@ -8,8 +8,8 @@ public sealed class EnterpriseNameTests
     [InlineData("瑞幸咖啡（中国）有限公司", "瑞幸咖啡(中国)")]
     [InlineData("瑞幸咖啡（中国）有限公司", "瑞幸咖啡 ( 中国 ) 有限公司")]
     [InlineData("Luckin Coffee Inc.", "LUCKIN  COFFEE")]
-    [InlineData("Fourth Coffee (Kunshan) Co., Ltd.", "fourth coffee kunshan")]
-    [InlineData("Fourth Coffee (Kunshan) Company Limited", "Fourth Coffee Kunshan")]
+    [InlineData("Fourth Coffee (Kunshan) Co., Ltd.", "fourth coffee")]
+    [InlineData("Fourth Coffee (Kunshan) Company Limited", "Fourth Coffee （KUNSHAN）")]
     [InlineData("Contoso Corporation", "contoso")]
     [InlineData("Contoso GmbH", "CONTOSO")]
     [InlineData("昆山某某电子有限责任公司", "昆山某某电子")]
@@ -25,13 +25,13 @@ public sealed class EnterpriseNameTests
     }
 
     [Fact]
-    public void Chinese_name_key_drops_brackets_and_legal_form()
+    public void Chinese_name_key_drops_the_bracketed_region_and_legal_form()
     {
         // Arrange / Act
         var key = EnterpriseName.Key("瑞幸咖啡（中国）有限公司");
 
         // Assert
-        Assert.Equal("瑞幸咖啡中国", key);
+        Assert.Equal("瑞幸咖啡", key);
     }
 
     [Fact]
@@ -41,7 +41,7 @@ public sealed class EnterpriseNameTests
         var key = EnterpriseName.Key("Fourth Coffee (Kunshan) Co., Ltd.");
 
         // Assert
-        Assert.Equal("fourthcoffeekunshan", key);
+        Assert.Equal("fourthcoffee", key);
     }
 
     [Fact]
@@ -84,7 +84,8 @@ public sealed class EnterpriseNameTests
     [Theory]
     [InlineData("瑞幸咖啡（中国）有限公司", "星巴克咖啡（中国）有限公司")]
     [InlineData("Luckin Coffee Inc.", "Fourth Coffee Inc.")]
-    [InlineData("Fourth Coffee (Kunshan) Co., Ltd.", "Fourth Coffee (Suzhou) Co., Ltd.")]
+    [InlineData("Fourth Coffee (Kunshan) Co., Ltd.", "Fifth Coffee (Kunshan) Co., Ltd.")]
+    [InlineData("某某（集团）有限公司", "某某有限公司")]
     [InlineData("昆山龙腾光电股份有限公司", "昆山龙腾光电科技有限公司")]
     public void Different_companies_have_different_keys(string one, string other)
     {
@@ -188,7 +189,7 @@ public sealed class EnterpriseNameTests
 
         // Assert
         Assert.Equal("瑞幸咖啡（中国）有限公司", enterprise.NameZh);
-        Assert.Equal("瑞幸咖啡中国", enterprise.NameZhKey);
+        Assert.Equal("瑞幸咖啡", enterprise.NameZhKey);
         Assert.Equal("luckincoffee", enterprise.NameEnKey);
         Assert.Equal("瑞幸咖啡（中国）有限公司", enterprise.DisplayName);
     }

@@ -23,6 +23,7 @@ public interface IAppDbContext
     DbSet<Park> Parks { get; }
     DbSet<Enterprise> Enterprises { get; }
     DbSet<Contact> Contacts { get; }
+    DbSet<EnterpriseAlias> EnterpriseAliases { get; }
     DbSet<InvestmentProject> Projects { get; }
     DbSet<StageChange> StageChanges { get; }
     DbSet<PromotionEvent> Events { get; }

@@ -215,6 +215,47 @@ public sealed class InvestmentProject : AggregateRoot
     }
 
     /// <summary>
+    /// 台账导入: stages the project already passed, as the bureau's ledger dates them (ADR 0028). Each step is recorded as a
+    /// <see cref="StageChange"/> at its own date, by the manager who confirmed the import, with <paramref name="note"/>.
+    /// Only forward, in stage and date order, never past <paramref name="nowUtc"/>; a step at the current stage only
+    /// re-dates it. The stage gates are not asked here: the import checks the ledger's own facts for each stage
+    /// (enterprise, sector, park, pledge, project company, land) before calling, and the history happened before this
+    /// system knew of it.
+    /// </summary>
+    public void ImportHistory(IReadOnlyList<(ProjectStage Stage, DateTime AtUtc)> steps, Guid byUserId, string note, DateTime nowUtc)
+    {
+        ArgumentNullException.ThrowIfNull(steps);
+        if (!Stage.IsPipeline())
+        {
+            throw new DomainRuleException("ledger.stage_side_state", $"The project is {Stage} ({Stage.ZhName()}): the ledger cannot move it.");
+        }
+
+        var previous = DateTime.MinValue;
+        foreach (var (stage, at) in steps)
+        {
+            if (!stage.IsPipeline() || stage < Stage || at < previous || at > nowUtc)
+            {
+                throw new DomainRuleException("ledger.stage_order", "Imported stages must go forward in stage and date order, and not into the future.");
+            }
+
+            previous = at;
+            if (stage == Stage)
+            {
+                Backdate(at);
+                continue;
+            }
+
+            var from = Stage;
+            _stageChanges.Add(new StageChange(Id, from, stage, at, byUserId, note, isJump: stage > from + 1, isBackward: false));
+            Stage = stage;
+            StageEnteredAtUtc = at;
+            StageBeforeSideState = null;
+        }
+
+        Touch(nowUtc);
+    }
+
+    /// <summary>
     /// Moves the project, recording a <see cref="StageChange"/>. Forward moves may skip stages but must carry every
     /// gate's evidence (<paramref name="facts"/>: the milestones and verified sums the gates from 供地 on read); backward
     /// moves and reopening a lost project need a manager and a reason; 搁置 and 流失 need a reason.

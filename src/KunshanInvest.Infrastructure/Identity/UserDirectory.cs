@@ -55,6 +55,27 @@ internal sealed class UserDirectory(AppDbContext db, TimeProvider clock) : IUser
         return users.ToDictionary(u => u.Id, u => new Mailbox(u.Email!, string.IsNullOrWhiteSpace(u.DisplayName) ? u.UserName ?? "" : u.DisplayName, u.Language));
     }
 
+    public async Task<IReadOnlyDictionary<string, Guid>> StaffByUserNameAsync(IEnumerable<string> userNames, CancellationToken cancellationToken)
+    {
+        var asked = userNames.Where(n => !string.IsNullOrWhiteSpace(n)).Distinct(StringComparer.Ordinal).ToList();
+        var wanted = asked.Select(n => n.Trim().ToUpperInvariant()).Distinct(StringComparer.Ordinal).ToList();
+        if (wanted.Count == 0)
+        {
+            return new Dictionary<string, Guid>();
+        }
+
+        var staff = StaffRoles.Select(r => r.ToUpperInvariant()).ToList();
+        var users = await db.Users.AsNoTracking()
+            .Where(u => wanted.Contains(u.NormalizedUserName!) && !u.IsDisabled
+                && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && staff.Contains(r.NormalizedName!))))
+            .Select(u => new { u.Id, u.NormalizedUserName })
+            .ToListAsync(cancellationToken);
+        var byName = users.ToDictionary(u => u.NormalizedUserName!, u => u.Id, StringComparer.Ordinal);
+        return asked
+            .Where(n => byName.ContainsKey(n.Trim().ToUpperInvariant()))
+            .ToDictionary(n => n, n => byName[n.Trim().ToUpperInvariant()], StringComparer.Ordinal);
+    }
+
     public async Task<IReadOnlyDictionary<Guid, string>> LanguagesAsync(IEnumerable<Guid> ids, CancellationToken cancellationToken)
     {
         var wanted = ids.Distinct().ToList();

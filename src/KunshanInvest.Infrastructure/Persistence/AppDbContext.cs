@@ -37,6 +37,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Park> Parks => Set<Park>();
     public DbSet<Enterprise> Enterprises => Set<Enterprise>();
     public DbSet<Contact> Contacts => Set<Contact>();
+    public DbSet<EnterpriseAlias> EnterpriseAliases => Set<EnterpriseAlias>();
     public DbSet<InvestmentProject> Projects => Set<InvestmentProject>();
     public DbSet<StageChange> StageChanges => Set<StageChange>();
     public DbSet<PromotionEvent> Events => Set<PromotionEvent>();

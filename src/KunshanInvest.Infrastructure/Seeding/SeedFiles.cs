@@ -31,7 +31,10 @@ internal sealed record ParkSeed(string Code, string NameZh, string NameEn, strin
 
 internal sealed record EnterpriseSeed(
     string Key, string? NameZh, string? NameEn, string? Sector, string Country, string Ownership,
-    bool Fortune500, bool Listed, string? Website, string? CreditCode, string? Note, bool Demo);
+    bool Fortune500, bool Listed, string? Website, string? CreditCode, string? Note, bool Demo, IReadOnlyList<AliasSeed>? Aliases = null);
+
+/// <summary>Another name of a seeded enterprise (友达光电 = AUO); kind as <see cref="Domain.Enterprises.AliasKind"/>'s name.</summary>
+internal sealed record AliasSeed(string Text, string Kind);
 
 internal sealed record EventSeed(
     string Code, string NameZh, string NameEn, string Kind, DateOnly StartDate, DateOnly EndDate,

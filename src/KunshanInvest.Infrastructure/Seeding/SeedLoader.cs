@@ -136,7 +136,33 @@ public sealed class SeedLoader(AppDbContext db, IdentitySeeder identity, IOption
             report.Count(kind, added);
         }
 
+        await LoadAliasesAsync(seeds, byKey, cancellationToken);
         return byKey;
+    }
+
+    /// <summary>The seeded aliases each enterprise lacks (by key), so 瑞幸咖啡（中国）有限公司 finds 瑞幸 and AUO finds 友达光电.</summary>
+    private async Task LoadAliasesAsync(IReadOnlyList<EnterpriseSeed> seeds, Dictionary<string, Enterprise> byKey, CancellationToken cancellationToken)
+    {
+        var ids = byKey.Values.Select(e => e.Id).ToList();
+        var have = (await db.EnterpriseAliases.Where(a => ids.Contains(a.EnterpriseId)).Select(a => new { a.EnterpriseId, a.Key }).ToListAsync(cancellationToken))
+            .Select(a => (a.EnterpriseId, a.Key)).ToHashSet();
+        foreach (var seed in seeds.Where(s => s.Aliases is { Count: > 0 }))
+        {
+            var enterprise = byKey[seed.Key];
+            foreach (var given in seed.Aliases!)
+            {
+                var alias = new EnterpriseAlias(enterprise.Id, given.Text, Enum.Parse<AliasKind>(given.Kind));
+                if (have.Add((enterprise.Id, alias.Key)))
+                {
+                    if (seed.Demo)
+                    {
+                        alias.MarkDemo();
+                    }
+
+                    db.EnterpriseAliases.Add(alias);
+                }
+            }
+        }
     }
 
     private async Task LoadDemoAsync(IReadOnlyDictionary<string, Guid> owners, SeedReport report, CancellationToken cancellationToken)

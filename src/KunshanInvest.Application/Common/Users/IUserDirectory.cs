@@ -21,6 +21,12 @@ public interface IUserDirectory
     /// <summary>The ids of the enabled users holding <paramref name="role"/>, in one query.</summary>
     Task<IReadOnlyList<Guid>> ActiveUsersInRoleAsync(string role, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Enabled staff (Admin, Manager, Officer) by user name, compared case-insensitively (Identity's normalised name), in one
+    /// query; the keys are the names as asked for. Unknown, disabled or non-staff names are absent.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, Guid>> StaffByUserNameAsync(IEnumerable<string> userNames, CancellationToken cancellationToken);
+
     /// <summary>The language each of the given users chose (<c>en-US</c>, <c>zh-CN</c>), in one query; users who chose none are absent.</summary>
     Task<IReadOnlyDictionary<Guid, string>> LanguagesAsync(IEnumerable<Guid> ids, CancellationToken cancellationToken);
 }

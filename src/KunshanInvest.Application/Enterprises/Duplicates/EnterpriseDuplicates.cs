@@ -8,11 +8,20 @@ namespace KunshanInvest.Application.Enterprises.Duplicates;
 public sealed record DuplicateCandidate(Guid Id, string? NameZh, string? NameEn, string? CreditCode, string Reason);
 
 /// <summary>An existing enterprise with the keys it is matched on (see <see cref="EnterpriseDuplicates.FindAllAsync"/>).</summary>
-public sealed record EnterpriseMatch(Guid Id, string? NameZh, string? NameEn, string? CreditCode, string? NameZhKey, string? NameEnKey);
+public sealed record EnterpriseMatch(Guid Id, string? NameZh, string? NameEn, string? CreditCode, string? NameZhKey, string? NameEnKey)
+{
+    /// <summary>The keys of the enterprise's aliases (<see cref="EnterpriseAlias.Key"/>) that the search asked for.</summary>
+    public IReadOnlyCollection<string> AliasKeys { get; init; } = [];
+
+    /// <summary>Whether one of <paramref name="keys"/> is this enterprise's name key or one of its aliases' keys.</summary>
+    public bool HasKey(IEnumerable<string> keys) =>
+        keys.Any(k => k == NameZhKey || k == NameEnKey || AliasKeys.Contains(k));
+}
 
 /// <summary>
 /// Duplicate detection on entry: the same credit code, or the same name once normalised
-/// (<see cref="EnterpriseName.Key"/>), compared across the Chinese and the English names. One SQL query.
+/// (<see cref="EnterpriseName.Key"/>), compared across the Chinese and the English names and the enterprise's aliases
+/// (<see cref="EnterpriseAlias"/>: brand, abbreviation, former and English names). One SQL query.
 /// </summary>
 public static class EnterpriseDuplicates
 {
@@ -35,7 +44,8 @@ public static class EnterpriseDuplicates
 
         var matches = await db.Enterprises.AsNoTracking()
             .Where(e => e.MergedIntoId == null && (exceptId == null || e.Id != exceptId))
-            .Where(e => (code != null && e.CreditCode == code) || keys.Contains(e.NameZhKey!) || keys.Contains(e.NameEnKey!))
+            .Where(e => (code != null && e.CreditCode == code) || keys.Contains(e.NameZhKey!) || keys.Contains(e.NameEnKey!)
+                || db.EnterpriseAliases.Any(a => a.EnterpriseId == e.Id && keys.Contains(a.Key)))
             .OrderBy(e => e.NameZh).ThenBy(e => e.NameEn)
             .Take(20)
             .Select(e => new { e.Id, e.NameZh, e.NameEn, e.CreditCode })
@@ -62,7 +72,21 @@ public static class EnterpriseDuplicates
 
         foreach (var keys in nameKeys.Where(k => k.Length > 0).Distinct(StringComparer.Ordinal).Chunk(ValuesPerQuery))
         {
-            Add(await Select(live.Where(e => keys.Contains(e.NameZhKey!) || keys.Contains(e.NameEnKey!))).ToListAsync(cancellationToken));
+            Add(await Select(live.Where(e => keys.Contains(e.NameZhKey!) || keys.Contains(e.NameEnKey!)
+                || db.EnterpriseAliases.Any(a => a.EnterpriseId == e.Id && keys.Contains(a.Key)))).ToListAsync(cancellationToken));
+
+            // The aliases that matched, so the caller can tell which row named which enterprise.
+            var aliases = await db.EnterpriseAliases.AsNoTracking()
+                .Where(a => keys.Contains(a.Key))
+                .Select(a => new { a.EnterpriseId, a.Key })
+                .ToListAsync(cancellationToken);
+            foreach (var group in aliases.GroupBy(a => a.EnterpriseId))
+            {
+                if (found.TryGetValue(group.Key, out var match))
+                {
+                    found[group.Key] = match with { AliasKeys = [.. match.AliasKeys.Union(group.Select(a => a.Key), StringComparer.Ordinal)] };
+                }
+            }
         }
 
         return [.. found.Values];

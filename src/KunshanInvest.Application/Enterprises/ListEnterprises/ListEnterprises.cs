@@ -11,7 +11,8 @@ namespace KunshanInvest.Application.Enterprises.ListEnterprises;
 
 /// <summary>
 /// Live (not merged) enterprises by name, keyset-paged. <paramref name="Q"/> matches either name as typed, either name
-/// case- and legal-form-insensitively (the stored keys), or the start of the credit code. Two SQL statements: the page
+/// case-, legal-form- and region-insensitively (the stored keys), an alias (brand, abbreviation, former or English name), or
+/// the start of the credit code. Two SQL statements: the page
 /// (project counts as a subquery) and the total.
 /// </summary>
 [AuthorizeRequest(Roles = Roles.Staff)]
@@ -60,7 +61,7 @@ public sealed class ListEnterprisesHandler(IAppDbContext db) : IQueryHandler<Lis
 
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
-            enterprises = Search(enterprises, query.Q.Trim());
+            enterprises = Search(db, enterprises, query.Q.Trim());
         }
 
         var total = await enterprises.CountAsync(cancellationToken);
@@ -98,7 +99,7 @@ public sealed class ListEnterprisesHandler(IAppDbContext db) : IQueryHandler<Lis
             ? (name, id)
             : null;
 
-    private static IQueryable<Enterprise> Search(IQueryable<Enterprise> enterprises, string text)
+    private static IQueryable<Enterprise> Search(IAppDbContext db, IQueryable<Enterprise> enterprises, string text)
     {
         var key = EnterpriseName.Key(text);
         var codePrefix = CreditCode.Normalize(text);
@@ -109,6 +110,7 @@ public sealed class ListEnterprisesHandler(IAppDbContext db) : IQueryHandler<Lis
             ? enterprises.Where(e => e.NameZh!.Contains(text) || e.NameEn!.Contains(text) || e.CreditCode!.StartsWith(codePrefix))
             : enterprises.Where(e => e.NameZh!.Contains(text) || e.NameEn!.Contains(text)
                 || e.NameZhKey!.Contains(key) || e.NameEnKey!.Contains(key)
+                || db.EnterpriseAliases.Any(a => a.EnterpriseId == e.Id && a.Key.Contains(key))
                 || e.CreditCode!.StartsWith(codePrefix));
     }
 }

@@ -134,9 +134,7 @@ public sealed class ImportLeadsHandler(IAppDbContext db, IProjectCodeAllocator a
         foreach (var draft in named)
         {
             var matches = existing
-                .Where(e => (draft.CreditCode is not null && e.CreditCode == draft.CreditCode)
-                    || (e.NameZhKey is not null && draft.NameKeys.Contains(e.NameZhKey))
-                    || (e.NameEnKey is not null && draft.NameKeys.Contains(e.NameEnKey)))
+                .Where(e => (draft.CreditCode is not null && e.CreditCode == draft.CreditCode) || e.HasKey(draft.NameKeys))
                 .ToList();
             if (matches.Count > 1)
             {
