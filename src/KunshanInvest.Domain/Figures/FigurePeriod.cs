@@ -37,11 +37,17 @@ public static class FigurePeriod
             throw new DomainRuleException("figure.period", $"'{period}' is not a month (yyyymm from {MinYear}).") { Args = new Dictionary<string, object?> { ["period"] = period } };
         }
 
-        if (period > OfDate(nowUtc))
+        if (period > BureauMonth(nowUtc))
         {
             throw new DomainRuleException("figure.period_future", $"{Format(period)} has not begun.") { Args = new Dictionary<string, object?> { ["period"] = Format(period) } };
         }
     }
+
+    /// <summary>
+    /// The month under way in Kunshan (UTC+8 without daylight saving since 1991, as the Application's BureauCalendar):
+    /// between 00:00 and 08:00 on the 1st the new month has begun there while UTC is still in the old one.
+    /// </summary>
+    public static int BureauMonth(DateTime nowUtc) => OfDate(nowUtc.AddHours(8));
 
     public static string Format(int period) => $"{Year(period):D4}-{Month(period):D2}";
 }

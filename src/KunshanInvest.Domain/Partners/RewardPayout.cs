@@ -36,7 +36,7 @@ public sealed class RewardPayout : AggregateRoot
             throw new DomainRuleException("payout.amount", "A payout is more than zero and at most CNY 100 million.");
         }
 
-        if (!FigurePeriod.IsWellFormed(periodFrom) || !FigurePeriod.IsWellFormed(periodTo) || periodFrom > periodTo || periodTo > FigurePeriod.OfDate(nowUtc))
+        if (!FigurePeriod.IsWellFormed(periodFrom) || !FigurePeriod.IsWellFormed(periodTo) || periodFrom > periodTo || periodTo > FigurePeriod.BureauMonth(nowUtc))
         {
             throw new DomainRuleException("payout.period", "The months covered run from one month to a later one, neither in the future.");
         }
