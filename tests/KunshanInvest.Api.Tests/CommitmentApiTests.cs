@@ -80,6 +80,7 @@ public abstract class CommitmentApiTests<TApp>(TApp fixture) : IClassFixture<TAp
         await (await client.PostAsJsonAsync($"/api/v1/projects/{project}/commitments", new { metric = "Happiness", target = 1, checkOn = "2026-12-31" })).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
         await (await client.PostAsJsonAsync($"/api/v1/projects/{project}/commitments", new { metric = "AnnualTax", target = 1, checkOn = "31/12/2026" })).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
         await (await client.PostAsJsonAsync($"/api/v1/projects/{project}/commitments", new { metric = "AnnualTax", target = long.MaxValue, checkOn = "2026-12-31" })).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        await (await client.PostAsJsonAsync($"/api/v1/projects/{project}/commitments", new { metric = "AnnualTax", target = 1, checkOn = "2026-12-31", clause = "第\u0000条" })).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
 
         Assert.Equal(0, await fixture.QueryAsync(db => db.Commitments.CountAsync(c => c.ProjectId == project)));
     }

@@ -34,5 +34,9 @@ internal static class CommitmentFieldRules
             .WithMsg(M.CommitmentCheckOn, x => [("date", x.CheckOn)]);
         validator.RuleFor(x => x.Clause).MaximumLength(AgreementCommitment.ClauseMaxLength)
             .WithMsg(M.CommitmentClause.With(("max", AgreementCommitment.ClauseMaxLength)));
+
+        // PostgreSQL refuses NUL in text; no control character but line breaks and tabs belongs in a clause.
+        validator.RuleFor(x => x.Clause).Must(c => c is null || !c.Any(ch => char.IsControl(ch) && ch is not ('\n' or '\r' or '\t')))
+            .WithMsg(M.CommitmentClauseControl);
     }
 }

@@ -11,6 +11,7 @@ public static partial class M
     public static readonly Msg CommitmentTarget = new("commitment.target", "承诺目标值须大于零且低于10万亿元。", "A commitment's target must be above zero and below CNY 10 trillion.");
     public static readonly Msg CommitmentCheckOn = new("commitment.check_on", "核查日期 {date} 不合理(须在2000年至2100年之间)。", "{date} is not a sensible check date (2000 to 2100).");
     public static readonly Msg CommitmentClause = new("commitment.clause", "条款说明最多{max}个字符。", "The clause may have at most {max} characters.");
+    public static readonly Msg CommitmentClauseControl = new("commitment.clause_control", "条款说明不能包含控制字符。", "The clause cannot contain control characters.");
     public static readonly Msg CommitmentDateHasNoTarget = new("commitment.date_no_target", "开工、投产、达产类承诺以核查日期为准,不填目标值。", "A construction, production or capacity commitment is its date: leave the target empty.");
 
     public static readonly Msg JobCommitmentMissed = new("notice.job.commitment_missed", "协议承诺未达成:{code} {name}", "Agreement commitment missed: {code} {name}");
