@@ -47,7 +47,9 @@ internal static partial class PasswordCheck
     {
         var clock = signIn.Context.RequestServices.GetRequiredService<TimeProvider>();
         var name = Sanitize(userName);
-        if (string.IsNullOrWhiteSpace(userName) || string.IsNullOrEmpty(password))
+        // No account's name or address holds a control character or runs past Identity's 256 columns; PostgreSQL
+        // refuses a NUL in a text parameter outright, so such a name must not reach the lookup (it would be a 500).
+        if (string.IsNullOrWhiteSpace(userName) || string.IsNullOrEmpty(password) || userName.Length > 256 || userName.Any(char.IsControl))
         {
             LogFailure(logger, clock.GetUtcNow().UtcDateTime, name, "missing");
             return new Outcome.Invalid();
