@@ -302,6 +302,27 @@ public abstract class MilestoneApiTests<TApp>(TApp fixture) : IClassFixture<TApp
         Assert.True(list.GetProperty("milestones")[2].GetProperty("isReached").GetBoolean());
     }
 
+    [Fact]
+    public async Task The_demo_seeds_advanced_projects_carry_the_milestones_and_verified_months_their_stages_rest_on()
+    {
+        await using var scope = fixture.App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var options = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<Application.Milestones.AboveScaleOptions>>().Value;
+        var advanced = await db.Projects.Where(p => p.IsDemo && p.Code.StartsWith("KS-2025-") && p.Stage >= ProjectStage.LandSecured && p.Stage <= ProjectStage.AtCapacity).ToListAsync();
+
+        Assert.Contains(advanced, p => p.Stage == ProjectStage.AboveScale);
+        Assert.Contains(advanced, p => p.Stage == ProjectStage.AtCapacity);
+        foreach (var project in advanced)
+        {
+            var facts = await Application.Milestones.StageFactsLoader.LoadAsync(db, project, options, CancellationToken.None);
+            Assert.Empty(StageGates.Check(project, project.Stage, facts));
+        }
+
+        var figures = await db.FigureEntries.Where(f => f.IsDemo && f.Status == FigureStatus.Verified).Select(f => new { f.EnteredById, f.CheckedById }).ToListAsync();
+        Assert.NotEmpty(figures);
+        Assert.All(figures, f => Assert.NotEqual(f.EnteredById, f.CheckedById));
+    }
+
     private Task<string> CreditCodeOfAsync(Guid id) => fixture.QueryAsync(db => db.Projects.Where(p => p.Id == id).Select(p => p.ProjectCompanyCreditCode!).SingleAsync());
 }
 
