@@ -37,7 +37,7 @@ public static partial class T
     public static string NoRewards => P("暂无已计奖励。", "No rewards accrued yet.");
     public static string NoPayouts => P("暂无兑付。", "No payouts yet.");
     public static string RewardsExplained => P("奖励按已审核的到位资金和实际使用外资逐笔计提,比例取决于机构类型;签约后首报不再失效。",
-        "Rewards accrue on each verified 到位资金 and 实际使用外资 entry at your type's rate; after signing, a first report no longer lapses.");
+        "Rewards accrue on each verified entry of funds in place and of foreign capital actually used, at the rate of the partner's type; after signing, a first report no longer lapses.");
     public static string RewardRateMissing => P("缺该年美元汇率", "no USD rate for the year");
 
     public static string PayoutStatusName(PayoutStatus status) => status switch
