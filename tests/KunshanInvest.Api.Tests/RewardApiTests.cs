@@ -37,7 +37,7 @@ public abstract class RewardApiTests<TApp>(TApp fixture) : IClassFixture<TApp>
         var project = new InvestmentProject(code, $"奖励测试项目 {code}", SourceChannel.PartnerPortal, officer, now.AddDays(-40));
         project.Place(enterprise.Id, sector, park);
         project.Pledge(new Money(100_000_000_00, "CNY"), null, null, null, null, 10);
-        project.MoveTo(ProjectStage.Signed, new StageActor(manager, true), "签约", now.AddDays(-35));
+        project.MoveTo(ProjectStage.Signed, new StageActor(manager, true), "签约", now.AddDays(-35), StageFacts.None);
         var submission = new PartnerSubmission($"PS-T-{Guid.NewGuid():N}"[..14].ToUpperInvariant(), partnerId, officer,
             new SubmittedEnterprise(enterprise.NameZh, null, "CN", null), new SubmittedProject("简介", sector, null, null, null, "联系人", null, null), now.AddDays(-50));
         var attribution = new Attribution(partnerId, submission.Id, null, code, null, now.AddDays(-50));

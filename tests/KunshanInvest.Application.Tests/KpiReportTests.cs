@@ -19,6 +19,9 @@ namespace KunshanInvest.Application.Tests;
 /// <summary>KPIs by period on SQLite: only verified entries count, in their own year and month, against 序时进度.</summary>
 public sealed class KpiReportTests
 {
+    /// <summary>What the 供地 gate reads when the tests move a project there (the milestone rows, if any, are added apart).</summary>
+    private static readonly StageFacts LandFacts = new([new MilestoneFact(MilestoneKind.LandSupplied, new DateOnly(2020, 1, 1), 1, null, null)], null, null, null);
+
     [Fact]
     public async Task Realised_targets_count_only_the_verified_entries_of_the_target_year()
     {
@@ -156,7 +159,7 @@ public sealed class KpiReportTests
             project.RegisterProjectCompany(ReportScenario.NewCreditCode());
             foreach (var stage in new[] { ProjectStage.Contacted, ProjectStage.Negotiating, ProjectStage.Signed, ProjectStage.Registered, ProjectStage.LandSecured })
             {
-                project.MoveTo(stage, new StageActor(officer, IsManager: true), null, now.AddDays(-1500 + (int)stage));
+                project.MoveTo(stage, new StageActor(officer, IsManager: true), null, now.AddDays(-1500 + (int)stage), LandFacts);
             }
 
             entities.Add(enterprise);

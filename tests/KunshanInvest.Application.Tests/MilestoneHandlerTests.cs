@@ -240,9 +240,9 @@ public sealed class MilestoneHandlerTests
         await using var db = database.NewContext();
         var handler = new UpdateFiguresHandler(db, database.User, Thresholds);
 
-        var version = await handler.Handle(new UpdateFigures(world.Project, before, new PledgeDto(new MoneyDto(200_000_000_00, "CNY"), null, 60, null, 100_000_000_00, null), "91320583MA0DE0013C", new RealisedDto(null, null, null, null)), CancellationToken.None);
+        var version = await handler.Handle(new UpdateFigures(world.Project, before, new PledgeDto(new MoneyDto(200_000_000_00, "CNY"), null, 60, null, 100_000_000_00, null), "91320583MA0DE0013C"), CancellationToken.None);
         var gate = await Assert.ThrowsAsync<StageGateException>(() =>
-            handler.Handle(new UpdateFigures(world.Project, version, new PledgeDto(new MoneyDto(200_000_000_00, "CNY"), null, 60, null, null, null), null, new RealisedDto(null, null, null, null)), CancellationToken.None).AsTask());
+            handler.Handle(new UpdateFigures(world.Project, version, new PledgeDto(new MoneyDto(200_000_000_00, "CNY"), null, 60, null, null, null), null), CancellationToken.None).AsTask());
 
         Assert.Equal(before + 1, version);
         Assert.Equal(["projectCompanyCreditCode"], gate.Missing.Select(m => m.Field));

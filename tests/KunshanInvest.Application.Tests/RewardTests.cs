@@ -54,7 +54,7 @@ public sealed class RewardTests
         project.Pledge(new Money(50_000_000_00, "CNY"), null, null, null, null, 20);
         if (stage != ProjectStage.Lead)
         {
-            project.MoveTo(stage, new StageActor(world.Manager, true), "测试", at);
+            project.MoveTo(stage, new StageActor(world.Manager, true), "测试", at, StageFacts.None);
         }
 
         project.Backdate(at);
