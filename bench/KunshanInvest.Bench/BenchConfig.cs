@@ -17,7 +17,7 @@ public sealed class BenchConfig : ManualConfig
     public BenchConfig()
     {
         AddJob(Job.Default
-            .WithToolchain(InProcessEmitToolchain.Instance)
+            .WithToolchain(new InProcessEmitToolchain(TimeSpan.FromMinutes(10), logOutput: true)) // the 5,000-row ledger import runs past the default limit
             .WithLaunchCount(1)
             .WithWarmupCount(3)
             .WithIterationCount(8)
