@@ -488,22 +488,6 @@ public sealed class StageGateTests
     }
 
     [Fact]
-    public void Above_scale_ignores_the_undated_realised_output()
-    {
-        // Arrange: the old undated field says CNY 1 bn; no verified month says anything.
-        var project = WithFullEvidence(ProjectStage.Operating);
-        project.Realise(null, null, null, 100_000_000_000);
-
-        // Act
-        var missing = StageGates.Check(project, ProjectStage.AboveScale, FullFacts with { RevenueFen = 0 });
-
-        // Assert
-        Assert.Equal(["figures.mainBusinessRevenue"], missing.Select(m => m.Field));
-    }
-
-    // ---- 达产: the milestone, and verified output at the pledge or a manager's override ----
-
-    [Fact]
     public void At_capacity_without_its_milestone_is_rejected_naming_it()
     {
         // Arrange

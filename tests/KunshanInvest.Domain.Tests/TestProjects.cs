@@ -44,7 +44,6 @@ internal static class TestProjects
         project.Place(null, null, null);
         project.Pledge(null, null, null, null, null, landMu: null);
         project.RegisterProjectCompany(null);
-        project.Realise(null, null, null, null);
         return project;
     }
 

@@ -116,7 +116,6 @@ public sealed class ReportScenario
         s.Add("欧元注册", ownerA, "DE", SourceChannel.OverseasOffice, p =>
             {
                 p.Pledge(new Money(2_000_000_00, "EUR"), 2_200_000_00, 40, 500_000_00, null, null);
-                p.Realise(15_000_000_00, 30, 100_000_00, null);
                 p.RegisterProjectCompany(NewCreditCode());
             },
             [(ProjectStage.Lead, 600), (ProjectStage.Contacted, 580), (ProjectStage.Negotiating, 550), (ProjectStage.Signed, 500), (ProjectStage.Registered, 300)]);
@@ -127,7 +126,6 @@ public sealed class ReportScenario
         s.Add("开工停滞", ownerA, "CN", SourceChannel.BusinessReferral, p =>
             {
                 p.Pledge(Money.CnyWan(20_000m), null, 300, null, null, 80);
-                p.Realise(50_000_000_00, 120, null, null);
                 p.RegisterProjectCompany(NewCreditCode());
                 p.Block("环评批复未下达");
             },

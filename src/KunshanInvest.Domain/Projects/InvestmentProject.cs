@@ -85,12 +85,7 @@ public sealed class InvestmentProject : AggregateRoot
     /// <summary>The project company's 统一社会信用代码, needed from 注册 on.</summary>
     public string? ProjectCompanyCreditCode { get; private set; }
 
-    // Realised later.
-    /// <summary>到位资金, CNY fen.</summary>
-    public long? FundsInPlaceFen { get; private set; }
-    public int? RealisedJobs { get; private set; }
-    public long? RealisedAnnualTaxFen { get; private set; }
-    public long? RealisedAnnualOutputFen { get; private set; }
+    // What was realised is not a property of the project: it is the sum of its verified figure entries (ADR 0029).
 
     public IReadOnlyList<StageChange> StageChanges => _stageChanges;
 
@@ -167,14 +162,6 @@ public sealed class InvestmentProject : AggregateRoot
         PledgedAnnualTaxFen = annualTaxFen;
         PledgedAnnualOutputFen = annualOutputFen;
         PledgedLandMu = landMu;
-    }
-
-    public void Realise(long? fundsInPlaceFen, int? jobs, long? annualTaxFen, long? annualOutputFen)
-    {
-        FundsInPlaceFen = fundsInPlaceFen;
-        RealisedJobs = jobs;
-        RealisedAnnualTaxFen = annualTaxFen;
-        RealisedAnnualOutputFen = annualOutputFen;
     }
 
     public void RegisterProjectCompany(string? creditCode)

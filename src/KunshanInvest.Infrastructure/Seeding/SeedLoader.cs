@@ -439,12 +439,6 @@ public sealed class SeedLoader(AppDbContext db, IdentitySeeder identity, IOption
             project.RegisterProjectCompany(seed.ProjectCompanyCreditCode);
         }
 
-        if (target >= ProjectStage.Operating && target <= ProjectStage.AtCapacity && investment is not null)
-        {
-            // Demo figures: an operating project has most of its pledge in place and its expected output realised.
-            project.Realise(investment.Currency == "CNY" ? investment.MinorUnits * 8 / 10 : null, seed.ExpectedJobs, seed.ExpectedAnnualTaxFen, seed.ExpectedAnnualOutputFen);
-        }
-
         // From 注册 on, each stage the project passed has its milestone, dated back from the day it entered its stage;
         // a project without land in 亩 leases its premises and skips 供地.
         var path = new List<(ProjectStage, DateTime)>();

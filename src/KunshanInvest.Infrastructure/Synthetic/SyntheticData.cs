@@ -376,12 +376,14 @@ internal sealed class SyntheticData
                 ProjectStage.AtCapacity => Math.Max(2e7 * random.Between(1.2, 2.0), output * random.Between(0.9, 1.2)),
                 _ => null,
             };
-            var operating = realisedOutput is not null;
-            project.Realise(
-                (long)(yuan * funds * 100),
-                operating ? (int)(project.PledgedJobs!.Value * random.Between(0.3, 1.0)) : null,
-                operating ? (long)(realisedOutput!.Value * random.Between(0.03, 0.08) * 100) : null,
-                operating ? (long)(realisedOutput!.Value * 100) : null);
+            // The undated realised figures these draws once filled are gone (ADR 0029: SyntheticFigures writes the
+            // verified months); the draws stay so every later value of the seeded stream, and every benchmark
+            // database generated from it, is the one it was.
+            if (realisedOutput is not null)
+            {
+                _ = random.Between(0.3, 1.0);
+                _ = random.Between(0.03, 0.08);
+            }
         }
 
         if (signed && !IsClosed(plan.Stage) && random.Chance(0.1))
