@@ -317,7 +317,6 @@ public abstract class SyntheticDataTests<TFixture>(TFixture fixture) : IClassFix
             Assert.True(project.LastActivityAtUtc >= project.StageEnteredAtUtc);
             Assert.True(project.LastActivityAtUtc <= AsOfEnd, $"{project.Code} has activity after the as-of day");
             Assert.Equal(project.PledgedInvestment is { MinorUnits: > 0 }, evidenceFor >= ProjectStage.Signed);
-            Assert.Equal(project.FundsInPlaceFen is not null, evidenceFor >= ProjectStage.Registered);
             Assert.Equal(project.Stage == ProjectStage.Lost, project.LostReason is not null);
         }
     }
