@@ -205,6 +205,44 @@ namespace KunshanInvest.Migrations.PostgreSql.Migrations
                     b.ToTable("Enterprises");
                 });
 
+            modelBuilder.Entity("KunshanInvest.Domain.Enterprises.EnterpriseAlias", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key");
+
+                    b.HasIndex("EnterpriseId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("EnterpriseAliases");
+                });
+
             modelBuilder.Entity("KunshanInvest.Domain.Events.PromotionEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1162,9 +1200,6 @@ namespace KunshanInvest.Migrations.PostgreSql.Migrations
                     b.Property<Guid?>("ExpansionOfProjectId")
                         .HasColumnType("uuid");
 
-                    b.Property<long?>("FundsInPlaceFen")
-                        .HasColumnType("bigint");
-
                     b.Property<bool>("IsDemo")
                         .HasColumnType("boolean");
 
@@ -1211,15 +1246,6 @@ namespace KunshanInvest.Migrations.PostgreSql.Migrations
                         .HasMaxLength(18)
                         .HasColumnType("character(18)")
                         .IsFixedLength();
-
-                    b.Property<long?>("RealisedAnnualOutputFen")
-                        .HasColumnType("bigint");
-
-                    b.Property<long?>("RealisedAnnualTaxFen")
-                        .HasColumnType("bigint");
-
-                    b.Property<int?>("RealisedJobs")
-                        .HasColumnType("integer");
 
                     b.Property<Guid?>("SectorId")
                         .HasColumnType("uuid");
@@ -1977,6 +2003,15 @@ namespace KunshanInvest.Migrations.PostgreSql.Migrations
                         .WithMany()
                         .HasForeignKey("MergedIntoId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("KunshanInvest.Domain.Enterprises.EnterpriseAlias", b =>
+                {
+                    b.HasOne("KunshanInvest.Domain.Enterprises.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("KunshanInvest.Domain.Figures.AgreementCommitment", b =>

@@ -207,6 +207,44 @@ namespace KunshanInvest.Migrations.SqlServer.Migrations
                     b.ToTable("Enterprises");
                 });
 
+            modelBuilder.Entity("KunshanInvest.Domain.Enterprises.EnterpriseAlias", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key");
+
+                    b.HasIndex("EnterpriseId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("EnterpriseAliases");
+                });
+
             modelBuilder.Entity("KunshanInvest.Domain.Events.PromotionEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1165,9 +1203,6 @@ namespace KunshanInvest.Migrations.SqlServer.Migrations
                     b.Property<Guid?>("ExpansionOfProjectId")
                         .HasColumnType("uniqueidentifier");
 
-                    b.Property<long?>("FundsInPlaceFen")
-                        .HasColumnType("bigint");
-
                     b.Property<bool>("IsDemo")
                         .HasColumnType("bit");
 
@@ -1214,15 +1249,6 @@ namespace KunshanInvest.Migrations.SqlServer.Migrations
                         .HasMaxLength(18)
                         .HasColumnType("nchar(18)")
                         .IsFixedLength();
-
-                    b.Property<long?>("RealisedAnnualOutputFen")
-                        .HasColumnType("bigint");
-
-                    b.Property<long?>("RealisedAnnualTaxFen")
-                        .HasColumnType("bigint");
-
-                    b.Property<int?>("RealisedJobs")
-                        .HasColumnType("int");
 
                     b.Property<Guid?>("SectorId")
                         .HasColumnType("uniqueidentifier");
@@ -1982,6 +2008,15 @@ namespace KunshanInvest.Migrations.SqlServer.Migrations
                         .WithMany()
                         .HasForeignKey("MergedIntoId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("KunshanInvest.Domain.Enterprises.EnterpriseAlias", b =>
+                {
+                    b.HasOne("KunshanInvest.Domain.Enterprises.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("KunshanInvest.Domain.Figures.AgreementCommitment", b =>

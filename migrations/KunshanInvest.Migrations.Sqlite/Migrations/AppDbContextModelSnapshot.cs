@@ -198,6 +198,44 @@ namespace KunshanInvest.Migrations.Sqlite.Migrations
                     b.ToTable("Enterprises");
                 });
 
+            modelBuilder.Entity("KunshanInvest.Domain.Enterprises.EnterpriseAlias", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key");
+
+                    b.HasIndex("EnterpriseId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("EnterpriseAliases");
+                });
+
             modelBuilder.Entity("KunshanInvest.Domain.Events.PromotionEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1155,9 +1193,6 @@ namespace KunshanInvest.Migrations.Sqlite.Migrations
                     b.Property<Guid?>("ExpansionOfProjectId")
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("FundsInPlaceFen")
-                        .HasColumnType("INTEGER");
-
                     b.Property<bool>("IsDemo")
                         .HasColumnType("INTEGER");
 
@@ -1204,15 +1239,6 @@ namespace KunshanInvest.Migrations.Sqlite.Migrations
                         .HasMaxLength(18)
                         .HasColumnType("TEXT")
                         .IsFixedLength();
-
-                    b.Property<long?>("RealisedAnnualOutputFen")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("RealisedAnnualTaxFen")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("RealisedJobs")
-                        .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("SectorId")
                         .HasColumnType("TEXT");
@@ -1962,6 +1988,15 @@ namespace KunshanInvest.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("MergedIntoId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("KunshanInvest.Domain.Enterprises.EnterpriseAlias", b =>
+                {
+                    b.HasOne("KunshanInvest.Domain.Enterprises.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("KunshanInvest.Domain.Figures.AgreementCommitment", b =>

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace KunshanInvest.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261207114420_RealisedFigures")]
+    [Migration("20261207132940_RealisedFigures")]
     partial class RealisedFigures
     {
         /// <inheritdoc />
@@ -176,6 +176,9 @@ namespace KunshanInvest.Migrations.Sqlite.Migrations
                     b.Property<int>("Ownership")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("StatisticsType")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -196,6 +199,44 @@ namespace KunshanInvest.Migrations.Sqlite.Migrations
                     b.HasIndex("NameZhKey");
 
                     b.ToTable("Enterprises");
+                });
+
+            modelBuilder.Entity("KunshanInvest.Domain.Enterprises.EnterpriseAlias", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key");
+
+                    b.HasIndex("EnterpriseId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("EnterpriseAliases");
                 });
 
             modelBuilder.Entity("KunshanInvest.Domain.Events.PromotionEvent", b =>
@@ -255,6 +296,66 @@ namespace KunshanInvest.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Events", (string)null);
+                });
+
+            modelBuilder.Entity("KunshanInvest.Domain.Figures.AgreementCommitment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("CheckOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CheckPeriod")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Clause")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CreatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FigureKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FromPeriod")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Metric")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MilestoneKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("MissedFlaggedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("Target")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedById");
+
+                    b.HasIndex("MissedFlaggedAtUtc", "CheckOn");
+
+                    b.HasIndex("ProjectId", "CheckOn");
+
+                    b.ToTable("AgreementCommitments", (string)null);
                 });
 
             modelBuilder.Entity("KunshanInvest.Domain.Figures.FigureEntry", b =>
@@ -616,6 +717,9 @@ namespace KunshanInvest.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .IsFixedLength();
 
+                    b.Property<DateTime?>("FrozenAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("LapsedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -668,6 +772,9 @@ namespace KunshanInvest.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("ApprovedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("ApprovedPayoutsFen")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Country")
                         .IsRequired()
                         .HasMaxLength(2)
@@ -701,6 +808,9 @@ namespace KunshanInvest.Migrations.Sqlite.Migrations
 
                     b.Property<int>("Type")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("TypeConfirmedAtUtc")
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -870,6 +980,74 @@ namespace KunshanInvest.Migrations.Sqlite.Migrations
                     b.ToTable("PartnerSubmissions", (string)null);
                 });
 
+            modelBuilder.Entity("KunshanInvest.Domain.Partners.RewardPayout", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AmountFen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ApprovedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ApprovedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PaidAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PaidById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PeriodFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PeriodTo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RequestedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApprovedById");
+
+                    b.HasIndex("PaidById");
+
+                    b.HasIndex("RequestedAtUtc");
+
+                    b.HasIndex("RequestedById");
+
+                    b.HasIndex("PartnerId", "Status", "AmountFen");
+
+                    b.ToTable("RewardPayouts");
+                });
+
             modelBuilder.Entity("KunshanInvest.Domain.Partners.SubmissionAttachment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1018,9 +1196,6 @@ namespace KunshanInvest.Migrations.Sqlite.Migrations
                     b.Property<Guid?>("ExpansionOfProjectId")
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("FundsInPlaceFen")
-                        .HasColumnType("INTEGER");
-
                     b.Property<bool>("IsDemo")
                         .HasColumnType("INTEGER");
 
@@ -1067,15 +1242,6 @@ namespace KunshanInvest.Migrations.Sqlite.Migrations
                         .HasMaxLength(18)
                         .HasColumnType("TEXT")
                         .IsFixedLength();
-
-                    b.Property<long?>("RealisedAnnualOutputFen")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("RealisedAnnualTaxFen")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("RealisedJobs")
-                        .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("SectorId")
                         .HasColumnType("TEXT");
@@ -1827,6 +1993,30 @@ namespace KunshanInvest.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("KunshanInvest.Domain.Enterprises.EnterpriseAlias", b =>
+                {
+                    b.HasOne("KunshanInvest.Domain.Enterprises.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KunshanInvest.Domain.Figures.AgreementCommitment", b =>
+                {
+                    b.HasOne("KunshanInvest.Infrastructure.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("KunshanInvest.Domain.Projects.InvestmentProject", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("KunshanInvest.Domain.Figures.FigureEntry", b =>
                 {
                     b.HasOne("KunshanInvest.Infrastructure.Identity.AppUser", null)
@@ -1988,6 +2178,31 @@ namespace KunshanInvest.Migrations.Sqlite.Migrations
                     b.HasOne("KunshanInvest.Infrastructure.Identity.AppUser", null)
                         .WithMany()
                         .HasForeignKey("SubmittedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KunshanInvest.Domain.Partners.RewardPayout", b =>
+                {
+                    b.HasOne("KunshanInvest.Infrastructure.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ApprovedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("KunshanInvest.Infrastructure.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("PaidById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("KunshanInvest.Domain.Partners.Partner", null)
+                        .WithMany()
+                        .HasForeignKey("PartnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("KunshanInvest.Infrastructure.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("RequestedById")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
