@@ -24,7 +24,8 @@ public abstract class ApiContractTests<TApp>(TApp fixture) : IClassFixture<TApp>
         var codes = await db.Sectors.Select(s => s.Code).ToListAsync();
         Assert.All(new[] { "coffee", "food", "display", "solid-state-battery", "medical-aesthetics" }, code => Assert.Contains(code, codes));
         Assert.Equal(5, await db.Parks.CountAsync());
-        Assert.Equal(16, await db.Enterprises.CountAsync(e => !e.IsDemo));
+        // The article's sixteen, and 友达光电 (AUO, Kunshan's panel plant): the alias example of issue 16 (AUO = 友达).
+        Assert.Equal(17, await db.Enterprises.CountAsync(e => !e.IsDemo));
         var suzhou = await db.Events.SingleAsync(e => e.Code == "suzhou-2025");
         Assert.Equal(55, suzhou.AnnouncedProjects);
         Assert.Equal(44_180_000_000L * 100, suzhou.AnnouncedInvestmentFen);

@@ -161,28 +161,32 @@ public sealed class SecurityBaselineTests
         var endpoints = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods.Contains("POST") == true)
             .Where(e => e.Metadata.GetMetadata<IAntiforgeryMetadata>()?.RequiresValidation == true || e.Metadata.GetMetadata<ComponentTypeMetadata>() is not null)
-            .Select(e => (Route: "/" + (e.RoutePattern.RawText ?? "").TrimStart('/'), Page: e.Metadata.GetMetadata<ComponentTypeMetadata>() is not null))
+            .Select(e => (Route: "/" + (e.RoutePattern.RawText ?? "").TrimStart('/'), Page: e.Metadata.GetMetadata<ComponentTypeMetadata>() is not null,
+                ManagersOnly: e.Metadata.GetOrderedMetadata<Microsoft.AspNetCore.Authorization.IAuthorizeData>().Any(a => a.Roles is { } r && r.Contains("Manager", StringComparison.Ordinal) && !r.Contains("Admin", StringComparison.Ordinal))))
             .Where(e => !e.Route.Contains('*', StringComparison.Ordinal))
-            .Select(e => (Route: System.Text.RegularExpressions.Regex.Replace(e.Route, "\\{[^}]+\\}", Guid.Empty.ToString(), System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1)), e.Page))
+            .Select(e => (Route: System.Text.RegularExpressions.Regex.Replace(e.Route, "\\{[^}]+\\}", Guid.Empty.ToString(), System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1)), e.Page, e.ManagersOnly))
             .Distinct()
             .ToList();
         Assert.Superset(
             new HashSet<string>(["/account/login", "/account/change-password", "/account/two-factor/verify", "/account/logout", "/account/two-factor"]),
             endpoints.Select(e => e.Route).ToHashSet());
 
-        // Posted by a user the page admits (authorisation runs first): the partner for the portal, the admin elsewhere.
+        // Posted by a user the page admits (authorisation runs first): the partner for the portal, a manager on the
+        // managers' own pages (verifying figures is not an admin's), the admin elsewhere.
         using var client = FormClient.Create(app);
         await FormClient.SignInAsync(client, "officer", AppFixture.DemoPassword);
         using var partner = FormClient.Create(app);
         await FormClient.SignInAsync(partner, "partner", AppFixture.DemoPassword);
+        using var manager = FormClient.Create(app);
+        await FormClient.SignInAsync(manager, "manager", AppFixture.DemoPassword);
         using var admin = FormClient.Create(app);
         await FormClient.SignInAsync(admin, "admin", AppFixture.DemoPassword);
         await FormClient.PostAsync(admin, "/account/two-factor/verify", "/account/two-factor/verify", new Dictionary<string, string> { ["code"] = await factory.AdminCodeAsync() });
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/api/v1/admin/users")).StatusCode);
         var refusedWrongly = new List<string>();
-        foreach (var (route, page) in endpoints)
+        foreach (var (route, page, managersOnly) in endpoints)
         {
-            var poster = !page ? client : route.StartsWith("/portal", StringComparison.Ordinal) ? partner : admin;
+            var poster = !page ? client : route.StartsWith("/portal", StringComparison.Ordinal) ? partner : managersOnly ? manager : admin;
             var response = await poster.PostAsync(route, new FormUrlEncodedContent(new Dictionary<string, string> { ["userName"] = "officer" }));
             if (response.StatusCode != HttpStatusCode.BadRequest)
             {
@@ -191,7 +195,7 @@ public sealed class SecurityBaselineTests
         }
 
         // With the token the minimal-API form posts proceed (a redirect, never 400); sign-out last.
-        foreach (var (route, _) in endpoints.Where(e => !e.Page).OrderBy(e => e.Route == "/account/logout"))
+        foreach (var (route, _, _) in endpoints.Where(e => !e.Page).OrderBy(e => e.Route == "/account/logout"))
         {
             var response = await FormClient.PostAsync(client, "/account/login", route, new Dictionary<string, string> { ["userName"] = "officer", ["password"] = "wrong" });
             if (response.StatusCode != HttpStatusCode.Redirect)
