@@ -14,6 +14,7 @@ using KunshanInvest.Infrastructure.Persistence.Bookkeeping;
 using KunshanInvest.Infrastructure.Persistence.Interceptors;
 using KunshanInvest.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -326,12 +327,32 @@ public sealed class AuditRetentionConfigurationTests
     [InlineData("-30")]
     public void A_retention_below_184_days_is_refused_at_start_up(string days)
     {
-        var folder = Directory.CreateTempSubdirectory("ki-sqlite-").FullName;
-        using var app = new KunshanApiFactory(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(folder, "api.db")}", settings: new Dictionary<string, string> { ["Audit:RetentionDays"] = days });
+        // The check the host runs first when it starts (IStartupValidator), on the application's own registrations. Not
+        // through WebApplicationFactory: on a loaded machine its deferred host once surfaced an ObjectDisposedException
+        // from the failed start instead of the validation error, a race in the factory, not in this rule.
+        var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Audit:RetentionDays"] = days })
+            .Build();
+        var services = new ServiceCollection().AddSingleton<Microsoft.Extensions.Configuration.IConfiguration>(configuration);
+        KunshanInvest.Application.DependencyInjection.AddApplication(services);
+        using var provider = services.BuildServiceProvider();
 
-        var error = Assert.ThrowsAny<Exception>(() => app.Server);
+        var error = Assert.ThrowsAny<Exception>(() => provider.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate());
 
         Assert.Contains("Audit:RetentionDays must be at least 184", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_retention_of_184_days_or_more_starts()
+    {
+        var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Audit:RetentionDays"] = "184" })
+            .Build();
+        var services = new ServiceCollection().AddSingleton<Microsoft.Extensions.Configuration.IConfiguration>(configuration);
+        KunshanInvest.Application.DependencyInjection.AddApplication(services);
+        using var provider = services.BuildServiceProvider();
+
+        provider.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate();
     }
 }
 
