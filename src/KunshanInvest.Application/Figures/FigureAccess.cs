@@ -35,22 +35,4 @@ internal static class FigureAccess
         entry.AttachEvidence(type ?? EvidenceType.Other, AttachmentRules.SafeName(file.FileName), stored, AttachmentRules.ContentTypes[Path.GetExtension(file.FileName)], file.Content.LongLength);
         return stored;
     }
-
-    /// <summary>Saves; should the save fail, the file written for it goes too (nothing half-saved).</summary>
-    public static async Task SaveAsync(IAppDbContext db, IAttachmentStore store, string? stored, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch
-        {
-            if (stored is not null)
-            {
-                store.Delete(stored);
-            }
-
-            throw;
-        }
-    }
 }

@@ -18,6 +18,28 @@ public interface IAttachmentStore
     void Delete(string storedName);
 }
 
+public static class AttachmentStoreExtensions
+{
+    /// <summary>
+    /// Saves the unit of work that records <paramref name="stored"/>; should the save fail, the file written for it is
+    /// deleted too, so nothing is left half-saved.
+    /// </summary>
+    public static async Task SaveChangesOrDiscardAsync(this IAttachmentStore store, Common.IAppDbContext db, string? stored, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(db);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch when (stored is not null)
+        {
+            store.Delete(stored);
+            throw;
+        }
+    }
+}
+
 /// <summary>
 /// What a submission may carry: PDF, Word, Excel and images, at most <see cref="MaxBytes"/> each and
 /// <see cref="MaxFiles"/> in all, and the content's magic bytes must match the extension (a renamed .exe is refused).

@@ -59,7 +59,7 @@ public sealed class CorrectFigureHandler(IAppDbContext db, ICurrentUser user, IA
         var correction = new FigureEntry(old.ProjectId, old.Kind, old.Period, command.Amount, command.Currency, value, foreign, command.Note, user.RequireId(), now, old.Id);
         db.FigureEntries.Add(correction);
         var stored = await FigureAccess.AttachAsync(store, correction, command.EvidenceType, command.Evidence, cancellationToken);
-        await FigureAccess.SaveAsync(db, store, stored, cancellationToken);
+        await store.SaveChangesOrDiscardAsync(db, stored, cancellationToken);
         return new FigureRecorded(correction.Id, correction.Status, correction.Value, correction.Version);
     }
 }

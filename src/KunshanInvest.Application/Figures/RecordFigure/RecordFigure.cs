@@ -55,7 +55,7 @@ public sealed class RecordFigureHandler(IAppDbContext db, ICurrentUser user, IAt
         var entry = new FigureEntry(project.Id, command.Kind, command.Period, command.Amount, command.Currency, value, foreign, command.Note, user.RequireId(), now);
         db.FigureEntries.Add(entry);
         var stored = await FigureAccess.AttachAsync(store, entry, command.EvidenceType, command.Evidence, cancellationToken);
-        await FigureAccess.SaveAsync(db, store, stored, cancellationToken);
+        await store.SaveChangesOrDiscardAsync(db, stored, cancellationToken);
         return new FigureRecorded(entry.Id, entry.Status, entry.Value, entry.Version);
     }
 }

@@ -130,15 +130,7 @@ public sealed class RecordMilestoneHandler(IAppDbContext db, ICurrentUser user, 
             milestone.AttachEvidence(AttachmentRules.SafeName(file.FileName), saved, AttachmentRules.ContentTypes[extension], file.Content.LongLength);
         }
 
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch when (saved is not null)
-        {
-            store.Delete(saved);
-            throw;
-        }
+        await store.SaveChangesOrDiscardAsync(db, saved, cancellationToken);
 
         if (saved is not null && previousEvidence is not null)
         {
