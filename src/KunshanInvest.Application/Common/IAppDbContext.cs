@@ -1,4 +1,5 @@
 using KunshanInvest.Domain.Auditing;
+using KunshanInvest.Domain.Carriers;
 using KunshanInvest.Domain.Enterprises;
 using KunshanInvest.Domain.Events;
 using KunshanInvest.Domain.Figures;
@@ -11,6 +12,7 @@ using KunshanInvest.Domain.Projects;
 using KunshanInvest.Domain.Rates;
 using KunshanInvest.Domain.Reports;
 using KunshanInvest.Domain.Sectors;
+using KunshanInvest.Domain.Services;
 using Microsoft.EntityFrameworkCore;
 
 namespace KunshanInvest.Application.Common;
@@ -44,6 +46,15 @@ public interface IAppDbContext
     DbSet<PipelineSnapshot> PipelineSnapshots { get; }
     DbSet<FigureEntry> FigureEntries { get; }
     DbSet<ProjectMilestone> Milestones { get; }
+    DbSet<ServiceCategory> ServiceCategories { get; }
+    DbSet<Department> Departments { get; }
+    DbSet<DepartmentMember> DepartmentMembers { get; }
+    DbSet<ServiceRequest> ServiceRequests { get; }
+    DbSet<ServiceRequestStep> ServiceRequestSteps { get; }
+    DbSet<ServiceRequestAttachment> ServiceRequestAttachments { get; }
+    DbSet<LandParcel> LandParcels { get; }
+    DbSet<Premises> Premises { get; }
+    DbSet<CarrierEvent> CarrierEvents { get; }
     DbSet<RewardPayout> RewardPayouts { get; }
     DbSet<AgreementCommitment> Commitments { get; }
 

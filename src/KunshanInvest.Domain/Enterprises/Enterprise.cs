@@ -59,6 +59,9 @@ public sealed class Enterprise : AggregateRoot
     /// <summary>统计类型: which 上规 threshold applies once the enterprise enters the statistics register.</summary>
     public StatisticsType StatisticsType { get; private set; }
 
+    /// <summary>挂钩服务专员: the bureau user who looks after the enterprise once it has landed (service requests' return visits).</summary>
+    public Guid? ServiceOfficerId { get; private set; }
+
     /// <summary>Set when this record was merged into another; it then only keeps the history.</summary>
     public Guid? MergedIntoId { get; private set; }
 
@@ -76,6 +79,8 @@ public sealed class Enterprise : AggregateRoot
         NameZhKey = NameZh is null ? null : EnterpriseName.Key(NameZh);
         NameEnKey = NameEn is null ? null : EnterpriseName.Key(NameEn);
     }
+
+    public void AssignServiceOfficer(Guid? userId) => ServiceOfficerId = userId;
 
     public void SetCreditCode(string? code)
     {

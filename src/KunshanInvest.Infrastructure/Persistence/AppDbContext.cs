@@ -1,6 +1,8 @@
 using KunshanInvest.Application.Common;
 using KunshanInvest.Application.Common.Exceptions;
+using KunshanInvest.Application.Common.Messages;
 using KunshanInvest.Domain.Auditing;
+using KunshanInvest.Domain.Carriers;
 using KunshanInvest.Domain.Enterprises;
 using KunshanInvest.Domain.Events;
 using KunshanInvest.Domain.Figures;
@@ -13,13 +15,13 @@ using KunshanInvest.Domain.Projects;
 using KunshanInvest.Domain.Rates;
 using KunshanInvest.Domain.Reports;
 using KunshanInvest.Domain.Sectors;
+using KunshanInvest.Domain.Services;
 using KunshanInvest.Infrastructure.Identity;
 using KunshanInvest.Infrastructure.Persistence.Bookkeeping;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using KunshanInvest.Application.Common.Messages;
 
 namespace KunshanInvest.Infrastructure.Persistence;
 
@@ -60,6 +62,15 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<PipelineSnapshot> PipelineSnapshots => Set<PipelineSnapshot>();
     public DbSet<FigureEntry> FigureEntries => Set<FigureEntry>();
     public DbSet<ProjectMilestone> Milestones => Set<ProjectMilestone>();
+    public DbSet<ServiceCategory> ServiceCategories => Set<ServiceCategory>();
+    public DbSet<Department> Departments => Set<Department>();
+    public DbSet<DepartmentMember> DepartmentMembers => Set<DepartmentMember>();
+    public DbSet<ServiceRequest> ServiceRequests => Set<ServiceRequest>();
+    public DbSet<ServiceRequestStep> ServiceRequestSteps => Set<ServiceRequestStep>();
+    public DbSet<ServiceRequestAttachment> ServiceRequestAttachments => Set<ServiceRequestAttachment>();
+    public DbSet<LandParcel> LandParcels => Set<LandParcel>();
+    public DbSet<Premises> Premises => Set<Premises>();
+    public DbSet<CarrierEvent> CarrierEvents => Set<CarrierEvent>();
     public DbSet<RewardPayout> RewardPayouts => Set<RewardPayout>();
     public DbSet<AgreementCommitment> Commitments => Set<AgreementCommitment>();
 

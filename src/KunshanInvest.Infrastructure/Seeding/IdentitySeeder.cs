@@ -25,6 +25,7 @@ public sealed class IdentitySeeder(UserManager<AppUser> users, RoleManager<AppRo
         ("officer2", "招商专员 李静(演示)", Roles.Officer),
         ("partner", "驻外招商点(演示)", Roles.Partner),
         ("auditor", "审计员(演示)", Roles.Auditor),
+        ("dept", "供电所 办理员(演示)", Roles.Department),
     ];
 
     public async Task EnsureRolesAsync(SeedReport report)

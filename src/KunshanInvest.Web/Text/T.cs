@@ -58,6 +58,7 @@ public static partial class T
         Application.Common.Security.Roles.Officer => P("招商专员", "Officer"),
         Application.Common.Security.Roles.Partner => P("合作伙伴", "Partner"),
         Application.Common.Security.Roles.Auditor => P("审计员", "Auditor"),
+        Application.Common.Security.Roles.Department => P("部门办理员", "Department handler"),
         _ => role,
     };
 }

@@ -1,4 +1,5 @@
 using KunshanInvest.Domain.Enterprises;
+using KunshanInvest.Infrastructure.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -21,6 +22,7 @@ internal sealed class EnterpriseConfiguration : IEntityTypeConfiguration<Enterpr
         builder.HasIndex(e => e.NameZhKey);
         builder.HasIndex(e => e.NameEnKey);
         builder.HasOne<Enterprise>().WithMany().HasForeignKey(e => e.MergedIntoId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(e => e.ServiceOfficerId).OnDelete(DeleteBehavior.SetNull);
         builder.Ignore(e => e.DisplayName);
     }
 }

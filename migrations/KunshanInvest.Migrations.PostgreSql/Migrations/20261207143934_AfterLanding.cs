@@ -1,0 +1,518 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace KunshanInvest.Migrations.PostgreSql.Migrations
+{
+    /// <inheritdoc />
+    public partial class AfterLanding : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<Guid>(
+                name: "ServiceOfficerId",
+                table: "Enterprises",
+                type: "uuid",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "CarrierEvents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    CarrierKind = table.Column<int>(type: "integer", nullable: false),
+                    CarrierId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    ProjectId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ByUserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CarrierEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CarrierEvents_AspNetUsers_ByUserId",
+                        column: x => x.ByUserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CarrierEvents_Projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "Projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Departments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    NameZh = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    NameEn = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    HeadUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Departments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Departments_AspNetUsers_HeadUserId",
+                        column: x => x.HeadUserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "LandParcels",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    ParkId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AreaMu = table.Column<double>(type: "double precision", nullable: false),
+                    Use = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    GuidePriceFenPerMu = table.Column<long>(type: "bigint", nullable: true),
+                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    ReservedForProjectId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ReservedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    SuppliedToProjectId = table.Column<Guid>(type: "uuid", nullable: true),
+                    IsDemo = table.Column<bool>(type: "boolean", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LandParcels", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_LandParcels_Parks_ParkId",
+                        column: x => x.ParkId,
+                        principalTable: "Parks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_LandParcels_Projects_ReservedForProjectId",
+                        column: x => x.ReservedForProjectId,
+                        principalTable: "Projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_LandParcels_Projects_SuppliedToProjectId",
+                        column: x => x.SuppliedToProjectId,
+                        principalTable: "Projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Premises",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ParkId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Building = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    AreaM2 = table.Column<double>(type: "double precision", nullable: false),
+                    VacantM2 = table.Column<double>(type: "double precision", nullable: false),
+                    FloorLoadKnPerM2 = table.Column<double>(type: "double precision", nullable: true),
+                    Floors = table.Column<int>(type: "integer", nullable: false),
+                    RentFenPerM2Month = table.Column<long>(type: "bigint", nullable: true),
+                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    ReservedForProjectId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ReservedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    OccupiedByProjectId = table.Column<Guid>(type: "uuid", nullable: true),
+                    IsDemo = table.Column<bool>(type: "boolean", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Premises", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Premises_Parks_ParkId",
+                        column: x => x.ParkId,
+                        principalTable: "Parks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Premises_Projects_OccupiedByProjectId",
+                        column: x => x.OccupiedByProjectId,
+                        principalTable: "Projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Premises_Projects_ReservedForProjectId",
+                        column: x => x.ReservedForProjectId,
+                        principalTable: "Projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ServiceCategories",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Code = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    NameZh = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    NameEn = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    DeadlineDays = table.Column<int>(type: "integer", nullable: false),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ServiceCategories", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DepartmentMembers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    DepartmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DepartmentMembers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DepartmentMembers_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_DepartmentMembers_Departments_DepartmentId",
+                        column: x => x.DepartmentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ServiceRequests",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    EnterpriseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CategoryId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DepartmentId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    ContactName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    ContactPhone = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    ServiceOfficerId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CreatedById = table.Column<Guid>(type: "uuid", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    AcceptedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    DueAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    StartedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ClosedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Reply = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    VisitedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Satisfaction = table.Column<int>(type: "integer", nullable: true),
+                    VisitComment = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    ReturnedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ReturnedReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    IsDemo = table.Column<bool>(type: "boolean", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ServiceRequests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ServiceRequests_AspNetUsers_CreatedById",
+                        column: x => x.CreatedById,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ServiceRequests_AspNetUsers_ServiceOfficerId",
+                        column: x => x.ServiceOfficerId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ServiceRequests_Departments_DepartmentId",
+                        column: x => x.DepartmentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ServiceRequests_Enterprises_EnterpriseId",
+                        column: x => x.EnterpriseId,
+                        principalTable: "Enterprises",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ServiceRequests_ServiceCategories_CategoryId",
+                        column: x => x.CategoryId,
+                        principalTable: "ServiceCategories",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ServiceRequestAttachments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RequestId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    StoredName = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    SizeBytes = table.Column<long>(type: "bigint", nullable: false),
+                    UploadedById = table.Column<Guid>(type: "uuid", nullable: false),
+                    UploadedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ServiceRequestAttachments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ServiceRequestAttachments_AspNetUsers_UploadedById",
+                        column: x => x.UploadedById,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ServiceRequestAttachments_ServiceRequests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "ServiceRequests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ServiceRequestSteps",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RequestId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    ByUserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    FromDepartmentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ToDepartmentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ServiceRequestSteps", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ServiceRequestSteps_AspNetUsers_ByUserId",
+                        column: x => x.ByUserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ServiceRequestSteps_ServiceRequests_RequestId",
+                        column: x => x.RequestId,
+                        principalTable: "ServiceRequests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Enterprises_ServiceOfficerId",
+                table: "Enterprises",
+                column: "ServiceOfficerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CarrierEvents_ByUserId",
+                table: "CarrierEvents",
+                column: "ByUserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CarrierEvents_CarrierKind_CarrierId_AtUtc",
+                table: "CarrierEvents",
+                columns: new[] { "CarrierKind", "CarrierId", "AtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CarrierEvents_ProjectId",
+                table: "CarrierEvents",
+                column: "ProjectId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DepartmentMembers_DepartmentId",
+                table: "DepartmentMembers",
+                column: "DepartmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DepartmentMembers_UserId_DepartmentId",
+                table: "DepartmentMembers",
+                columns: new[] { "UserId", "DepartmentId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Departments_Code",
+                table: "Departments",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Departments_HeadUserId",
+                table: "Departments",
+                column: "HeadUserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LandParcels_Code",
+                table: "LandParcels",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LandParcels_ParkId",
+                table: "LandParcels",
+                column: "ParkId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LandParcels_ReservedForProjectId",
+                table: "LandParcels",
+                column: "ReservedForProjectId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LandParcels_Status_Use_ParkId_AreaMu",
+                table: "LandParcels",
+                columns: new[] { "Status", "Use", "ParkId", "AreaMu" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LandParcels_SuppliedToProjectId",
+                table: "LandParcels",
+                column: "SuppliedToProjectId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Premises_OccupiedByProjectId",
+                table: "Premises",
+                column: "OccupiedByProjectId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Premises_ParkId",
+                table: "Premises",
+                column: "ParkId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Premises_ReservedForProjectId",
+                table: "Premises",
+                column: "ReservedForProjectId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Premises_Status_Kind_ParkId_VacantM2",
+                table: "Premises",
+                columns: new[] { "Status", "Kind", "ParkId", "VacantM2" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceCategories_Code",
+                table: "ServiceCategories",
+                column: "Code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceRequestAttachments_RequestId",
+                table: "ServiceRequestAttachments",
+                column: "RequestId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceRequestAttachments_UploadedById",
+                table: "ServiceRequestAttachments",
+                column: "UploadedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceRequests_CategoryId",
+                table: "ServiceRequests",
+                column: "CategoryId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceRequests_CreatedById",
+                table: "ServiceRequests",
+                column: "CreatedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceRequests_DepartmentId_Status_DueAtUtc",
+                table: "ServiceRequests",
+                columns: new[] { "DepartmentId", "Status", "DueAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceRequests_EnterpriseId_AcceptedAtUtc",
+                table: "ServiceRequests",
+                columns: new[] { "EnterpriseId", "AcceptedAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceRequests_ServiceOfficerId",
+                table: "ServiceRequests",
+                column: "ServiceOfficerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceRequests_Status_DueAtUtc",
+                table: "ServiceRequests",
+                columns: new[] { "Status", "DueAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceRequestSteps_ByUserId",
+                table: "ServiceRequestSteps",
+                column: "ByUserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceRequestSteps_RequestId_AtUtc",
+                table: "ServiceRequestSteps",
+                columns: new[] { "RequestId", "AtUtc" });
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Enterprises_AspNetUsers_ServiceOfficerId",
+                table: "Enterprises",
+                column: "ServiceOfficerId",
+                principalTable: "AspNetUsers",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.SetNull);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropForeignKey(
+                name: "FK_Enterprises_AspNetUsers_ServiceOfficerId",
+                table: "Enterprises");
+
+            migrationBuilder.DropTable(
+                name: "CarrierEvents");
+
+            migrationBuilder.DropTable(
+                name: "DepartmentMembers");
+
+            migrationBuilder.DropTable(
+                name: "LandParcels");
+
+            migrationBuilder.DropTable(
+                name: "Premises");
+
+            migrationBuilder.DropTable(
+                name: "ServiceRequestAttachments");
+
+            migrationBuilder.DropTable(
+                name: "ServiceRequestSteps");
+
+            migrationBuilder.DropTable(
+                name: "ServiceRequests");
+
+            migrationBuilder.DropTable(
+                name: "Departments");
+
+            migrationBuilder.DropTable(
+                name: "ServiceCategories");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Enterprises_ServiceOfficerId",
+                table: "Enterprises");
+
+            migrationBuilder.DropColumn(
+                name: "ServiceOfficerId",
+                table: "Enterprises");
+        }
+    }
+}
