@@ -59,6 +59,8 @@ public static partial class M
             ["FigureEntry"] = new("实绩", "Figure entry"),
             ["FigureEvidence"] = new("实绩证明材料", "Figure evidence"),
             ["Commitment"] = new("协议承诺", "Commitment"),
+            ["ServiceRequest"] = new("企业诉求", "Service request"),
+            ["ServiceRequestAttachment"] = new("诉求附件", "Request attachment"),
         };
 
         /// <summary>An entity's type name as a reader calls it; an unknown one as written.</summary>
