@@ -96,6 +96,8 @@ internal static class AuthorizationMatrix
         "DELETE  /api/v1/enterprises/{id:guid}/aliases/{aliasId:guid}                   401  403  403  ok   ok   ok   ok   403  403",
         "POST    /api/v1/enterprises/{id:guid}/contacts                                 401  403  403  ok   ok   ok   ok   403  403",
         "GET     /api/v1/enterprises/{id:guid}/history                                  401  403  403  ok   ok   ok   ok   403  403",
+        "GET     /api/v1/enterprises/{id:guid}/service-requests                         401  403  403  ok   ok   ok   ok   403  403",
+        "PUT     /api/v1/enterprises/{id:guid}/service-officer                          401  403  403  403  403  ok   ok   403  403",
         "POST    /api/v1/enterprises/{id:guid}/merge-into/{survivorId:guid}             401  403  403  403  403  ok   ok   403  403",
         "GET     /api/v1/events/                                                        401  403  403  ok   ok   ok   ok   403  403",
         "POST    /api/v1/events/                                                        401  403  403  403  403  ok   ok   403  403",
@@ -177,6 +179,18 @@ internal static class AuthorizationMatrix
         "POST    /api/v1/rewards/payouts                                                401  403  403  403  403  ok   ok   403  403",
         "POST    /api/v1/rewards/payouts/{id:guid}/approve                              401  403  403  403  403  ok   403  403  403",
         "POST    /api/v1/rewards/payouts/{id:guid}/paid                                 401  403  403  403  403  ok   ok   403  403",
+        "GET     /api/v1/service-requests/                                              401  403  403  ok   ok   ok   ok   403  ok",
+        "POST    /api/v1/service-requests/                                              401  403  403  ok   ok   ok   ok   403  403",
+        "GET     /api/v1/service-requests/due                                           401  403  403  ok   ok   ok   ok   403  403",
+        "GET     /api/v1/service-requests/options                                       401  403  403  ok   ok   ok   ok   403  ok",
+        "GET     /api/v1/service-requests/{id:guid}                                     401  403  403  ok   ok   ok   ok   403  no",
+        "POST    /api/v1/service-requests/{id:guid}/attachments                         401  403  403  ok   ok   ok   ok   403  ok",
+        "GET     /api/v1/service-requests/{id:guid}/attachments/{attachmentId:guid}     401  403  403  ok   ok   ok   ok   403  no",
+        "POST    /api/v1/service-requests/{id:guid}/close                               401  403  403  403  403  ok   ok   403  no",
+        "POST    /api/v1/service-requests/{id:guid}/reassign                            401  403  403  403  403  ok   ok   403  no",
+        "POST    /api/v1/service-requests/{id:guid}/return                              401  403  403  403  403  ok   ok   403  no",
+        "POST    /api/v1/service-requests/{id:guid}/start                               401  403  403  403  403  ok   ok   403  no",
+        "POST    /api/v1/service-requests/{id:guid}/visit                               401  403  403  ok   403  ok   ok   403  403",
         "GET     /api/v1/triage/submissions/                                            401  403  403  ok   ok   ok   ok   403  403",
         "GET     /api/v1/triage/submissions/{id:guid}                                   401  403  403  ok   ok   ok   ok   403  403",
         "POST    /api/v1/triage/submissions/{id:guid}/accept                            401  403  403  ok   ok   ok   ok   403  403",
@@ -368,6 +382,17 @@ internal sealed class MatrixWorld
         world._ids["figure"] = figure.Id;
         world._ids["payout"] = Guid.CreateVersion7(); // none exists: callers allowed past authorisation get 404
 
+        // A service request `officer` logged, routed to 人社局: the demo `dept` user (供电所) does not see it (404).
+        var (category, hrss, power) = await fixture.QueryAsync(async db => (
+            await db.ServiceCategories.Where(c => c.Code == "hiring").Select(c => c.Id).SingleAsync(),
+            await db.Departments.Where(d => d.Code == "hrss").Select(d => d.Id).SingleAsync(),
+            await db.Departments.Where(d => d.Code == "power").Select(d => d.Id).SingleAsync()));
+        var serviceRequest = new Domain.Services.ServiceRequest(world._ids["enterprise"], category, hrss, "矩阵诉求", null, null, world._officerId, world._officerId, DateTime.UtcNow, DateTime.UtcNow.AddDays(15));
+        await fixture.WriteAsync(db => db.ServiceRequests.Add(serviceRequest));
+        world._ids["serviceRequest"] = serviceRequest.Id;
+        world._ids["serviceCategory"] = category;
+        world._ids["powerDepartment"] = power;
+
         world._clients[Caller.Anonymous] = NoRedirects(fixture, null);
         world._clients[Caller.PartnerA] = NoRedirects(fixture, await fixture.ClientAsync("partner"));
         world._clients[Caller.PartnerB] = NoRedirects(fixture, (await fixture.NewPartnerAsync()).Client);
@@ -403,7 +428,7 @@ internal sealed class MatrixWorld
     {
         var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), Path(endpoint.Method, endpoint.Pattern));
         var (body, ifMatch) = Body(endpoint.Key);
-        if (endpoint.Key is "POST /api/v1/projects/import" or "POST /api/v1/projects/ledger/preview" or "POST /api/v1/projects/ledger/import")
+        if (endpoint.Key is "POST /api/v1/projects/import" or "POST /api/v1/projects/ledger/preview" or "POST /api/v1/projects/ledger/import" or "POST /api/v1/service-requests/{id:guid}/attachments")
         {
             // Routing matches this endpoint only for a form (its Accepts metadata); JSON would be 415 before authorisation.
             var form = new MultipartFormDataContent();
@@ -442,6 +467,13 @@ internal sealed class MatrixWorld
         "PUT /api/v1/commitments/{id:guid}" => (new { metric = "AnnualTax", target = 100_0000_00L, checkOn = "2030-12-31" }, StaleVersion),
         "DELETE /api/v1/commitments/{id:guid}" => (null, StaleVersion),
         "POST /api/v1/follow-ups/{id:guid}/reassign" => (new { assigneeId = _officer2Id }, StaleVersion),
+        "POST /api/v1/service-requests/" => (new { enterpriseId = _ids["enterprise"], categoryId = _ids["serviceCategory"], departmentId = _ids["powerDepartment"], description = "矩阵诉求" }, null),
+        "POST /api/v1/service-requests/{id:guid}/start" => (new { }, StaleVersion),
+        "POST /api/v1/service-requests/{id:guid}/close" => (new { reply = "矩阵答复" }, StaleVersion),
+        "POST /api/v1/service-requests/{id:guid}/return" => (new { reason = "矩阵退回" }, StaleVersion),
+        "POST /api/v1/service-requests/{id:guid}/reassign" => (new { departmentId = _ids["powerDepartment"], note = "矩阵" }, StaleVersion),
+        "POST /api/v1/service-requests/{id:guid}/visit" => (new { satisfaction = 5, comment = "矩阵" }, StaleVersion),
+        "PUT /api/v1/enterprises/{id:guid}/service-officer" => (new { userId = _officerId }, StaleVersion),
         "POST /api/v1/auth/token" => (new { userName = "officer", password = AppFixture.DemoPassword }, null),
         "POST /api/v1/portal/submissions/{id:guid}/messages" => (new { body = "矩阵消息" }, null),
         "POST /api/v1/triage/submissions/{id:guid}/messages" => (new { body = "矩阵备注", @internal = true }, null),
@@ -506,6 +538,7 @@ internal sealed class MatrixWorld
         "figures" => _ids["figure"],
         "payouts" => _ids["payout"],
         "commitments" => _ids["commitment"],
+        "service-requests" => _ids["serviceRequest"],
         _ => throw new InvalidOperationException($"No route value for '{collection}' in {pattern}: add one to the matrix's World."),
     };
 }

@@ -203,8 +203,9 @@ internal static class ServiceRequestEndpoints
 
             return files;
         }
-        catch (InvalidDataException ex)
+        catch (Exception ex) when (ex is InvalidDataException or IOException and not BadHttpRequestException)
         {
+            // A truncated or malformed multipart body (no closing boundary …) is the client's error, not ours.
             throw FieldError.Invalid("files", M.FormUnreadable.With(("reason", ex.Message)));
         }
     }
