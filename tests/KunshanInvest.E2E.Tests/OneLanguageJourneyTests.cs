@@ -35,10 +35,11 @@ public sealed partial class OneLanguageJourneyTests(BrowserApp app) : IClassFixt
     /// </summary>
     private static bool IsBilingual(string table, string column) =>
         (table is "Sectors" or "Parks" or "PromotionEvents" or "Events" && column is "NameZh" or "DescriptionZh" or "Description")
+        || (table is "ServiceCategories" or "Departments" && column is "NameZh")
         || table is "Notifications" or "OutboxEmails" or "__EFMigrationsHistory";
 
     private static readonly (string User, string Role)[] Users =
-        [("officer", "Officer"), ("manager", "Manager"), ("admin", "Admin"), ("partner", "Partner"), ("auditor", "Auditor")];
+        [("officer", "Officer"), ("manager", "Manager"), ("admin", "Admin"), ("partner", "Partner"), ("auditor", "Auditor"), ("dept", "Department")];
 
     public static TheoryData<string, string> RolesAndLanguages()
     {
