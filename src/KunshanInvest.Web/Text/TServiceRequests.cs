@@ -41,11 +41,12 @@ public static partial class T
     public static string ServiceVisit => P("记录回访", "Record the return visit");
     public static string ServiceSteps => P("办理过程", "Steps");
     public static string ServiceAttachments => P("附件", "Attachments");
+    public static string ServiceUpload => P("上传附件", "Upload");
     public static string ServiceAddFiles => P("添加附件(最多 5 个,图片 / PDF / Office)", "Add files (up to 5: images, PDF, Office)");
     public static string ServiceRequestsDue => P("待办诉求", "Requests due");
     public static string ServiceRequestsDueHint => P("您服务或登记的企业诉求:7 天内到期或已超时,以及待回访的。", "Requests of enterprises you serve or logged: due within 7 days or overdue, and those awaiting your return visit.");
     public static string NoServiceRequestsDue => P("暂无待办诉求。", "Nothing due.");
-    public static string EnterpriseNotLanded => P("企业尚未落地(无注册及以后阶段的项目),暂不能登记诉求。", "The enterprise has not landed (no project at 注册 or later): no requests yet.");
+    public static string EnterpriseNotLanded => P("企业尚未落地(无注册及以后阶段的项目),暂不能登记诉求。", "The enterprise has not landed (no project registered yet): no requests can be logged.");
     public static string ServiceRequestsOf(int total) => P($"企业诉求({total})", $"Service requests ({total})");
     public static string ServiceDaysHint(int days) => P($"办理时限 {days} 天", $"Deadline: {days} days");
     public static string ServiceStepBy(string? who) => P($"由 {who ?? "?"}", $"by {who ?? "?"}");
