@@ -3,7 +3,7 @@ namespace KunshanInvest.Application.Common.Messages;
 /// <summary>Enterprise service requests' use cases (企业诉求): what logging and working a request may be refused for.</summary>
 public static partial class M
 {
-    public static readonly Msg ServiceNotLanded = new("service.not_landed", "企业「{enterprise}」尚未落地(无注册及以后阶段的项目),不能登记诉求。", "{enterprise} has not landed (no project at 注册 or later): it cannot log a service request.");
+    public static readonly Msg ServiceNotLanded = new("service.not_landed", "企业「{enterprise}」尚未落地(无注册及以后阶段的项目),不能登记诉求。", "{enterprise} has not landed (no project registered yet): it cannot log a service request.");
     public static readonly Msg ServiceCategoryInactive = new("service.category_inactive", "该诉求类别不存在或已停用。", "That request category does not exist or is retired.");
     public static readonly Msg ServiceDepartmentInactive = new("service.department_inactive", "该办理部门不存在或已停用。", "That department does not exist or is inactive.");
     public static readonly Msg ServiceNotYourStep = new("service.not_your_step", "只有该诉求所在部门的办理人员或经理可以办理这一步。", "Only the handlers of the request's department, or a manager, may take this step.");
