@@ -59,6 +59,8 @@ public static partial class M
             ["FigureEntry"] = new("实绩", "Figure entry"),
             ["FigureEvidence"] = new("实绩证明材料", "Figure evidence"),
             ["Commitment"] = new("协议承诺", "Commitment"),
+            ["ServiceCategory"] = new("诉求类别", "Service category"),
+            ["Department"] = new("办理部门", "Department"),
         };
 
         /// <summary>An entity's type name as a reader calls it; an unknown one as written.</summary>
