@@ -94,10 +94,12 @@ internal static class ApiSetup
         app.MapAdminUserEndpoints();
         app.MapEventEndpoints();
         app.MapAdminCatalogEndpoints();
+        app.MapServiceCatalogEndpoints();
         app.MapAuditEndpoints();
         app.MapPortalEndpoints();
         app.MapRewardEndpoints();
         app.MapReportEndpoints();
+        app.MapServiceReportEndpoints();
         app.MapCommitmentEndpoints();
         app.MapServiceRequestEndpoints();
         app.MapJobEndpoints();

@@ -20,6 +20,7 @@ public static class DependencyInjection
             .ValidateOnStart();
         services.AddOptions<Portal.PortalOptions>().BindConfiguration(Portal.PortalOptions.Section);
         services.AddOptions<Jobs.JobOptions>().BindConfiguration(Jobs.JobOptions.Section);
+        services.AddOptions<Jobs.ServiceJobOptions>().BindConfiguration(Jobs.ServiceJobOptions.Section).Validate(o => o.IsValid, Jobs.ServiceJobOptions.Rule).ValidateOnStart();
         services.AddOptions<Jobs.DispatchEmails.MailOptions>().BindConfiguration(Jobs.DispatchEmails.MailOptions.Section);
         services.AddOptions<Auditing.AuditOptions>().BindConfiguration(Auditing.AuditOptions.Section)
             .Validate(o => o.RetentionDays >= Auditing.AuditOptions.MinimumRetentionDays, $"Audit:RetentionDays must be at least {Auditing.AuditOptions.MinimumRetentionDays} (等保 L3 keeps audit records six months).")

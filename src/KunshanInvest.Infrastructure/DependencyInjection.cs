@@ -68,7 +68,9 @@ public static class DependencyInjection
         services.AddScoped<Application.Portal.Partners.IPartnerAccounts, Portal.PartnerAccounts>();
         services.AddSingleton<Application.Portal.IAttachmentStore, Portal.FileAttachmentStore>();
         services.AddScoped<Application.Reports.IReportSql, Reports.ReportSql>();
+        services.AddScoped<Application.Reports.ServiceRequests.IServiceReportSql, Reports.ServiceReportSql>();
         services.AddScoped<Application.Jobs.IJobSql, Jobs.JobSql>();
+        services.AddScoped<Application.Jobs.IServiceJobSql, Jobs.ServiceJobSql>();
         services.AddScoped<Application.Projects.IProjectCodeAllocator, Projects.ProjectCodeAllocator>();
         var mail = configuration.GetSection(Application.Jobs.DispatchEmails.MailOptions.Section).Get<Application.Jobs.DispatchEmails.MailOptions>() ?? new();
         services.AddSingleton(new Mail.MailPickupFolder(string.IsNullOrWhiteSpace(mail.PickupDirectory)

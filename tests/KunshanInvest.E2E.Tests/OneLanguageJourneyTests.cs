@@ -36,6 +36,7 @@ public sealed partial class OneLanguageJourneyTests(BrowserApp app) : IClassFixt
     private static bool IsBilingual(string table, string column) =>
         (table is "Sectors" or "Parks" or "PromotionEvents" or "Events" && column is "NameZh" or "DescriptionZh" or "Description")
         || (table is "ServiceCategories" or "Departments" && column is "NameZh")
+        (table is "Sectors" or "Parks" or "PromotionEvents" or "Events" or "ServiceCategories" or "Departments" && column is "NameZh" or "DescriptionZh" or "Description")
         || table is "Notifications" or "OutboxEmails" or "__EFMigrationsHistory";
 
     private static readonly (string User, string Role)[] Users =

@@ -1946,6 +1946,12 @@ namespace KunshanInvest.Migrations.PostgreSql.Migrations
                     b.Property<Guid>("CreatedById")
                         .HasColumnType("uuid");
 
+                    b.Property<DateTime?>("DeadlineRemindedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("DeadlineRemindedDepartmentId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("DepartmentId")
                         .HasColumnType("uuid");
 
@@ -1958,6 +1964,12 @@ namespace KunshanInvest.Migrations.PostgreSql.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("EscalatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("EscalatedDepartmentId")
                         .HasColumnType("uuid");
 
                     b.Property<bool>("IsDemo")
@@ -1993,6 +2005,9 @@ namespace KunshanInvest.Migrations.PostgreSql.Migrations
                     b.Property<string>("VisitComment")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime?>("VisitRemindedAtUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime?>("VisitedAtUtc")
                         .HasColumnType("timestamp with time zone");

@@ -1949,6 +1949,12 @@ namespace KunshanInvest.Migrations.SqlServer.Migrations
                     b.Property<Guid>("CreatedById")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<DateTime?>("DeadlineRemindedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("DeadlineRemindedDepartmentId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<Guid>("DepartmentId")
                         .HasColumnType("uniqueidentifier");
 
@@ -1961,6 +1967,12 @@ namespace KunshanInvest.Migrations.SqlServer.Migrations
                         .HasColumnType("datetime2");
 
                     b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("EscalatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("EscalatedDepartmentId")
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<bool>("IsDemo")
@@ -1996,6 +2008,9 @@ namespace KunshanInvest.Migrations.SqlServer.Migrations
                     b.Property<string>("VisitComment")
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTime?>("VisitRemindedAtUtc")
+                        .HasColumnType("datetime2");
 
                     b.Property<DateTime?>("VisitedAtUtc")
                         .HasColumnType("datetime2");

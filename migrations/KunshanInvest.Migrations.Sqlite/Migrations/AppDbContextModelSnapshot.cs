@@ -1937,6 +1937,12 @@ namespace KunshanInvest.Migrations.Sqlite.Migrations
                     b.Property<Guid>("CreatedById")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("DeadlineRemindedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DeadlineRemindedDepartmentId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("DepartmentId")
                         .HasColumnType("TEXT");
 
@@ -1949,6 +1955,12 @@ namespace KunshanInvest.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("EnterpriseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EscalatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("EscalatedDepartmentId")
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsDemo")
@@ -1983,6 +1995,9 @@ namespace KunshanInvest.Migrations.Sqlite.Migrations
 
                     b.Property<string>("VisitComment")
                         .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("VisitRemindedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("VisitedAtUtc")

@@ -13,9 +13,13 @@ public static class JobNames
     public const string MailDispatch = "mail-dispatch";
     public const string AuditRetention = "audit-retention";
     public const string CommitmentCheck = "commitment-check";
+    public const string ServiceDeadlineReminders = "service-deadline-reminders";
+    public const string ServiceEscalation = "service-escalation";
+    public const string ServiceVisitReminders = "service-visit-reminders";
 
     public static IReadOnlyList<string> All { get; } =
-        [FollowUpReminders, StaleSweep, StalledEscalation, WeeklyDigest, PipelineSnapshot, SubmissionTriage, AttributionLapses, MailDispatch, AuditRetention, CommitmentCheck];
+        [FollowUpReminders, StaleSweep, StalledEscalation, WeeklyDigest, PipelineSnapshot, SubmissionTriage, AttributionLapses, MailDispatch, AuditRetention, CommitmentCheck,
+         ServiceDeadlineReminders, ServiceEscalation, ServiceVisitReminders];
 
     public static string CronOf(string name, JobOptions options) => name switch
     {
@@ -29,6 +33,9 @@ public static class JobNames
         MailDispatch => options.MailDispatchCron,
         AuditRetention => options.AuditRetentionCron,
         CommitmentCheck => options.CommitmentCheckCron,
+        ServiceDeadlineReminders => options.ServiceDeadlineRemindersCron,
+        ServiceEscalation => options.ServiceEscalationCron,
+        ServiceVisitReminders => options.ServiceVisitRemindersCron,
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "No such job."),
     };
 }
@@ -45,6 +52,9 @@ public static class JobKinds
     public const string Acknowledged = "submission.acknowledged";
     public const string Digest = "weekly.digest";
     public const string CommitmentMissed = "commitment.missed";
+    public const string ServiceDueSoon = "service.due_soon";
+    public const string ServiceOverdue = "service.overdue";
+    public const string ServiceVisitDue = "service.visit_due";
 }
 
 /// <summary>What one run of a job did: the effects it recorded (0 on a repeat run).</summary>

@@ -33,6 +33,15 @@ public sealed class JobOptions
     /// <summary>Agreement commitments past their check date and unmet: after the night's figures, before the working day.</summary>
     public string CommitmentCheckCron { get; set; } = "10 8 * * *";
 
+    /// <summary>Service requests nearing their deadline (ServiceJobs:RemindHoursBeforeDue): hourly, so the lead time holds to the hour.</summary>
+    public string ServiceDeadlineRemindersCron { get; set; } = "5 * * * *";
+
+    /// <summary>Overdue service requests to their department's head and the managers.</summary>
+    public string ServiceEscalationCron { get; set; } = "20 8 * * *";
+
+    /// <summary>Return visits owed ServiceJobs:VisitAfterDays after 办结.</summary>
+    public string ServiceVisitRemindersCron { get; set; } = "40 8 * * *";
+
     /// <summary>Days without an interaction before a live project is flagged stale, per stage (e.g. <c>Lead</c>: 14); a sector's own StaleActivityDays wins, then this, then Stalled:StaleActivityDays.</summary>
     public Dictionary<string, int> StaleDaysByStage { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 

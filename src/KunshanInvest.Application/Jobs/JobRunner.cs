@@ -32,6 +32,9 @@ public sealed class JobRunner(IServiceProvider services)
             JobNames.MailDispatch => await Dispatch(cancellationToken),
             JobNames.AuditRetention => await Create<Auditing.PurgeAudit.PurgeAuditHandler>().Handle(new Auditing.PurgeAudit.PurgeAudit(), cancellationToken),
             JobNames.CommitmentCheck => await Create<CheckCommitmentsHandler>().Handle(new CheckCommitments.CheckCommitments(), cancellationToken),
+            JobNames.ServiceDeadlineReminders => await Create<RemindServiceDeadlines.RemindServiceDeadlinesHandler>().Handle(new RemindServiceDeadlines.RemindServiceDeadlines(), cancellationToken),
+            JobNames.ServiceEscalation => await Create<EscalateOverdueServiceRequests.EscalateOverdueServiceRequestsHandler>().Handle(new EscalateOverdueServiceRequests.EscalateOverdueServiceRequests(), cancellationToken),
+            JobNames.ServiceVisitReminders => await Create<RemindReturnVisits.RemindReturnVisitsHandler>().Handle(new RemindReturnVisits.RemindReturnVisits(), cancellationToken),
             _ => throw new ArgumentOutOfRangeException(nameof(name), name, "No such job."),
         };
 

@@ -101,6 +101,21 @@ public sealed class ServiceRequest : AggregateRoot
     public string? ReturnedReason { get; private set; }
     public bool IsDemo { get; private set; }
 
+    // The sweeps' stamps (ADR 0012): written only by the jobs' conditional UPDATEs, which claim each effect once.
+
+    /// <summary>The department last reminded of the coming deadline: a request reassigned elsewhere is reminded again there.</summary>
+    public Guid? DeadlineRemindedDepartmentId { get; private set; }
+
+    public DateTime? DeadlineRemindedAtUtc { get; private set; }
+
+    /// <summary>The department whose head (and the managers) was told the request is overdue: escalated again after a reassignment.</summary>
+    public Guid? EscalatedDepartmentId { get; private set; }
+
+    public DateTime? EscalatedAtUtc { get; private set; }
+
+    /// <summary>When the service officer was reminded of the return visit owed after 办结 (once per 办结).</summary>
+    public DateTime? VisitRemindedAtUtc { get; private set; }
+
     public IReadOnlyList<ServiceRequestStep> Steps => _steps;
 
     /// <summary>Still with a department: neither closed nor returned.</summary>

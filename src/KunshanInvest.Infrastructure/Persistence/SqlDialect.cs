@@ -52,6 +52,9 @@ public abstract class SqlDialect
     /// <summary>A <see cref="DateOnly"/> column as yyyy-MM-dd text (SQLite already stores it so).</summary>
     public virtual string DateText(string column) => column;
 
+    /// <summary>A UTC instant's Kunshan calendar day (UTC+8, no daylight saving) as <c>yyyy-MM-dd</c> text.</summary>
+    public virtual string KunshanDateText(string column) => $"strftime('%Y-%m-%d', {column}, '+8 hours')";
+
     /// <summary>
     /// A text column or expression as a JSON string literal (quoted and escaped), for JSON built by concatenation; NULL
     /// becomes the empty string. SQLite's <c>json_quote</c>; PostgreSQL's <c>to_json</c>; SQL Server's <c>STRING_ESCAPE</c>.
@@ -150,6 +153,8 @@ public abstract class SqlDialect
 
         public override string DateText(string column) => $"to_char({column}, 'YYYY-MM-DD')";
 
+        public override string KunshanDateText(string column) => $"to_char({column} AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD')";
+
         public override string JsonString(string text) => $"CAST(to_json(CAST(COALESCE({text}, '') AS text)) AS text)";
 
         public override string DaysBetween(string from, string to) =>
@@ -178,6 +183,8 @@ public abstract class SqlDialect
         public override string GuidText(string column) => $"CONVERT(nvarchar(36), {column})";
 
         public override string DateText(string column) => $"CONVERT(nvarchar(10), {column}, 23)";
+
+        public override string KunshanDateText(string column) => $"CONVERT(nvarchar(10), DATEADD(hour, 8, {column}), 23)";
 
         public override string Concat(params string[] parts) => string.Join(" + ", parts);
 

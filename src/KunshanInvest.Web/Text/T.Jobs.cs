@@ -28,6 +28,9 @@ public static partial class T
         "mail-dispatch" => P("发送邮件", "Send e-mail"),
         "audit-retention" => P("审计记录保留清理", "Audit retention purge"),
         "commitment-check" => P("协议承诺核查", "Agreement commitment check"),
+        "service-deadline-reminders" => P("诉求到期提醒", "Service request deadline reminders"),
+        "service-escalation" => P("诉求超期督办", "Overdue service request escalation"),
+        "service-visit-reminders" => P("诉求回访提醒", "Service request return-visit reminders"),
         _ => name,
     };
 

@@ -47,7 +47,7 @@ public sealed class ExportReportsValidator : AbstractValidator<ExportReports>
     }
 }
 
-public sealed class ExportReportsHandler(ISender sender, IAppDbContext db, TimeProvider clock) : IQueryHandler<ExportReports, ReportExportFile>
+public sealed class ExportReportsHandler(ISender sender, IAppDbContext db, ICurrentUser user, TimeProvider clock) : IQueryHandler<ExportReports, ReportExportFile>
 {
     public async ValueTask<ReportExportFile> Handle(ExportReports query, CancellationToken cancellationToken)
     {
@@ -125,6 +125,7 @@ public sealed class ExportReportsHandler(ISender sender, IAppDbContext db, TimeP
             sheets.Add(ReportSheets.Of(await sender.Send(new GetPerMuRanking.GetPerMuRanking(filter, Top: GetPerMuRanking.GetPerMuRanking.MaxTop), cancellationToken)));
         }
 
+        sheets.AddRange(await ServiceRequests.ServiceReportSheets.SheetsAsync(sender, user, Wants, cancellationToken));
         return sheets;
     }
 }

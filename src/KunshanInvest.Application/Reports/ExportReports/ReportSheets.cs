@@ -41,7 +41,7 @@ public static class ReportSheets
     public const string PerMu = "per-mu";
 
     public static IReadOnlyList<string> All { get; } =
-        [Funnel, StageDurations, Targets, Pledged, Stalled, BySource, ByCountry, ByOfficer, Events, Trend, RealisedByMonth, ForeignCapitalBySector, ForeignCapitalByCountry, PerMu];
+        [Funnel, StageDurations, Targets, Pledged, Stalled, BySource, ByCountry, ByOfficer, Events, Trend, RealisedByMonth, ForeignCapitalBySector, ForeignCapitalByCountry, PerMu, .. ServiceRequests.ServiceReportSheets.All];
 
     public const string TotalLabel = "合计";
 
