@@ -99,6 +99,7 @@ internal static class ApiSetup
         app.MapRewardEndpoints();
         app.MapReportEndpoints();
         app.MapCommitmentEndpoints();
+        app.MapCarrierEndpoints();
         app.MapJobEndpoints();
         app.MapKunshanJobs();
 

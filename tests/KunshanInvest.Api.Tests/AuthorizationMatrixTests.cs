@@ -42,6 +42,19 @@ internal static class AuthorizationMatrix
         "POST    /account/two-factor/verify                                             ok   ok   ok   ok   ok   ok   ok   ok   ok",
         "POST    /api/v1/admin/attribution-lapses                                       401  403  403  403  403  403  ok   403  403",
         "GET     /api/v1/admin/audit/verify                                             401  403  403  403  403  403  ok   ok   403",
+        "GET     /api/v1/admin/carriers/import/template.xlsx                            401  403  403  403  403  403  ok   403  403",
+        "POST    /api/v1/admin/carriers/import                                          401  403  403  403  403  403  ok   403  403",
+        "POST    /api/v1/admin/carriers/import/preview                                  401  403  403  403  403  403  ok   403  403",
+        "POST    /api/v1/admin/carriers/parcels                                         401  403  403  403  403  403  ok   403  403",
+        "PUT     /api/v1/admin/carriers/parcels/{id:guid}                               401  403  403  403  403  403  ok   403  403",
+        "PUT     /api/v1/admin/carriers/parcels/{id:guid}/status                        401  403  403  403  403  403  ok   403  403",
+        "POST    /api/v1/admin/carriers/premises                                        401  403  403  403  403  403  ok   403  403",
+        "PUT     /api/v1/admin/carriers/premises/{id:guid}                              401  403  403  403  403  403  ok   403  403",
+        "GET     /api/v1/carriers/overview                                              401  403  403  ok   ok   ok   ok   403  403",
+        "GET     /api/v1/carriers/parcels                                               401  403  403  ok   ok   ok   ok   403  403",
+        "GET     /api/v1/carriers/parcels/{id:guid}                                     401  403  403  ok   ok   ok   ok   403  403",
+        "GET     /api/v1/carriers/premises                                              401  403  403  ok   ok   ok   ok   403  403",
+        "GET     /api/v1/carriers/premises/{id:guid}                                    401  403  403  ok   ok   ok   ok   403  403",
         "GET     /api/v1/admin/exchange-rates/                                          401  403  403  403  403  403  ok   403  403",
         "POST    /api/v1/admin/exchange-rates/                                          401  403  403  403  403  403  ok   403  403",
         "PUT     /api/v1/admin/exchange-rates/{id:guid}                                 401  403  403  403  403  403  ok   403  403",
@@ -342,6 +355,10 @@ internal sealed class MatrixWorld
         var commitment = new Domain.Figures.AgreementCommitment(project, Domain.Figures.CommitmentMetric.AnnualTax, 100_0000_00, StaffWork.KunshanToday.AddDays(30), "矩阵承诺", world._officerId, DateTime.UtcNow);
         await fixture.WriteAsync(db => db.Commitments.Add(commitment));
         world._ids["commitment"] = commitment.Id;
+        var parcel = new Domain.Carriers.LandParcel($"矩阵-{Guid.NewGuid():N}"[..12], await fixture.QueryAsync(db => db.Parks.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync()), 10, Domain.Carriers.CarrierUse.Industrial, Domain.Carriers.ParcelStatus.Available, null, null);
+        var premises = new Domain.Carriers.Premises(parcel.ParkId, $"矩阵楼-{Guid.NewGuid():N}"[..12], Domain.Carriers.PremisesKind.Office, 100, 50, null, 1, null, null);
+        await fixture.WriteAsync(db => { db.LandParcels.Add(parcel); db.Premises.Add(premises); });
+        (world._ids["parcel"], world._ids["premises"]) = (parcel.Id, premises.Id);
         await fixture.AddInteractionsAsync(project, world._officerId, 1);
         world._ids["interaction"] = await fixture.QueryAsync(db => db.Interactions.Where(i => i.ProjectId == project).Select(i => i.Id).FirstAsync());
         world._ids["notification"] = await fixture.AddNotificationAsync(world._officerId, "矩阵测试通知");
@@ -403,7 +420,8 @@ internal sealed class MatrixWorld
     {
         var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), Path(endpoint.Method, endpoint.Pattern));
         var (body, ifMatch) = Body(endpoint.Key);
-        if (endpoint.Key is "POST /api/v1/projects/import" or "POST /api/v1/projects/ledger/preview" or "POST /api/v1/projects/ledger/import")
+        if (endpoint.Key is "POST /api/v1/projects/import" or "POST /api/v1/projects/ledger/preview" or "POST /api/v1/projects/ledger/import"
+            or "POST /api/v1/admin/carriers/import/preview" or "POST /api/v1/admin/carriers/import")
         {
             // Routing matches this endpoint only for a form (its Accepts metadata); JSON would be 415 before authorisation.
             var form = new MultipartFormDataContent();
@@ -441,6 +459,7 @@ internal sealed class MatrixWorld
         "POST /api/v1/projects/{id:guid}/commitments" => (new { metric = "AnnualTax", target = 100_0000_00L, checkOn = "2030-12-31" }, null),
         "PUT /api/v1/commitments/{id:guid}" => (new { metric = "AnnualTax", target = 100_0000_00L, checkOn = "2030-12-31" }, StaleVersion),
         "DELETE /api/v1/commitments/{id:guid}" => (null, StaleVersion),
+        "PUT /api/v1/admin/carriers/parcels/{id:guid}/status" => (new { status = "Reserve" }, StaleVersion),
         "POST /api/v1/follow-ups/{id:guid}/reassign" => (new { assigneeId = _officer2Id }, StaleVersion),
         "POST /api/v1/auth/token" => (new { userName = "officer", password = AppFixture.DemoPassword }, null),
         "POST /api/v1/portal/submissions/{id:guid}/messages" => (new { body = "矩阵消息" }, null),
@@ -506,6 +525,8 @@ internal sealed class MatrixWorld
         "figures" => _ids["figure"],
         "payouts" => _ids["payout"],
         "commitments" => _ids["commitment"],
+        "parcels" => _ids["parcel"],
+        "premises" => _ids["premises"],
         _ => throw new InvalidOperationException($"No route value for '{collection}' in {pattern}: add one to the matrix's World."),
     };
 }
