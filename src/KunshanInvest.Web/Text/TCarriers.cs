@@ -56,7 +56,7 @@ public static partial class T
     public static string SuppliedTo => P("已供给", "Supplied to");
     public static string OccupiedBy => P("入驻项目", "Occupied by");
     public static string ImportCarriers => P("导入载体", "Import carriers");
-    public static string ImportCarriersHint => P("一个工作簿:“宗地”表按宗地编号新增或更新,“房源”表按园区+楼栋新增或更新;园区填代码或名称。先预览,全部无误后确认导入;任一行有错则全部不保存。", "One workbook: the 宗地 sheet adds or updates parcels by code, the 房源 sheet premises by park + building; parks by code or name. Preview first, then confirm; if any row has an error nothing is saved.");
+    public static string ImportCarriersHint => P("一个工作簿:“宗地”表按宗地编号新增或更新,“房源”表按园区+楼栋新增或更新;园区填代码或名称。先预览,全部无误后确认导入;任一行有错则全部不保存。", "One workbook: its parcel sheet adds or updates parcels by code, its premises sheet premises by park and building; parks by code or name. Preview first, then confirm; if any row has an error nothing is saved.");
     public static string ImportRow => P("行", "Row");
     public static string WillDo => P("操作", "Action");
     public static string CreateAction => P("新增", "Create");
