@@ -38,7 +38,7 @@ internal static class CarrierFields
     public static void AddParcelRules<T>(this AbstractValidator<T> v)
         where T : IParcelFields
     {
-        v.RuleFor(x => x.Code).Cascade(CascadeMode.Stop).NotEmpty().MaximumLength(LandParcel.CodeMaxLength).WithMsg(M.CarrierCode);
+        v.RuleFor(x => x.Code).Cascade(CascadeMode.Stop).NotEmpty().WithMsg(M.CarrierCode).MaximumLength(LandParcel.CodeMaxLength).WithMsg(M.CarrierCode);
         v.RuleFor(x => x.Note).MaximumLength(LandParcel.NoteMaxLength);
         v.RuleFor(x => x.ParkId).NotEmpty();
         v.RuleFor(x => x.AreaMu).Must(a => double.IsFinite(a) && a > 0 && a <= LandParcel.MaxAreaMu).WithMsg(M.CarrierArea);
