@@ -47,6 +47,19 @@ internal static class AuthorizationMatrix
         "PUT     /api/v1/admin/departments/{id:guid}                                    401  403  403  403  403  403  ok   403  403",
         "POST    /api/v1/admin/departments/{id:guid}/members                            401  403  403  403  403  403  ok   403  403",
         "DELETE  /api/v1/admin/departments/{id:guid}/members/{userId:guid}              401  403  403  403  403  403  ok   403  403",
+        "GET     /api/v1/admin/carriers/import/template.xlsx                            401  403  403  403  403  403  ok   403  403",
+        "POST    /api/v1/admin/carriers/import                                          401  403  403  403  403  403  ok   403  403",
+        "POST    /api/v1/admin/carriers/import/preview                                  401  403  403  403  403  403  ok   403  403",
+        "POST    /api/v1/admin/carriers/parcels                                         401  403  403  403  403  403  ok   403  403",
+        "PUT     /api/v1/admin/carriers/parcels/{id:guid}                               401  403  403  403  403  403  ok   403  403",
+        "PUT     /api/v1/admin/carriers/parcels/{id:guid}/status                        401  403  403  403  403  403  ok   403  403",
+        "POST    /api/v1/admin/carriers/premises                                        401  403  403  403  403  403  ok   403  403",
+        "PUT     /api/v1/admin/carriers/premises/{id:guid}                              401  403  403  403  403  403  ok   403  403",
+        "GET     /api/v1/carriers/overview                                              401  403  403  ok   ok   ok   ok   403  403",
+        "GET     /api/v1/carriers/parcels                                               401  403  403  ok   ok   ok   ok   403  403",
+        "GET     /api/v1/carriers/parcels/{id:guid}                                     401  403  403  ok   ok   ok   ok   403  403",
+        "GET     /api/v1/carriers/premises                                              401  403  403  ok   ok   ok   ok   403  403",
+        "GET     /api/v1/carriers/premises/{id:guid}                                    401  403  403  ok   ok   ok   ok   403  403",
         "GET     /api/v1/admin/exchange-rates/                                          401  403  403  403  403  403  ok   403  403",
         "POST    /api/v1/admin/exchange-rates/                                          401  403  403  403  403  403  ok   403  403",
         "PUT     /api/v1/admin/exchange-rates/{id:guid}                                 401  403  403  403  403  403  ok   403  403",
@@ -367,6 +380,10 @@ internal sealed class MatrixWorld
         var commitment = new Domain.Figures.AgreementCommitment(project, Domain.Figures.CommitmentMetric.AnnualTax, 100_0000_00, StaffWork.KunshanToday.AddDays(30), "矩阵承诺", world._officerId, DateTime.UtcNow);
         await fixture.WriteAsync(db => db.Commitments.Add(commitment));
         world._ids["commitment"] = commitment.Id;
+        var parcel = new Domain.Carriers.LandParcel($"矩阵-{Guid.NewGuid():N}"[..12], await fixture.QueryAsync(db => db.Parks.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync()), 10, Domain.Carriers.CarrierUse.Industrial, Domain.Carriers.ParcelStatus.Available, null, null);
+        var premises = new Domain.Carriers.Premises(parcel.ParkId, $"矩阵楼-{Guid.NewGuid():N}"[..12], Domain.Carriers.PremisesKind.Office, 100, 50, null, 1, null, null);
+        await fixture.WriteAsync(db => { db.LandParcels.Add(parcel); db.Premises.Add(premises); });
+        (world._ids["parcel"], world._ids["premises"]) = (parcel.Id, premises.Id);
         await fixture.AddInteractionsAsync(project, world._officerId, 1);
         world._ids["interaction"] = await fixture.QueryAsync(db => db.Interactions.Where(i => i.ProjectId == project).Select(i => i.Id).FirstAsync());
         world._ids["notification"] = await fixture.AddNotificationAsync(world._officerId, "矩阵测试通知");
@@ -440,6 +457,8 @@ internal sealed class MatrixWorld
         var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), Path(endpoint.Method, endpoint.Pattern));
         var (body, ifMatch) = Body(endpoint.Key);
         if (endpoint.Key is "POST /api/v1/projects/import" or "POST /api/v1/projects/ledger/preview" or "POST /api/v1/projects/ledger/import" or "POST /api/v1/service-requests/{id:guid}/attachments")
+        if (endpoint.Key is "POST /api/v1/projects/import" or "POST /api/v1/projects/ledger/preview" or "POST /api/v1/projects/ledger/import"
+            or "POST /api/v1/admin/carriers/import/preview" or "POST /api/v1/admin/carriers/import")
         {
             // Routing matches this endpoint only for a form (its Accepts metadata); JSON would be 415 before authorisation.
             var form = new MultipartFormDataContent();
@@ -477,6 +496,7 @@ internal sealed class MatrixWorld
         "POST /api/v1/projects/{id:guid}/commitments" => (new { metric = "AnnualTax", target = 100_0000_00L, checkOn = "2030-12-31" }, null),
         "PUT /api/v1/commitments/{id:guid}" => (new { metric = "AnnualTax", target = 100_0000_00L, checkOn = "2030-12-31" }, StaleVersion),
         "DELETE /api/v1/commitments/{id:guid}" => (null, StaleVersion),
+        "PUT /api/v1/admin/carriers/parcels/{id:guid}/status" => (new { status = "Reserve" }, StaleVersion),
         "POST /api/v1/follow-ups/{id:guid}/reassign" => (new { assigneeId = _officer2Id }, StaleVersion),
         "POST /api/v1/service-requests/" => (new { enterpriseId = _ids["enterprise"], categoryId = _ids["serviceCategory"], departmentId = _ids["powerDepartment"], description = "矩阵诉求" }, null),
         "POST /api/v1/service-requests/{id:guid}/start" => (new { }, StaleVersion),
@@ -551,6 +571,8 @@ internal sealed class MatrixWorld
         "commitments" => _ids["commitment"],
         "service-requests" => _ids["serviceRequest"],
         "service-categories" or "departments" or "members" => Guid.CreateVersion7(),
+        "parcels" => _ids["parcel"],
+        "premises" => _ids["premises"],
         _ => throw new InvalidOperationException($"No route value for '{collection}' in {pattern}: add one to the matrix's World."),
     };
 }

@@ -59,7 +59,7 @@ internal static class LedgerEndpoints
     /// The upload, refused before it is held in memory when too large (413: Kestrel stops reading past the limit) or not a
     /// form (415); a form without a file is a 400 on <c>file</c>.
     /// </summary>
-    private static async Task<(byte[] Content, string FileName)> ReadAsync(HttpContext http, CancellationToken ct)
+    internal static async Task<(byte[] Content, string FileName)> ReadAsync(HttpContext http, CancellationToken ct)
     {
         var tooLarge = M.LedgerTooLarge.With(("mb", LedgerWorkbook.MaxBytes / 1024 / 1024));
         if (http.Request.ContentLength > LedgerWorkbook.MaxBytes + EnvelopeBytes)

@@ -43,7 +43,7 @@ public sealed class LandParcel : AggregateRoot
 
     public LandParcel(string code, Guid parkId, double areaMu, CarrierUse use, ParcelStatus status, long? guidePriceFenPerMu, string? note)
     {
-        Code = code.Trim();
+        Recode(code);
         Describe(parkId, areaMu, use, guidePriceFenPerMu, note);
         SetStatus(status);
     }
@@ -115,6 +115,17 @@ public sealed class LandParcel : AggregateRoot
     }
 
     /// <summary>Holds an available parcel for a project; a parcel held for another project is a conflict.</summary>
+    /// <summary>Corrects the 宗地编号 (uniqueness is the register's rule, checked by the use case and the index).</summary>
+    public void Recode(string code)
+    {
+        if (string.IsNullOrWhiteSpace(code) || code.Trim().Length > CodeMaxLength)
+        {
+            throw new DomainRuleException("carrier.code", "A parcel needs its code (宗地编号) of at most 40 characters.");
+        }
+
+        Code = code.Trim();
+    }
+
     public CarrierEvent Reserve(Guid projectId, Guid byUserId, DateTime nowUtc)
     {
         if (Status != ParcelStatus.Available)

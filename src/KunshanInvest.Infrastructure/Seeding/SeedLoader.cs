@@ -239,6 +239,7 @@ public sealed class SeedLoader(AppDbContext db, IdentitySeeder identity, IOption
         await DemoRewards.LoadAsync(db, owners, clock.GetUtcNow().UtcDateTime, report, cancellationToken);
         await DemoCommitments.LoadAsync(db, Folder, owners, clock, report, cancellationToken);
         await ServiceSeeder.LoadAsync(db, owners, clock, report, cancellationToken);
+        await CarrierSeeder.LoadAsync(db, owners, clock, report, cancellationToken);
     }
 
     /// <summary>Demo partner organisations (approved), their members and submissions, matched on name and reference.</summary>

@@ -127,7 +127,7 @@ public static class LedgerWorkbook
     /// The zip's directory first (entry count and declared sizes), then each worksheet's XML streamed with a hard cap on
     /// what is inflated, looking for <c>&lt;f&gt;</c> (formula) and <c>&lt;mergeCell&gt;</c> elements.
     /// </summary>
-    private static void Inspect(byte[] content)
+    internal static void Inspect(byte[] content)
     {
         try
         {
@@ -221,7 +221,7 @@ public static class LedgerWorkbook
         }
     }
 
-    private static List<LedgerCells> ReadSheet(MemoryStream stream, string sheet, IReadOnlyList<string> known, IReadOnlyList<string> required, int maxRows, IProgress<int>? progress)
+    internal static List<LedgerCells> ReadSheet(MemoryStream stream, string sheet, IReadOnlyList<string> known, IReadOnlyList<string> required, int maxRows, IProgress<int>? progress)
     {
         stream.Position = 0;
         IEnumerator<IDictionary<string, object?>> rows;
