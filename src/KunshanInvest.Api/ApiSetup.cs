@@ -100,6 +100,7 @@ internal static class ApiSetup
         app.MapReportEndpoints();
         app.MapCommitmentEndpoints();
         app.MapJobEndpoints();
+        app.MapCarrierMatchingEndpoints();
         app.MapKunshanJobs();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
