@@ -32,7 +32,7 @@ public static partial class T
     public static string CarrierNone => P("尚未预留载体", "No carrier reserved");
     public static string CarrierInPark => P("意向园区", "Preferred park");
     public static string CarrierOwnReservation => P("本项目预留", "Held by this project");
-    public static string CarrierReadOnly => P("仅项目负责人或管理人员可以预留;供地后不再预留。", "Only the owner or a manager reserves, and only before 供地.");
+    public static string CarrierReadOnly => P("仅项目负责人或管理人员可以预留;供地后不再预留。", "Only the owner or a manager reserves, and only before land supply.");
     public static string CarrierSoldStatus => P("已出让", "Sold");
     public static string CarrierOccupiedStatus => P("已入驻", "Occupied");
 
@@ -64,7 +64,7 @@ public static partial class T
     public static string CarrierPick => P("供地载体", "Carrier supplied");
     public static string CarrierPickNone => P("不关联登记载体(须管理人员说明原因)", "No carrier of the register (a manager's reason)");
     public static string CarrierNoCarrierReason => P("不关联载体的原因(管理人员)", "Reason for no carrier (manager)");
-    public static string CarrierPickHint => P("已预留的载体预先选中;供地后该载体变为已出让/已入驻。", "The reserved carrier is preselected; 供地 makes it sold / occupied.");
+    public static string CarrierPickHint => P("已预留的载体预先选中;供地后该载体变为已出让/已入驻。", "The reserved carrier is preselected; land supply makes it sold / occupied.");
     public static string CarrierLinked => P("载体", "Carrier");
     public static string CarrierNoCarrier(string reason) => P($"未关联载体:{reason}", $"No carrier: {reason}");
 }
