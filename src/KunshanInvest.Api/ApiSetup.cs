@@ -104,6 +104,7 @@ internal static class ApiSetup
         app.MapServiceRequestEndpoints();
         app.MapCarrierEndpoints();
         app.MapJobEndpoints();
+        app.MapCarrierMatchingEndpoints();
         app.MapKunshanJobs();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

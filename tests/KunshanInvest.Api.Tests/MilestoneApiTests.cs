@@ -37,6 +37,17 @@ public abstract class MilestoneApiTests<TApp>(TApp fixture) : IClassFixture<TApp
         return (project.Id, enterprise.Id);
     }
 
+    /// <summary>An available parcel of the register for 供地 to link (an officer records 供地 with its carrier).</summary>
+    private async Task<Guid> ParcelAsync()
+    {
+        await using var scope = fixture.App.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var parcel = new Domain.Carriers.LandParcel($"MS-{Guid.NewGuid():N}"[..20], await db.Parks.Select(p => p.Id).FirstAsync(), 40, Domain.Carriers.CarrierUse.Industrial, Domain.Carriers.ParcelStatus.Available, null, null);
+        db.LandParcels.Add(parcel);
+        await db.SaveChangesAsync();
+        return parcel.Id;
+    }
+
     private static string CreditCodeFor(string seed)
     {
         var digits = string.Concat(seed.Where(char.IsAsciiHexDigit).Select(c => (char)('0' + (c % 10))));
@@ -101,7 +112,7 @@ public abstract class MilestoneApiTests<TApp>(TApp fixture) : IClassFixture<TApp
 
         // 供地: the milestone with its 亩, not the pledge.
         Assert.Equal(["milestones.landSupplied"], await MissingAsync(await MoveAsync(officer, id, "LandSecured")));
-        (await RecordAsync(officer, id, "LandSupplied", new { actualOn = "2025-03-01", landMu = 42.5, carrierReference = "KS-2025-017" })).EnsureSuccessStatusCode();
+        (await RecordAsync(officer, id, "LandSupplied", new { actualOn = "2025-03-01", landMu = 42.5, carrierReference = "KS-2025-017", landParcelId = await ParcelAsync() })).EnsureSuccessStatusCode();
         (await MoveAsync(officer, id, "LandSecured")).EnsureSuccessStatusCode();
 
         // 开工: recorded with a site photo; the stage change is dated now, the milestone keeps its own date.
@@ -200,7 +211,7 @@ public abstract class MilestoneApiTests<TApp>(TApp fixture) : IClassFixture<TApp
         using var officer = await fixture.ClientAsync("officer");
         var (id, _) = await RegisteredProjectAsync();
         (await RecordAsync(officer, id, "Registered", new { actualOn = "2025-01-10", creditCode = await CreditCodeOfAsync(id) })).EnsureSuccessStatusCode();
-        (await RecordAsync(officer, id, "LandSupplied", new { actualOn = "2025-03-01", landMu = 10 })).EnsureSuccessStatusCode();
+        (await RecordAsync(officer, id, "LandSupplied", new { actualOn = "2025-03-01", landMu = 10, landParcelId = await ParcelAsync() })).EnsureSuccessStatusCode();
 
         var early = await RecordAsync(officer, id, "ConstructionStarted", new { actualOn = "2025-02-27" });
 
@@ -237,7 +248,7 @@ public abstract class MilestoneApiTests<TApp>(TApp fixture) : IClassFixture<TApp
         using var colleague = await fixture.ClientAsync("officer2");
         using var partner = await fixture.ClientAsync("partner");
         var (id, _) = await RegisteredProjectAsync();
-        (await RecordWithFileAsync(owner, id, "LandSupplied", new { actualOn = "2025-03-01", landMu = 12 }, "土地合同.png", Png)).EnsureSuccessStatusCode();
+        (await RecordWithFileAsync(owner, id, "LandSupplied", new { actualOn = "2025-03-01", landMu = 12, landParcelId = await ParcelAsync() }, "土地合同.png", Png)).EnsureSuccessStatusCode();
 
         var byColleague = await RecordAsync(colleague, id, "ConstructionStarted", new { actualOn = "2025-04-01" });
         var byPartner = await RecordAsync(partner, id, "ConstructionStarted", new { actualOn = "2025-04-01" });

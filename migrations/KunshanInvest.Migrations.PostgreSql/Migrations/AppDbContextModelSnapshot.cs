@@ -1538,6 +1538,16 @@ namespace KunshanInvest.Migrations.PostgreSql.Migrations
                     b.Property<double?>("LandMu")
                         .HasColumnType("double precision");
 
+                    b.Property<Guid?>("LandParcelId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("NoCarrierById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("NoCarrierReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.Property<string>("Note")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
@@ -1551,6 +1561,9 @@ namespace KunshanInvest.Migrations.PostgreSql.Migrations
 
                     b.Property<DateOnly?>("PlannedOn")
                         .HasColumnType("date");
+
+                    b.Property<Guid?>("PremisesId")
+                        .HasColumnType("uuid");
 
                     b.Property<Guid>("ProjectId")
                         .HasColumnType("uuid");
@@ -1570,7 +1583,13 @@ namespace KunshanInvest.Migrations.PostgreSql.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("LandParcelId");
+
+                    b.HasIndex("NoCarrierById");
+
                     b.HasIndex("OverrideById");
+
+                    b.HasIndex("PremisesId");
 
                     b.HasIndex("RecordedById");
 
@@ -2818,9 +2837,24 @@ namespace KunshanInvest.Migrations.PostgreSql.Migrations
 
             modelBuilder.Entity("KunshanInvest.Domain.Projects.ProjectMilestone", b =>
                 {
+                    b.HasOne("KunshanInvest.Domain.Carriers.LandParcel", null)
+                        .WithMany()
+                        .HasForeignKey("LandParcelId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("KunshanInvest.Infrastructure.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("NoCarrierById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("KunshanInvest.Infrastructure.Identity.AppUser", null)
                         .WithMany()
                         .HasForeignKey("OverrideById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("KunshanInvest.Domain.Carriers.Premises", null)
+                        .WithMany()
+                        .HasForeignKey("PremisesId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("KunshanInvest.Domain.Projects.InvestmentProject", null)

@@ -1541,6 +1541,16 @@ namespace KunshanInvest.Migrations.SqlServer.Migrations
                     b.Property<double?>("LandMu")
                         .HasColumnType("float");
 
+                    b.Property<Guid?>("LandParcelId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("NoCarrierById")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("NoCarrierReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
                     b.Property<string>("Note")
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
@@ -1554,6 +1564,9 @@ namespace KunshanInvest.Migrations.SqlServer.Migrations
 
                     b.Property<DateOnly?>("PlannedOn")
                         .HasColumnType("date");
+
+                    b.Property<Guid?>("PremisesId")
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<Guid>("ProjectId")
                         .HasColumnType("uniqueidentifier");
@@ -1573,7 +1586,13 @@ namespace KunshanInvest.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("LandParcelId");
+
+                    b.HasIndex("NoCarrierById");
+
                     b.HasIndex("OverrideById");
+
+                    b.HasIndex("PremisesId");
 
                     b.HasIndex("RecordedById");
 
@@ -2823,9 +2842,24 @@ namespace KunshanInvest.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("KunshanInvest.Domain.Projects.ProjectMilestone", b =>
                 {
+                    b.HasOne("KunshanInvest.Domain.Carriers.LandParcel", null)
+                        .WithMany()
+                        .HasForeignKey("LandParcelId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("KunshanInvest.Infrastructure.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("NoCarrierById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("KunshanInvest.Infrastructure.Identity.AppUser", null)
                         .WithMany()
                         .HasForeignKey("OverrideById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("KunshanInvest.Domain.Carriers.Premises", null)
+                        .WithMany()
+                        .HasForeignKey("PremisesId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("KunshanInvest.Domain.Projects.InvestmentProject", null)

@@ -1531,6 +1531,16 @@ namespace KunshanInvest.Migrations.Sqlite.Migrations
                     b.Property<double?>("LandMu")
                         .HasColumnType("REAL");
 
+                    b.Property<Guid?>("LandParcelId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("NoCarrierById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NoCarrierReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Note")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
@@ -1543,6 +1553,9 @@ namespace KunshanInvest.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("PlannedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PremisesId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ProjectId")
@@ -1563,7 +1576,13 @@ namespace KunshanInvest.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("LandParcelId");
+
+                    b.HasIndex("NoCarrierById");
+
                     b.HasIndex("OverrideById");
+
+                    b.HasIndex("PremisesId");
 
                     b.HasIndex("RecordedById");
 
@@ -2803,9 +2822,24 @@ namespace KunshanInvest.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("KunshanInvest.Domain.Projects.ProjectMilestone", b =>
                 {
+                    b.HasOne("KunshanInvest.Domain.Carriers.LandParcel", null)
+                        .WithMany()
+                        .HasForeignKey("LandParcelId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("KunshanInvest.Infrastructure.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("NoCarrierById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("KunshanInvest.Infrastructure.Identity.AppUser", null)
                         .WithMany()
                         .HasForeignKey("OverrideById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("KunshanInvest.Domain.Carriers.Premises", null)
+                        .WithMany()
+                        .HasForeignKey("PremisesId")
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("KunshanInvest.Domain.Projects.InvestmentProject", null)

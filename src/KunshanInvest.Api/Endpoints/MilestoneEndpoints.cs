@@ -20,7 +20,10 @@ internal static class MilestoneEndpoints
     /// <summary>One evidence file of 10 MB and the form around it.</summary>
     private const long MaxRequestBytes = AttachmentRules.MaxBytes + (256 * 1024);
 
-    /// <summary>A milestone's fields: the JSON body, or the multipart field <c>milestone</c> beside the evidence <c>file</c>.</summary>
+    /// <summary>
+    /// A milestone's fields: the JSON body, or the multipart field <c>milestone</c> beside the evidence <c>file</c>. 供地
+    /// reached names its carrier (<c>landParcelId</c> or <c>premisesId</c>), or a manager's <c>noCarrierReason</c>.
+    /// </summary>
     internal sealed record MilestoneBody(
         DateOnly? PlannedOn,
         DateOnly? ActualOn,
@@ -29,7 +32,10 @@ internal static class MilestoneEndpoints
         string? CarrierReference,
         int? StatisticsPeriod,
         string? OverrideReason,
-        string? Note);
+        string? Note,
+        Guid? LandParcelId = null,
+        Guid? PremisesId = null,
+        string? NoCarrierReason = null);
 
     public static void MapMilestoneEndpoints(this IEndpointRouteBuilder app)
     {
@@ -59,7 +65,7 @@ internal static class MilestoneEndpoints
         var (body, file) = await ReadAsync(context.Request, ct);
         var recorded = await sender.Send(new RecordMilestone(
             id, kind, body.PlannedOn, body.ActualOn, body.CreditCode, body.LandMu, body.CarrierReference, body.StatisticsPeriod,
-            body.OverrideReason, body.Note, file), ct);
+            body.OverrideReason, body.Note, file, body.LandParcelId, body.PremisesId, body.NoCarrierReason), ct);
         return TypedResults.Ok(recorded);
     }
 

@@ -65,6 +65,16 @@ public sealed class ProjectMilestone : AggregateRoot
     /// <summary>供地: the parcel (宗地编号) or premises reference.</summary>
     public string? CarrierReference { get; private set; }
 
+    /// <summary>供地: the land parcel supplied (宗地), when the carrier is a parcel of the register.</summary>
+    public Guid? LandParcelId { get; private set; }
+
+    /// <summary>供地: the premises let (标准厂房 / 办公), when the carrier is premises of the register.</summary>
+    public Guid? PremisesId { get; private set; }
+
+    /// <summary>供地 without a carrier of the register: the manager's reason (e.g. the land came from the enterprise's own site).</summary>
+    public string? NoCarrierReason { get; private set; }
+    public Guid? NoCarrierById { get; private set; }
+
     /// <summary>入库: the statistics month, yyyymm.</summary>
     public int? StatisticsPeriod { get; private set; }
 
@@ -107,6 +117,36 @@ public sealed class ProjectMilestone : AggregateRoot
         OverrideReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
         OverrideById = OverrideReason is null ? null : managerId;
     }
+
+    /// <summary>供地's carrier: a parcel or premises of the register (one of them), clearing any no-carrier reason.</summary>
+    public void LinkCarrier(Guid? landParcelId, Guid? premisesId)
+    {
+        if (Kind != MilestoneKind.LandSupplied || (landParcelId is null) == (premisesId is null))
+        {
+            throw new DomainRuleException("matching.one_carrier", "供地 links one parcel or one premises.");
+        }
+
+        LandParcelId = landParcelId;
+        PremisesId = premisesId;
+        NoCarrierReason = null;
+        NoCarrierById = null;
+    }
+
+    /// <summary>供地 with no carrier of the register, on a manager's word.</summary>
+    public void SupplyWithoutCarrier(string reason, Guid managerId)
+    {
+        if (Kind != MilestoneKind.LandSupplied || string.IsNullOrWhiteSpace(reason))
+        {
+            throw new DomainRuleException("matching.carrier_required", "供地 needs its parcel or premises, or a manager's reason.");
+        }
+
+        LandParcelId = null;
+        PremisesId = null;
+        NoCarrierReason = reason.Trim();
+        NoCarrierById = managerId;
+    }
+
+    public bool HasCarrier => LandParcelId is not null || PremisesId is not null;
 
     public void AttachEvidence(string fileName, string storedName, string contentType, long sizeBytes)
     {

@@ -4,6 +4,8 @@ using KunshanInvest.Application.Common.Messages;
 using KunshanInvest.Application.Common.Security;
 using KunshanInvest.Application.Portal;
 using KunshanInvest.Application.Projects;
+using KunshanInvest.Application.Common.Exceptions;
+using KunshanInvest.Domain.Carriers;
 using KunshanInvest.Domain.Common;
 using KunshanInvest.Domain.Enterprises;
 using KunshanInvest.Domain.Figures;
@@ -19,7 +21,11 @@ namespace KunshanInvest.Application.Milestones.RecordMilestone;
 /// rules, and the kind's own facts — 注册 the credit code (kept in step with the project's), 供地 亩 and the parcel or
 /// premises, 入库 its month, 达产 a manager's override reason. The owner or a manager; another officer gets 403. Dates
 /// keep the order 注册 ≤ 供地 ≤ 开工 ≤ 投产 ≤ 入库 ≤ 达产 and are not in the future (422).
+/// 供地 reached links its carrier of the register (a parcel or premises, which is supplied — 已出让 / occupied — with its
+/// Supplied history line in the same save; 亩 default to the parcel's); with neither, a manager gives the reason (an
+/// officer gets 422). A carrier reserved for another project, or already supplied, is a 409 (docs/adr/0033).
 /// </summary>
+/// <param name="CarrierReference">供地: a free note on the carrier (e.g. the land contract's number); the carrier itself is <paramref name="LandParcelId"/> or <paramref name="PremisesId"/>.</param>
 /// <param name="StatisticsPeriod">入库: the statistics month, yyyymm; without <paramref name="ActualOn"/> the milestone is dated the month's first day.</param>
 [AuthorizeRequest(Roles = Roles.Staff)]
 public sealed record RecordMilestone(
@@ -33,7 +39,10 @@ public sealed record RecordMilestone(
     int? StatisticsPeriod = null,
     string? OverrideReason = null,
     string? Note = null,
-    UploadedFile? Evidence = null) : ICommand<MilestoneDto>;
+    UploadedFile? Evidence = null,
+    Guid? LandParcelId = null,
+    Guid? PremisesId = null,
+    string? NoCarrierReason = null) : ICommand<MilestoneDto>;
 
 public sealed class RecordMilestoneValidator : AbstractValidator<RecordMilestone>
 {
@@ -55,8 +64,15 @@ public sealed class RecordMilestoneValidator : AbstractValidator<RecordMilestone
 
         RuleFor(x => x.LandMu).Null().WithMsg(M.MilestoneFieldNotForKind).When(x => x.Kind != MilestoneKind.LandSupplied);
         RuleFor(x => x.CarrierReference).Null().WithMsg(M.MilestoneFieldNotForKind).When(x => x.Kind != MilestoneKind.LandSupplied);
+        RuleFor(x => x.NoCarrierReason).MaximumLength(ProjectMilestone.TextMaxLength);
+        RuleFor(x => x.LandParcelId).Null().WithMsg(M.MilestoneFieldNotForKind).When(x => x.Kind != MilestoneKind.LandSupplied);
+        RuleFor(x => x.PremisesId).Null().WithMsg(M.MilestoneFieldNotForKind).When(x => x.Kind != MilestoneKind.LandSupplied);
+        RuleFor(x => x.NoCarrierReason).Null().WithMsg(M.MilestoneFieldNotForKind).When(x => x.Kind != MilestoneKind.LandSupplied);
+        RuleFor(x => x.PremisesId).Null().WithMsg(M.MatchingOneCarrier).When(x => x.LandParcelId is not null);
+        RuleFor(x => x.LandParcelId).Null().WithMsg(M.MatchingCarrierNeedsDate).When(x => x.ActualOn is null);
+        RuleFor(x => x.PremisesId).Null().WithMsg(M.MatchingCarrierNeedsDate).When(x => x.ActualOn is null);
         RuleFor(x => x.LandMu).NotNull().WithMsg(M.MilestoneLandMuRequired)
-            .When(x => x.Kind == MilestoneKind.LandSupplied && x.ActualOn is not null);
+            .When(x => x.Kind == MilestoneKind.LandSupplied && x.ActualOn is not null && x.LandParcelId is null);
         RuleFor(x => x.LandMu).GreaterThan(0).LessThanOrEqualTo(MaxLandMu).WithMsg(M.MilestoneLandMuRequired)
             .When(x => x.Kind == MilestoneKind.LandSupplied && x.LandMu is not null);
         RuleFor(x => x.CarrierReference).MaximumLength(ProjectMilestone.ReferenceMaxLength);
@@ -111,7 +127,10 @@ public sealed class RecordMilestoneHandler(IAppDbContext db, ICurrentUser user, 
         var code = string.IsNullOrWhiteSpace(command.CreditCode) ? null : CreditCode.Normalize(command.CreditCode);
         milestone.Plan(command.PlannedOn);
         milestone.Reach(actual, userId, now);
-        milestone.Describe(code, command.LandMu, command.CarrierReference, period, command.Note);
+        var landMu = command.Kind == MilestoneKind.LandSupplied && actual is not null
+            ? await LinkCarrierAsync(project, milestone, command, userId, now, cancellationToken)
+            : command.LandMu;
+        milestone.Describe(code, landMu, command.CarrierReference, period, command.Note);
         if (command.Kind == MilestoneKind.Registered && code is not null)
         {
             project.RegisterProjectCompany(code);
@@ -138,6 +157,60 @@ public sealed class RecordMilestoneHandler(IAppDbContext db, ICurrentUser user, 
         }
 
         return MilestoneDto.From(milestone);
+    }
+
+    /// <summary>
+    /// 供地's carrier: the parcel or premises named is supplied to the project (once: a correction naming the same one
+    /// leaves it; naming another is a 409); with neither, the link already made stays, or a manager's reason stands in.
+    /// Returns the 亩 to record (the parcel's unless given).
+    /// </summary>
+    private async Task<double?> LinkCarrierAsync(InvestmentProject project, ProjectMilestone milestone, RecordMilestone command, Guid userId, DateTime now, CancellationToken cancellationToken)
+    {
+        if (command.LandParcelId is null && command.PremisesId is null)
+        {
+            var reason = string.IsNullOrWhiteSpace(command.NoCarrierReason) ? null : command.NoCarrierReason.Trim();
+            if (reason is not null && reason != milestone.NoCarrierReason && !user.IsManagerOrAdmin())
+            {
+                throw new DomainForbiddenException(M.MatchingReasonManager.Code, "Only a manager may record 供地 without a carrier.");
+            }
+
+            if (reason is not null && !milestone.HasCarrier)
+            {
+                milestone.SupplyWithoutCarrier(reason, userId);
+            }
+            else if (!milestone.HasCarrier && milestone.NoCarrierReason is null)
+            {
+                throw new DomainRuleException(M.MatchingCarrierRequired.Code, "Recording 供地 needs its land parcel or premises, or a manager's reason.");
+            }
+
+            return command.LandMu;
+        }
+
+        if (milestone.HasCarrier)
+        {
+            return milestone.LandParcelId == command.LandParcelId && milestone.PremisesId == command.PremisesId
+                ? command.LandMu ?? milestone.LandMu
+                : throw new DomainConflictException(M.MatchingCarrierLinked.Code, "The project's 供地 already links another carrier.");
+        }
+
+        double? landMu = command.LandMu;
+        if (command.LandParcelId is { } parcelId)
+        {
+            var parcel = await db.LandParcels.SingleOrDefaultAsync(p => p.Id == parcelId, cancellationToken)
+                ?? throw new NotFoundException(nameof(LandParcel), parcelId);
+            db.CarrierEvents.Add(parcel.Supply(project.Id, userId, now));
+            landMu ??= parcel.AreaMu;
+        }
+        else
+        {
+            var premisesId = command.PremisesId!.Value;
+            var premises = await db.Premises.SingleOrDefaultAsync(p => p.Id == premisesId, cancellationToken)
+                ?? throw new NotFoundException(nameof(Premises), premisesId);
+            db.CarrierEvents.Add(premises.Supply(project.Id, userId, now));
+        }
+
+        milestone.LinkCarrier(command.LandParcelId, command.PremisesId);
+        return landMu;
     }
 
     /// <summary>Only a manager sets or clears 达产's override; an officer's edit leaves it as it is (and may not change it: 403).</summary>

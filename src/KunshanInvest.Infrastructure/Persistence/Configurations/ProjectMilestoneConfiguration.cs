@@ -12,6 +12,10 @@ internal sealed class ProjectMilestoneConfiguration : IEntityTypeConfiguration<P
         builder.ConfigureAggregate();
         builder.Property(m => m.CreditCode).HasMaxLength(18);
         builder.Property(m => m.CarrierReference).HasMaxLength(ProjectMilestone.ReferenceMaxLength);
+        builder.Property(m => m.NoCarrierReason).HasMaxLength(ProjectMilestone.TextMaxLength);
+        builder.HasOne<Domain.Carriers.LandParcel>().WithMany().HasForeignKey(m => m.LandParcelId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Domain.Carriers.Premises>().WithMany().HasForeignKey(m => m.PremisesId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(m => m.NoCarrierById).OnDelete(DeleteBehavior.Restrict);
         builder.Property(m => m.OverrideReason).HasMaxLength(ProjectMilestone.TextMaxLength);
         builder.Property(m => m.Note).HasMaxLength(ProjectMilestone.TextMaxLength);
         builder.Property(m => m.EvidenceFileName).HasMaxLength(ProjectMilestone.FileNameMaxLength);
