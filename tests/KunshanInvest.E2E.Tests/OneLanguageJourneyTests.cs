@@ -34,8 +34,6 @@ public sealed partial class OneLanguageJourneyTests(BrowserApp app) : IClassFixt
     /// events) and stored notices. Any other column is data (an event's place, a note), allowed in either page.
     /// </summary>
     private static bool IsBilingual(string table, string column) =>
-        (table is "Sectors" or "Parks" or "PromotionEvents" or "Events" && column is "NameZh" or "DescriptionZh" or "Description")
-        || (table is "ServiceCategories" or "Departments" && column is "NameZh")
         (table is "Sectors" or "Parks" or "PromotionEvents" or "Events" or "ServiceCategories" or "Departments" && column is "NameZh" or "DescriptionZh" or "Description")
         || table is "Notifications" or "OutboxEmails" or "__EFMigrationsHistory";
 
