@@ -44,7 +44,6 @@ public static partial class T
         _ => use.ToString(),
     };
 
-    public static string PremisesKindName(PremisesKind kind) => kind == PremisesKind.StandardFactory ? P("标准厂房", "Standard factory") : P("办公/研发楼", "Office");
 
     public static string CarrierKindName(CarrierKind kind) => kind == CarrierKind.Parcel ? P("宗地", "Parcel") : P("房源", "Premises");
 

@@ -23,7 +23,6 @@ public static partial class T
 
     public static string ServiceRequestsReport => P("企业诉求", "Enterprise service requests");
     public static string ServiceOpen => P("在办", "Open");
-    public static string ServiceOverdue => P("超期", "Overdue");
     public static string ServiceOpenOverdue(int open, int overdue) => P($"在办 {open} 件,超期 {overdue} 件", $"{open} open, {overdue} overdue");
     public static string ServiceByCategory => P("分类别", "By category");
     public static string ServiceByDepartment => P("分部门", "By department");
@@ -31,7 +30,7 @@ public static partial class T
     public static string ServiceClosedCount => P("办结数", "Closed");
     public static string ServiceMedianDays => P("中位数", "Median");
     public static string ServiceMeanDays => P("平均", "Mean");
-    public static string ServiceSatisfaction(int year) => P($"{year} 年回访满意度", $"Satisfaction, {year}");
+    public static string ServiceSatisfactionOfYear(int year) => P($"{year} 年回访满意度", $"Satisfaction, {year}");
     public static string ServiceMonth => P("月份", "Month");
     public static string ServiceVisits => P("回访数", "Visits");
     public static string ServiceAverage => P("平均满意度", "Average");
