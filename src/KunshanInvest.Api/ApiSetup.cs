@@ -99,6 +99,7 @@ internal static class ApiSetup
         app.MapRewardEndpoints();
         app.MapReportEndpoints();
         app.MapCommitmentEndpoints();
+        app.MapReviewEndpoints();
         app.MapJobEndpoints();
         app.MapKunshanJobs();
 
