@@ -167,6 +167,11 @@ public sealed class ProjectReview : AggregateRoot
             }
         }
 
+        if (scores.All.Any(v => v is < 0 or > ReviewScores.Max))
+        {
+            throw new DomainRuleException("review.score", "A score is 0 to 100.");
+        }
+
         var opinion = _opinions.FirstOrDefault(o => o.ReviewerId == reviewerId);
         if (opinion is null)
         {
@@ -303,11 +308,6 @@ public sealed class ReviewOpinion : Entity
 
     internal void Set(ReviewOpinionKind kind, string? comment, ReviewVeto? veto, ReviewScores scores, DateTime nowUtc)
     {
-        if (scores.All.Any(s => s is < 0 or > ReviewScores.Max))
-        {
-            throw new DomainRuleException("review.score", "A score is 0 to 100.");
-        }
-
         Kind = kind;
         Comment = comment;
         Veto = veto;
