@@ -3,7 +3,7 @@ namespace KunshanInvest.Application.Common.Messages;
 /// <summary>项目评审: the review sheet, its threshold check, opinions, decisions, named reviewers and the 签约 gate (ADR 0032).</summary>
 public static partial class M
 {
-    public static readonly Msg ReviewStage = new("review.stage", "只有处于洽谈阶段的项目可以提交评审(当前为{stageZh})。", "Only a project in negotiation (洽谈) can be put to review (it is at {stage}).");
+    public static readonly Msg ReviewStage = new("review.stage", "只有处于洽谈阶段的项目可以提交评审(当前为{stageZh},{stage})。", "Only a project in negotiation (洽谈) can be put to review (it is at {stage}, {stageZh}).");
     public static readonly Msg ReviewAlreadyPassed = new("review.already_passed", "第{round}轮评审已通过,无需再提交。", "Round {round} passed: the project needs no new round.");
     public static readonly Msg ReviewSheet = new("review.sheet", "评审表需填写大于0的用地亩数和总投资,税收、能耗和就业人数不能为负,且均在合理范围内。", "The sheet needs land (亩) and total investment above 0, and tax, energy and jobs not negative, each within its limit.");
     public static readonly Msg ReviewUse = new("review.use", "未知的用地性质。", "Unknown land use.");
@@ -31,7 +31,7 @@ public static partial class M
     public static readonly Msg ReviewConditionsRequired = new("review.conditions_required", "有条件通过须写明条件。", "Passing with conditions needs the conditions.");
     public static readonly Msg ReviewReasonsRequired = new("review.reasons_required", "不通过须写明理由。", "Failing needs the reasons.");
     public static readonly Msg ReviewNoOpinions = new("review.no_opinions", "尚无评审意见,不能通过。", "No reviewer's opinion is recorded: the review cannot pass.");
-    public static readonly Msg ReviewVetoed = new("review.vetoed", "已有评审成员就{vetoZh}一票否决,不能通过。", "A reviewer vetoed on {veto}: the review cannot pass.");
+    public static readonly Msg ReviewVetoed = new("review.vetoed", "已有评审成员就{vetoZh}({veto})一票否决,不能通过。", "A reviewer vetoed on {veto} ({vetoZh}): the review cannot pass.");
     public static readonly Msg ReviewShortfalls = new("review.shortfalls", "评审表有{count}项未达准入门槛,只能有条件通过或不通过。", "The sheet falls short of {count} entry threshold(s): it can pass only with conditions, or fail.");
     public static readonly Msg ReviewDecided = new("review.decided", "第{round}轮评审已有结论。", "Round {round} has been decided.");
     public static readonly Msg ReviewSuperseded = new("review.superseded", "第{round}轮评审已被修订后的评审表取代。", "Round {round} was replaced by a revised sheet.");
