@@ -238,6 +238,7 @@ public sealed class SeedLoader(AppDbContext db, IdentitySeeder identity, IOption
         await LoadDemoPartnersAsync(owners, report, cancellationToken);
         await DemoRewards.LoadAsync(db, owners, clock.GetUtcNow().UtcDateTime, report, cancellationToken);
         await DemoCommitments.LoadAsync(db, Folder, owners, clock, report, cancellationToken);
+        await ReviewSeeder.LoadAsync(db, owners, clock.GetUtcNow().UtcDateTime, report, cancellationToken);
     }
 
     /// <summary>Demo partner organisations (approved), their members and submissions, matched on name and reference.</summary>
