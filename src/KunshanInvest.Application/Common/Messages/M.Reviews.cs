@@ -5,10 +5,10 @@ public static partial class M
 {
     public static readonly Msg ReviewStage = new("review.stage", "只有处于洽谈阶段的项目可以提交评审(当前为{stageZh},{stage})。", "Only a project in negotiation (洽谈) can be put to review (it is at {stage}, {stageZh}).");
     public static readonly Msg ReviewAlreadyPassed = new("review.already_passed", "第{round}轮评审已通过,无需再提交。", "Round {round} passed: the project needs no new round.");
-    public static readonly Msg ReviewSheet = new("review.sheet", "评审表需填写大于0的用地亩数和总投资,税收、能耗和就业人数不能为负,且均在合理范围内。", "The sheet needs land (亩) and total investment above 0, and tax, energy and jobs not negative, each within its limit.");
+    public static readonly Msg ReviewSheet = new("review.sheet", "评审表需填写大于0的用地亩数和总投资,税收、能耗和就业人数不能为负,且均在合理范围内。", "The sheet needs land (mu) and total investment above 0, and tax, energy and jobs not negative, each within its limit.");
     public static readonly Msg ReviewUse = new("review.use", "未知的用地性质。", "Unknown land use.");
     public static readonly Msg ReviewEnvironmental = new("review.environmental", "未知的环评类别。", "Unknown environmental category.");
-    public static readonly Msg ReviewLandMu = new("review.land_mu", "用地面积须大于0且不超过10万亩。", "The land must be more than 0 and at most 100,000 亩.");
+    public static readonly Msg ReviewLandMu = new("review.land_mu", "用地面积须大于0且不超过10万亩。", "The land must be more than 0 and at most 100,000 mu.");
     public static readonly Msg ReviewInvestment = new("review.investment", "总投资须大于0且低于10万亿元。", "The total investment must be above zero and below CNY 10 trillion.");
     public static readonly Msg ReviewTax = new("review.tax", "承诺年税收不能为负且须低于10万亿元。", "The promised annual tax cannot be negative and must be below CNY 10 trillion.");
     public static readonly Msg ReviewEnergy = new("review.energy", "年综合能耗须在0到1亿吨标准煤之间。", "Annual energy use is 0 to 100 million tce.");
@@ -16,9 +16,9 @@ public static partial class M
     public static readonly Msg ReviewMeetingOn = new("review.meeting_on", "会审日期 {date} 不合理(须在2000年至2100年之间)。", "{date} is not a sensible meeting date (2000 to 2100).");
     public static readonly Msg ReviewText = new("review.text", "文字最多{max}个字符,且不能包含控制字符。", "The text may have at most {max} characters and no control characters.");
 
-    public static readonly Msg ReviewShortfallIntensity = new("review.shortfall.investment_intensity", "投资强度 {actual} 万元/亩,低于准入门槛 {min} 万元/亩。", "Investment intensity CNY {actual} 万 per 亩 is below the entry threshold of CNY {min} 万 per 亩.");
-    public static readonly Msg ReviewShortfallTax = new("review.shortfall.tax_per_mu", "亩均税收 {actual} 万元/亩,低于准入门槛 {min} 万元/亩。", "Tax per 亩 CNY {actual} 万 is below the entry threshold of CNY {min} 万 per 亩.");
-    public static readonly Msg ReviewShortfallTotal = new("review.shortfall.total_investment", "总投资 {actual} 万元,低于独立供地门槛 {min} 万元(应进标准厂房)。", "Total investment CNY {actual} 万 is below the CNY {min} 万 for own land (standard factories instead).");
+    public static readonly Msg ReviewShortfallIntensity = new("review.shortfall.investment_intensity", "投资强度 {actual} 万元/亩,低于准入门槛 {min} 万元/亩。", "Investment intensity CNY {actual} ×10k per mu is below the entry threshold of CNY {min} ×10k per mu.");
+    public static readonly Msg ReviewShortfallTax = new("review.shortfall.tax_per_mu", "亩均税收 {actual} 万元/亩,低于准入门槛 {min} 万元/亩。", "Tax per mu CNY {actual} ×10k is below the entry threshold of CNY {min} ×10k per mu.");
+    public static readonly Msg ReviewShortfallTotal = new("review.shortfall.total_investment", "总投资 {actual} 万元,低于独立供地门槛 {min} 万元(应进标准厂房)。", "Total investment CNY {actual} ×10k is below the CNY {min} ×10k for own land (standard factories instead).");
 
     public static readonly Msg ReviewOpinion = new("review.opinion", "未知的评审意见。", "Unknown opinion.");
     public static readonly Msg ReviewOpinionComment = new("review.opinion_comment", "有条件同意须写明条件,不同意须写明理由。", "Approving with conditions needs the conditions; rejecting needs the reasons.");
