@@ -103,6 +103,7 @@ internal static class ApiSetup
         app.MapCommitmentEndpoints();
         app.MapServiceRequestEndpoints();
         app.MapCarrierEndpoints();
+        app.MapReviewEndpoints();
         app.MapJobEndpoints();
         app.MapCarrierMatchingEndpoints();
         app.MapKunshanJobs();

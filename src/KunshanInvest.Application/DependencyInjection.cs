@@ -18,6 +18,7 @@ public static class DependencyInjection
         services.AddOptions<Reports.PerMuOptions>().BindConfiguration(Reports.PerMuOptions.Section)
             .Validate(o => o.IsValid, "PerMu: the class cut-offs must rise strictly within (0, 1] (A < B < C ≤ 1).")
             .ValidateOnStart();
+        services.AddOptions<Reviews.ProjectReviewOptions>().BindConfiguration(Reviews.ProjectReviewOptions.Section).Validate(o => o.Problems().Count == 0, "ProjectReview: see ProjectReviewOptions.Problems (thresholds 0–100,000,000 万元, years 2000–2100, MajorFromWan not negative).").ValidateOnStart();
         services.AddOptions<Portal.PortalOptions>().BindConfiguration(Portal.PortalOptions.Section);
         services.AddOptions<Jobs.JobOptions>().BindConfiguration(Jobs.JobOptions.Section);
         services.AddOptions<Jobs.ServiceJobOptions>().BindConfiguration(Jobs.ServiceJobOptions.Section).Validate(o => o.IsValid, Jobs.ServiceJobOptions.Rule).ValidateOnStart();

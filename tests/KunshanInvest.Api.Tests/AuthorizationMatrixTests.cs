@@ -72,6 +72,9 @@ internal static class AuthorizationMatrix
         "GET     /api/v1/admin/partners/                                                401  403  403  403  403  403  ok   403  403",
         "POST    /api/v1/admin/partners/{id:guid}/approve                               401  403  403  403  403  403  ok   403  403",
         "POST    /api/v1/admin/partners/{id:guid}/suspend                               401  403  403  403  403  403  ok   403  403",
+        "GET     /api/v1/admin/reviewers/                                               401  403  403  403  403  403  ok   403  403",
+        "POST    /api/v1/admin/reviewers/                                               401  403  403  403  403  403  ok   403  403",
+        "DELETE  /api/v1/admin/reviewers/{id:guid}                                      401  403  403  403  403  403  ok   403  403",
         "GET     /api/v1/admin/sectors/                                                 401  403  403  403  403  403  ok   403  403",
         "POST    /api/v1/admin/sectors/                                                 401  403  403  403  403  403  ok   403  403",
         "GET     /api/v1/admin/sectors/{id:guid}                                        401  403  403  403  403  403  ok   403  403",
@@ -176,6 +179,8 @@ internal static class AuthorizationMatrix
         "GET     /api/v1/projects/{id:guid}/milestones/                                 401  403  403  ok   ok   ok   ok   403  403",
         "PUT     /api/v1/projects/{id:guid}/milestones/{kind}                           401  403  403  ok   403  ok   ok   403  403",
         "GET     /api/v1/projects/{id:guid}/milestones/{kind}/evidence                  401  403  403  ok   ok   ok   ok   403  403",
+        "GET     /api/v1/projects/{id:guid}/reviews                                     401  403  403  ok   ok   ok   ok   403  403",
+        "POST    /api/v1/projects/{id:guid}/reviews                                     401  403  403  ok   403  ok   ok   403  403",
         "POST    /api/v1/projects/{id:guid}/stage                                       401  403  403  ok   403  ok   ok   403  403",
         "GET     /api/v1/projects/{id:guid}/timeline                                    401  403  403  ok   ok   ok   ok   403  403",
         "GET     /api/v1/reports/service-requests/close-times                           401  403  403  403  403  ok   403  403  403",
@@ -198,6 +203,10 @@ internal static class AuthorizationMatrix
         "GET     /api/v1/reports/targets                                                401  403  403  ok   ok   ok   ok   403  403",
         "GET     /api/v1/reports/trend                                                  401  403  403  ok   ok   ok   ok   403  403",
         "GET     /api/v1/reports/{report}.csv                                           401  403  403  ok   ok   ok   ok   403  403",
+        "GET     /api/v1/reviews/                                                       401  403  403  ok   ok   ok   ok   403  403",
+        "POST    /api/v1/reviews/check                                                  401  403  403  ok   ok   ok   ok   403  403",
+        "POST    /api/v1/reviews/{id:guid}/decision                                     401  403  403  403  403  ok   403  403  403",
+        "POST    /api/v1/reviews/{id:guid}/opinions                                     401  403  403  403  403  ok   403  403  403",
         "GET     /api/v1/sectors/                                                       401  ok   ok   ok   ok   ok   ok   ok   ok",
         "POST    /api/v1/sectors/                                                       401  403  403  403  403  403  ok   403  403",
         "GET     /api/v1/sectors/overview                                               401  403  403  ok   ok   ok   ok   403  403",
@@ -412,6 +421,8 @@ internal sealed class MatrixWorld
         });
         world._ids["figure"] = figure.Id;
         world._ids["payout"] = Guid.CreateVersion7(); // none exists: callers allowed past authorisation get 404
+        world._ids["reviewer"] = Guid.CreateVersion7(); // none named: the admin gets 404
+        world._ids["review"] = await MatrixReviewAsync(fixture, world._officerId);
 
         // A service request `officer` logged, routed to 人社局: the demo `dept` user (供电所) does not see it (404).
         var (category, hrss, power) = await fixture.QueryAsync(async db => (
@@ -441,6 +452,24 @@ internal sealed class MatrixWorld
         var detail = await (await partnerA.GetAsync($"/api/v1/portal/submissions/{created.Id()}")).JsonAsync();
         world._ids["attachment"] = detail.GetProperty("attachments")[0].Id();
         return world;
+    }
+
+    /// <summary>A pending round on a project of the owner's in 洽谈: opinions and decisions reach its rules (422 without their texts).</summary>
+    private static async Task<Guid> MatrixReviewAsync(AppFixture fixture, Guid ownerId)
+    {
+        var projectId = await fixture.NewProjectAsync(ownerId);
+        var reviewId = Guid.Empty;
+        await fixture.QueryAsync(async db =>
+        {
+            var project = await db.Projects.SingleAsync(p => p.Id == projectId);
+            project.MoveTo(Domain.Projects.ProjectStage.Negotiating, new Domain.Projects.StageActor(ownerId, false), null, DateTime.UtcNow, Domain.Projects.StageFacts.None);
+            var sheet = new Domain.Reviews.ReviewSheet(Domain.Carriers.CarrierUse.Industrial, 50, 30_000_0000_00L, 3_000_0000_00L, 1000, Domain.Reviews.EnvironmentalCategory.ReportForm, 200, null);
+            var review = Domain.Reviews.ProjectReview.Submit(project, null, sheet, 2026, Domain.Reviews.EntryThresholds.None, ownerId, DateTime.UtcNow);
+            db.ProjectReviews.Add(review);
+            reviewId = review.Id;
+            return await db.SaveChangesAsync();
+        });
+        return reviewId;
     }
 
     /// <summary>
@@ -508,6 +537,9 @@ internal sealed class MatrixWorld
         "POST /api/v1/service-requests/{id:guid}/reassign" => (new { departmentId = _ids["powerDepartment"], note = "矩阵" }, StaleVersion),
         "POST /api/v1/service-requests/{id:guid}/visit" => (new { satisfaction = 5, comment = "矩阵" }, StaleVersion),
         "PUT /api/v1/enterprises/{id:guid}/service-officer" => (new { userId = _officerId }, StaleVersion),
+        "POST /api/v1/projects/{id:guid}/reviews" or "POST /api/v1/reviews/check" => (new { use = "Industrial", landMu = 50, totalInvestmentFen = 30_000_0000_00L, annualTaxFen = 3_000_0000_00L, annualEnergyTce = 1000, environmental = "ReportForm", jobs = 200 }, null),
+        "POST /api/v1/reviews/{id:guid}/opinions" => (new { kind = "Reject" }, null),
+        "POST /api/v1/reviews/{id:guid}/decision" => (new { outcome = "Failed" }, null),
         "POST /api/v1/auth/token" => (new { userName = "officer", password = AppFixture.DemoPassword }, null),
         "POST /api/v1/portal/submissions/{id:guid}/messages" => (new { body = "矩阵消息" }, null),
         "POST /api/v1/triage/submissions/{id:guid}/messages" => (new { body = "矩阵备注", @internal = true }, null),
@@ -576,6 +608,8 @@ internal sealed class MatrixWorld
         "service-categories" or "departments" or "members" => Guid.CreateVersion7(),
         "parcels" => _ids["parcel"],
         "premises" => _ids["premises"],
+        "reviews" => _ids["review"],
+        "reviewers" => _ids["reviewer"],
         _ => throw new InvalidOperationException($"No route value for '{collection}' in {pattern}: add one to the matrix's World."),
     };
 }

@@ -166,13 +166,15 @@ public abstract class ProjectApiTests<TApp>(TApp fixture) : IClassFixture<TApp>
             sectorId = detail.GetProperty("sectorId").GetGuid(),
             parkId = await ParkAsync("kdz"),
             source = "Expo",
-            isMajor = true,
+            isMajor = false,
             ownerId = detail.GetProperty("ownerId").GetGuid(),
         }, etag));
         Assert.Equal(HttpStatusCode.NoContent, placed.StatusCode);
+
+        // 5000万, not flagged: not a major project, so 签约 needs no review (a major one would: ReviewApiTests, ADR 0032).
         var pledged = await officer.SendAsync(WithIfMatch(HttpMethod.Put, $"/api/v1/projects/{id}/figures", new
         {
-            pledged = new { investment = new { minorUnits = 80_000_000_000L, currency = "CNY" }, jobs = 300, landMu = 45.5 },
+            pledged = new { investment = new { minorUnits = 5_000_000_000L, currency = "CNY" }, jobs = 300, landMu = 45.5 },
         }, placed.Headers.ETag!.ToString()));
         Assert.Equal(HttpStatusCode.NoContent, pledged.StatusCode);
         var signed = await officer.SendAsync(WithIfMatch(HttpMethod.Post, $"/api/v1/projects/{id}/stage", new { target = "Signed", note = "签约仪式" }, pledged.Headers.ETag!.ToString()));

@@ -208,7 +208,7 @@ public sealed class MilestoneHandlerTests
         await using (var db = database.NewContext())
         {
             var gate = await Assert.ThrowsAsync<StageGateException>(() =>
-                new MoveStageHandler(db, database.User, database.Clock, Thresholds).Handle(new MoveStage(world.Project, ProjectStage.UnderConstruction, null, version), CancellationToken.None).AsTask());
+                new MoveStageHandler(db, database.User, database.Clock, Thresholds, Options.Create(new KunshanInvest.Application.Reviews.ProjectReviewOptions())).Handle(new MoveStage(world.Project, ProjectStage.UnderConstruction, null, version), CancellationToken.None).AsTask());
             Assert.Equal(["milestones.constructionStarted"], gate.Missing.Select(m => m.Field));
         }
 
@@ -219,7 +219,7 @@ public sealed class MilestoneHandlerTests
 
         await using (var db = database.NewContext())
         {
-            var moved = await new MoveStageHandler(db, database.User, database.Clock, Thresholds).Handle(new MoveStage(world.Project, ProjectStage.UnderConstruction, null, await VersionAsync(database, world.Project)), CancellationToken.None);
+            var moved = await new MoveStageHandler(db, database.User, database.Clock, Thresholds, Options.Create(new KunshanInvest.Application.Reviews.ProjectReviewOptions())).Handle(new MoveStage(world.Project, ProjectStage.UnderConstruction, null, await VersionAsync(database, world.Project)), CancellationToken.None);
             Assert.Equal(ProjectStage.UnderConstruction, moved.To);
         }
 

@@ -83,7 +83,7 @@ public sealed class SectorLimitTests
         var seeded = await SeedAsync();
         await using var cleanup = seeded.Database;
         await using var db = seeded.Database.NewContext();
-        var handler = new GetProjectHandler(db, new UserDirectory(db, seeded.Database.Clock), Options.Create(new StalledOptions()), seeded.Database.Clock, Options.Create(new KunshanInvest.Application.Milestones.AboveScaleOptions()));
+        var handler = new GetProjectHandler(db, new UserDirectory(db, seeded.Database.Clock), Options.Create(new StalledOptions()), seeded.Database.Clock, Options.Create(new KunshanInvest.Application.Milestones.AboveScaleOptions()), Options.Create(new KunshanInvest.Application.Reviews.ProjectReviewOptions()));
 
         var coffee = await handler.Handle(new GetProject(seeded.Projects["KS-2026-00001"]), CancellationToken.None);
         var food = await handler.Handle(new GetProject(seeded.Projects["KS-2026-00002"]), CancellationToken.None);

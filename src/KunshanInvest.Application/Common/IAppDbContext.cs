@@ -11,6 +11,7 @@ using KunshanInvest.Domain.Partners;
 using KunshanInvest.Domain.Projects;
 using KunshanInvest.Domain.Rates;
 using KunshanInvest.Domain.Reports;
+using KunshanInvest.Domain.Reviews;
 using KunshanInvest.Domain.Sectors;
 using KunshanInvest.Domain.Services;
 using Microsoft.EntityFrameworkCore;
@@ -57,6 +58,9 @@ public interface IAppDbContext
     DbSet<CarrierEvent> CarrierEvents { get; }
     DbSet<RewardPayout> RewardPayouts { get; }
     DbSet<AgreementCommitment> Commitments { get; }
+    DbSet<ProjectReview> ProjectReviews { get; }
+    DbSet<ReviewOpinion> ReviewOpinions { get; }
+    DbSet<NamedReviewer> NamedReviewers { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 

@@ -49,6 +49,31 @@ public static class StageFactsLoader
             rows.FirstOrDefault(r => r.Output is not null)?.Output);
     }
 
+    /// <summary>
+    /// The facts with what the 签约 gate reads about review (ADR 0032), for a move to <paramref name="target"/>: a statement
+    /// only when the move enters 签约 and the project is major under <paramref name="options"/>; otherwise the gate is
+    /// known not to block without reading.
+    /// </summary>
+    public static async Task<StageFacts> WithReviewAsync(IAppDbContext db, InvestmentProject project, ProjectStage target, StageFacts facts, Reviews.ProjectReviewOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(project);
+        ArgumentNullException.ThrowIfNull(facts);
+        ArgumentNullException.ThrowIfNull(options);
+        var gate = new Domain.Reviews.ReviewGate(options.RequireForMajor, options.MajorFromFen, HasPassedReview: false);
+        var reference = project.Stage.IsPipeline() ? project.Stage : project.StageBeforeSideState ?? ProjectStage.Lead;
+        if (!target.IsPipeline() || target < ProjectStage.Signed || reference >= ProjectStage.Signed || !gate.Blocks(project))
+        {
+            return facts with { Review = gate with { RequireForMajor = false } };
+        }
+
+        var passed = await db.ProjectReviews.AnyAsync(
+            r => r.ProjectId == project.Id && r.Status == Domain.Reviews.ReviewStatus.Decided
+                && (r.Outcome == Domain.Reviews.ReviewOutcome.Passed || r.Outcome == Domain.Reviews.ReviewOutcome.PassedWithConditions),
+            cancellationToken);
+        return facts with { Review = gate with { HasPassedReview = passed } };
+    }
+
     /// <summary>The facts with the given milestones (e.g. one just changed in memory) and the sums read for them.</summary>
     public static async Task<StageFacts> WithSumsAsync(IAppDbContext db, InvestmentProject project, IReadOnlyList<MilestoneFact> milestones, AboveScaleOptions options, CancellationToken cancellationToken)
     {

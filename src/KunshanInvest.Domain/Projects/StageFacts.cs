@@ -23,6 +23,12 @@ public sealed record StageFacts(IReadOnlyList<MilestoneFact> Milestones, long? A
 {
     public static StageFacts None { get; } = new([], null, null, null);
 
+    /// <summary>
+    /// The review the 签约 gate reads (ADR 0032); null where the caller does not enter 签约 (the gate is only on entry,
+    /// so edits and later stages never need it).
+    /// </summary>
+    public Reviews.ReviewGate? Review { get; init; }
+
     public MilestoneFact? Reached(MilestoneKind kind) => Milestones.FirstOrDefault(m => m.Kind == kind && m.IsReached);
 
     public MilestoneFact? Find(MilestoneKind kind) => Milestones.FirstOrDefault(m => m.Kind == kind);

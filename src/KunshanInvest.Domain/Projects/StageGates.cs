@@ -46,6 +46,12 @@ public static class StageGates
             {
                 missing.Add(new("pledgedInvestment", "gate.signed.pledged_investment", "Signing needs the pledged investment."));
             }
+
+            // 项目评审 is an entry gate: a major project enters 签约 with a passed review; those that signed before stay put.
+            if (facts.Review is { } review && Reference(project) < ProjectStage.Signed && review.Blocks(project))
+            {
+                missing.Add(new("reviews", "gate.signed.review", "A major project needs a passed review (通过 or 有条件通过) to sign."));
+            }
         }
 
         if (target >= ProjectStage.Registered && project.ProjectCompanyCreditCode is null)
@@ -105,4 +111,8 @@ public static class StageGates
 
         return missing;
     }
+
+    /// <summary>The pipeline stage the project is at, or left for 搁置/流失.</summary>
+    private static ProjectStage Reference(InvestmentProject project) =>
+        project.Stage.IsPipeline() ? project.Stage : project.StageBeforeSideState ?? ProjectStage.Lead;
 }

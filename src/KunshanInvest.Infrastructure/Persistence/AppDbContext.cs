@@ -73,6 +73,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<CarrierEvent> CarrierEvents => Set<CarrierEvent>();
     public DbSet<RewardPayout> RewardPayouts => Set<RewardPayout>();
     public DbSet<AgreementCommitment> Commitments => Set<AgreementCommitment>();
+    public DbSet<Domain.Reviews.ProjectReview> ProjectReviews => Set<Domain.Reviews.ProjectReview>();
+    public DbSet<Domain.Reviews.ReviewOpinion> ReviewOpinions => Set<Domain.Reviews.ReviewOpinion>();
+    public DbSet<Domain.Reviews.NamedReviewer> NamedReviewers => Set<Domain.Reviews.NamedReviewer>();
 
     /// <summary>
     /// The port's save: a lost optimistic-concurrency race becomes the Application's <see cref="ConflictException"/>,

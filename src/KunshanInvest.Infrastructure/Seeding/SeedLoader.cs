@@ -240,6 +240,7 @@ public sealed class SeedLoader(AppDbContext db, IdentitySeeder identity, IOption
         await DemoCommitments.LoadAsync(db, Folder, owners, clock, report, cancellationToken);
         await ServiceSeeder.LoadAsync(db, owners, clock, report, cancellationToken);
         await CarrierSeeder.LoadAsync(db, owners, clock, report, cancellationToken);
+        await ReviewSeeder.LoadAsync(db, owners, clock.GetUtcNow().UtcDateTime, report, cancellationToken);
     }
 
     /// <summary>Demo partner organisations (approved), their members and submissions, matched on name and reference.</summary>

@@ -93,6 +93,7 @@ public static partial class T
         "milestones.enteredStatistics" => P("入库节点及入库月份", "the statistics-entry milestone with its month"),
         "milestones.capacityReached" => P("达产节点(已达产)", "the capacity milestone, reached"),
         "figures.mainBusinessRevenue" => P("入库前12个月经核实的主营业务收入达到规上标准", "verified main-business revenue over the 12 months to the statistics month at the threshold"),
+        "reviews" => P("项目评审通过(重大项目)", "a passed project review (major project)"),
         "figures.industrialOutput" => P("达产前12个月经核实的工业总产值达到协议年产值(或领导认定)", "verified industrial output over the 12 months to capacity at the pledge (or a manager's override)"),
         _ => fallback,
     };

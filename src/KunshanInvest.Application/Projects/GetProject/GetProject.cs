@@ -20,7 +20,7 @@ namespace KunshanInvest.Application.Projects.GetProject;
 [AuthorizeRequest(Roles = Roles.Staff)]
 public sealed record GetProject(Guid Id) : IQuery<ProjectDetail>;
 
-public sealed class GetProjectHandler(IAppDbContext db, IUserDirectory users, IOptions<StalledOptions> stalled, TimeProvider clock, IOptions<AboveScaleOptions> aboveScale) : IQueryHandler<GetProject, ProjectDetail>
+public sealed class GetProjectHandler(IAppDbContext db, IUserDirectory users, IOptions<StalledOptions> stalled, TimeProvider clock, IOptions<AboveScaleOptions> aboveScale, IOptions<Reviews.ProjectReviewOptions> review) : IQueryHandler<GetProject, ProjectDetail>
 {
     public async ValueTask<ProjectDetail> Handle(GetProject query, CancellationToken cancellationToken)
     {
@@ -47,6 +47,10 @@ public sealed class GetProjectHandler(IAppDbContext db, IUserDirectory users, IO
                 ParkZh = k.NameZh, ParkEn = k.NameEn, EventZh = v.NameZh, ExpansionCode = x.Code,
                 StatisticsType = (Domain.Enterprises.StatisticsType?)e.StatisticsType,
 
+                // Whether a round passed rides along for the 签约 gate (ADR 0032), at no statement of its own.
+                ReviewPassed = db.ProjectReviews.Any(r => r.ProjectId == p.Id && r.Status == Domain.Reviews.ReviewStatus.Decided
+                    && (r.Outcome == Domain.Reviews.ReviewOutcome.Passed || r.Outcome == Domain.Reviews.ReviewOutcome.PassedWithConditions)),
+
                 // The sector's own 六未 limits ride along, so the rule costs no statement of its own.
                 s.SignedDays, s.RegisteredDays, s.LandSecuredDays, s.UnderConstructionDays, s.OperatingDays, s.AboveScaleDays,
             }).AsNoTracking().SingleAsync(cancellationToken);
@@ -59,7 +63,10 @@ public sealed class GetProjectHandler(IAppDbContext db, IUserDirectory users, IO
         var next = NextStage(project);
         var realised = await VerifiedFigures.RealisedAsync(db, project.Id, clock.BureauToday().Year, cancellationToken);
         var threshold = names.StatisticsType is { } type ? aboveScale.Value.ThresholdFen(type) : null;
-        var facts = await StageFactsLoader.LoadAsync(db, project.Id, threshold, cancellationToken);
+        var facts = await StageFactsLoader.LoadAsync(db, project.Id, threshold, cancellationToken) with
+        {
+            Review = new Domain.Reviews.ReviewGate(review.Value.RequireForMajor, review.Value.MajorFromFen, names.ReviewPassed),
+        };
 
         return new ProjectDetail(
             project.Id, project.Code, project.Name, project.Stage, project.StageBeforeSideState, project.LostReason, project.StageEnteredAtUtc,

@@ -26,13 +26,14 @@ public sealed class MoveStageValidator : AbstractValidator<MoveStage>
     }
 }
 
-public sealed class MoveStageHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock, IOptions<AboveScaleOptions> aboveScale) : ICommandHandler<MoveStage, StageMoved>
+public sealed class MoveStageHandler(IAppDbContext db, ICurrentUser user, TimeProvider clock, IOptions<AboveScaleOptions> aboveScale, IOptions<Reviews.ProjectReviewOptions> review) : ICommandHandler<MoveStage, StageMoved>
 {
     public async ValueTask<StageMoved> Handle(MoveStage command, CancellationToken cancellationToken)
     {
         var project = await ProjectAccess.LoadForEditAsync(db, user, command.ProjectId, command.ExpectedVersion, cancellationToken);
         var from = project.Stage;
         var facts = await StageFactsLoader.LoadAsync(db, project, aboveScale.Value, cancellationToken);
+        facts = await StageFactsLoader.WithReviewAsync(db, project, command.Target, facts, review.Value, cancellationToken);
         var change = project.MoveTo(command.Target, new StageActor(user.RequireId(), user.IsManagerOrAdmin()), command.Note, clock.GetUtcNow().UtcDateTime, facts);
         await db.SaveChangesAsync(cancellationToken);
         return new StageMoved(from, change.To, change.IsJump, change.IsBackward, project.Version);
