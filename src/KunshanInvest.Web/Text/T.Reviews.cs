@@ -18,7 +18,7 @@ public static partial class T
     public static string ReviseSheet => P("修订评审表(新一轮)", "Revise the sheet (new round)");
     public static string SubmitSheet => P("提交评审", "Submit for review");
     public static string ReviewSubmitted => P("评审表已提交。", "Sheet submitted.");
-    public static string LandUse => P("用地性质", "Land use");
+    public static string ReviewLandUse => P("用地性质", "Land use");
     public static string LandMuLabel => P("用地面积(亩)", "Land (mu)");
     public static string TotalInvestmentWan => P("总投资(万元)", "Total investment (CNY 10k)");
     public static string PromisedTaxWan => P("承诺年税收(万元)", "Promised annual tax (CNY 10k)");
@@ -63,13 +63,6 @@ public static partial class T
     public static string ReviewerRemoved => P("已移除。", "Removed.");
     public static string NoNamedReviewers => P("尚未指定评审成员。", "No named reviewer yet.");
 
-    public static string UseName(CarrierUse use) => use switch
-    {
-        CarrierUse.Industrial => P("工业", "Industrial"),
-        CarrierUse.Research => P("研发", "R&D"),
-        CarrierUse.Commercial => P("商业", "Commercial"),
-        _ => use.ToString(),
-    };
 
     public static string EnvironmentalName(EnvironmentalCategory c) => P(c.ZhName(), c.EnName());
 

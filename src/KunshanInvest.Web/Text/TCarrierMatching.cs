@@ -36,13 +36,6 @@ public static partial class T
     public static string CarrierSoldStatus => P("已出让", "Sold");
     public static string CarrierOccupiedStatus => P("已入驻", "Occupied");
 
-    public static string CarrierUseName(CarrierUse use) => use switch
-    {
-        CarrierUse.Industrial => P("工业", "Industrial"),
-        CarrierUse.Research => P("研发", "R&D"),
-        CarrierUse.Commercial => P("商业", "Commercial"),
-        _ => use.ToString(),
-    };
 
 
     public static string CarrierKindName(CarrierKind kind) => kind == CarrierKind.Parcel ? P("宗地", "Parcel") : P("房源", "Premises");

@@ -12,6 +12,31 @@ namespace KunshanInvest.Migrations.Sqlite.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.AddColumn<Guid>(
+                name: "LandParcelId",
+                table: "Milestones",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "NoCarrierById",
+                table: "Milestones",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "NoCarrierReason",
+                table: "Milestones",
+                type: "TEXT",
+                maxLength: 1000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "PremisesId",
+                table: "Milestones",
+                type: "TEXT",
+                nullable: true);
+
+            migrationBuilder.AddColumn<Guid>(
                 name: "ServiceOfficerId",
                 table: "Enterprises",
                 type: "TEXT",
@@ -112,6 +137,33 @@ namespace KunshanInvest.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "NamedReviewers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    NamedById = table.Column<Guid>(type: "TEXT", nullable: false),
+                    NamedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NamedReviewers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_NamedReviewers_AspNetUsers_NamedById",
+                        column: x => x.NamedById,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_NamedReviewers_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Premises",
                 columns: table => new
                 {
@@ -153,6 +205,60 @@ namespace KunshanInvest.Migrations.Sqlite.Migrations
                         principalTable: "Projects",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProjectReviews",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProjectId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Round = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    Use = table.Column<int>(type: "INTEGER", nullable: false),
+                    LandMu = table.Column<double>(type: "REAL", nullable: false),
+                    TotalInvestmentFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    AnnualTaxFen = table.Column<long>(type: "INTEGER", nullable: false),
+                    AnnualEnergyTce = table.Column<double>(type: "REAL", nullable: false),
+                    Environmental = table.Column<int>(type: "INTEGER", nullable: false),
+                    Jobs = table.Column<int>(type: "INTEGER", nullable: false),
+                    MeetingOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ThresholdYear = table.Column<int>(type: "INTEGER", nullable: false),
+                    MinInvestmentFenPerMu = table.Column<long>(type: "INTEGER", nullable: true),
+                    MinTaxFenPerMu = table.Column<long>(type: "INTEGER", nullable: true),
+                    MinTotalInvestmentFen = table.Column<long>(type: "INTEGER", nullable: true),
+                    SubmittedById = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SubmittedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LastOpinionAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Outcome = table.Column<int>(type: "INTEGER", nullable: true),
+                    DecisionText = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    DecidedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    DecidedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    SupersededAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProjectReviews", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProjectReviews_AspNetUsers_DecidedById",
+                        column: x => x.DecidedById,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ProjectReviews_AspNetUsers_SubmittedById",
+                        column: x => x.SubmittedById,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ProjectReviews_Projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "Projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -198,6 +304,41 @@ namespace KunshanInvest.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ReviewOpinions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReviewId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ReviewerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Comment = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Veto = table.Column<int>(type: "INTEGER", nullable: true),
+                    PolicyFitScore = table.Column<int>(type: "INTEGER", nullable: true),
+                    InvestorScore = table.Column<int>(type: "INTEGER", nullable: true),
+                    IntensityScore = table.Column<int>(type: "INTEGER", nullable: true),
+                    TaxScore = table.Column<int>(type: "INTEGER", nullable: true),
+                    SiteScore = table.Column<int>(type: "INTEGER", nullable: true),
+                    EnvironmentScore = table.Column<int>(type: "INTEGER", nullable: true),
+                    RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReviewOpinions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ReviewOpinions_AspNetUsers_ReviewerId",
+                        column: x => x.ReviewerId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ReviewOpinions_ProjectReviews_ReviewId",
+                        column: x => x.ReviewId,
+                        principalTable: "ProjectReviews",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ServiceRequests",
                 columns: table => new
                 {
@@ -222,6 +363,11 @@ namespace KunshanInvest.Migrations.Sqlite.Migrations
                     ReturnedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     ReturnedReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
+                    DeadlineRemindedDepartmentId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    DeadlineRemindedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    EscalatedDepartmentId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    EscalatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    VisitRemindedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -320,6 +466,21 @@ namespace KunshanInvest.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Milestones_LandParcelId",
+                table: "Milestones",
+                column: "LandParcelId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Milestones_NoCarrierById",
+                table: "Milestones",
+                column: "NoCarrierById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Milestones_PremisesId",
+                table: "Milestones",
+                column: "PremisesId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Enterprises_ServiceOfficerId",
                 table: "Enterprises",
                 column: "ServiceOfficerId");
@@ -388,6 +549,17 @@ namespace KunshanInvest.Migrations.Sqlite.Migrations
                 column: "SuppliedToProjectId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_NamedReviewers_NamedById",
+                table: "NamedReviewers",
+                column: "NamedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NamedReviewers_UserId",
+                table: "NamedReviewers",
+                column: "UserId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Premises_OccupiedByProjectId",
                 table: "Premises",
                 column: "OccupiedByProjectId");
@@ -406,6 +578,38 @@ namespace KunshanInvest.Migrations.Sqlite.Migrations
                 name: "IX_Premises_Status_Kind_ParkId_VacantM2",
                 table: "Premises",
                 columns: new[] { "Status", "Kind", "ParkId", "VacantM2" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProjectReviews_DecidedById",
+                table: "ProjectReviews",
+                column: "DecidedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProjectReviews_ProjectId_Round",
+                table: "ProjectReviews",
+                columns: new[] { "ProjectId", "Round" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProjectReviews_Status_DecidedAtUtc_SubmittedAtUtc",
+                table: "ProjectReviews",
+                columns: new[] { "Status", "DecidedAtUtc", "SubmittedAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProjectReviews_SubmittedById",
+                table: "ProjectReviews",
+                column: "SubmittedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewOpinions_ReviewerId",
+                table: "ReviewOpinions",
+                column: "ReviewerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewOpinions_ReviewId_ReviewerId",
+                table: "ReviewOpinions",
+                columns: new[] { "ReviewId", "ReviewerId" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_ServiceCategories_Code",
@@ -470,6 +674,30 @@ namespace KunshanInvest.Migrations.Sqlite.Migrations
                 principalTable: "AspNetUsers",
                 principalColumn: "Id",
                 onDelete: ReferentialAction.SetNull);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Milestones_AspNetUsers_NoCarrierById",
+                table: "Milestones",
+                column: "NoCarrierById",
+                principalTable: "AspNetUsers",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Milestones_LandParcels_LandParcelId",
+                table: "Milestones",
+                column: "LandParcelId",
+                principalTable: "LandParcels",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Milestones_Premises_PremisesId",
+                table: "Milestones",
+                column: "PremisesId",
+                principalTable: "Premises",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
         }
 
         /// <inheritdoc />
@@ -478,6 +706,18 @@ namespace KunshanInvest.Migrations.Sqlite.Migrations
             migrationBuilder.DropForeignKey(
                 name: "FK_Enterprises_AspNetUsers_ServiceOfficerId",
                 table: "Enterprises");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_Milestones_AspNetUsers_NoCarrierById",
+                table: "Milestones");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_Milestones_LandParcels_LandParcelId",
+                table: "Milestones");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_Milestones_Premises_PremisesId",
+                table: "Milestones");
 
             migrationBuilder.DropTable(
                 name: "CarrierEvents");
@@ -489,13 +729,22 @@ namespace KunshanInvest.Migrations.Sqlite.Migrations
                 name: "LandParcels");
 
             migrationBuilder.DropTable(
+                name: "NamedReviewers");
+
+            migrationBuilder.DropTable(
                 name: "Premises");
+
+            migrationBuilder.DropTable(
+                name: "ReviewOpinions");
 
             migrationBuilder.DropTable(
                 name: "ServiceRequestAttachments");
 
             migrationBuilder.DropTable(
                 name: "ServiceRequestSteps");
+
+            migrationBuilder.DropTable(
+                name: "ProjectReviews");
 
             migrationBuilder.DropTable(
                 name: "ServiceRequests");
@@ -507,8 +756,36 @@ namespace KunshanInvest.Migrations.Sqlite.Migrations
                 name: "ServiceCategories");
 
             migrationBuilder.DropIndex(
+                name: "IX_Milestones_LandParcelId",
+                table: "Milestones");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Milestones_NoCarrierById",
+                table: "Milestones");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Milestones_PremisesId",
+                table: "Milestones");
+
+            migrationBuilder.DropIndex(
                 name: "IX_Enterprises_ServiceOfficerId",
                 table: "Enterprises");
+
+            migrationBuilder.DropColumn(
+                name: "LandParcelId",
+                table: "Milestones");
+
+            migrationBuilder.DropColumn(
+                name: "NoCarrierById",
+                table: "Milestones");
+
+            migrationBuilder.DropColumn(
+                name: "NoCarrierReason",
+                table: "Milestones");
+
+            migrationBuilder.DropColumn(
+                name: "PremisesId",
+                table: "Milestones");
 
             migrationBuilder.DropColumn(
                 name: "ServiceOfficerId",
