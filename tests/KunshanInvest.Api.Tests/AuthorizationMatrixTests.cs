@@ -488,9 +488,8 @@ internal sealed class MatrixWorld
     {
         var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), Path(endpoint.Method, endpoint.Pattern));
         var (body, ifMatch) = Body(endpoint.Key);
-        if (endpoint.Key is "POST /api/v1/projects/import" or "POST /api/v1/projects/ledger/preview" or "POST /api/v1/projects/ledger/import" or "POST /api/v1/service-requests/{id:guid}/attachments")
         if (endpoint.Key is "POST /api/v1/projects/import" or "POST /api/v1/projects/ledger/preview" or "POST /api/v1/projects/ledger/import"
-            or "POST /api/v1/admin/carriers/import/preview" or "POST /api/v1/admin/carriers/import")
+            or "POST /api/v1/service-requests/{id:guid}/attachments" or "POST /api/v1/admin/carriers/import/preview" or "POST /api/v1/admin/carriers/import")
         {
             // Routing matches this endpoint only for a form (its Accepts metadata); JSON would be 415 before authorisation.
             var form = new MultipartFormDataContent();

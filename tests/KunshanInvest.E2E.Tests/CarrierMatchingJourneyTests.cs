@@ -56,7 +56,9 @@ public sealed class CarrierMatchingJourneyTests(BrowserApp app) : IClassFixture<
             Assert.Contains("48", await page.InnerTextAsync("[data-testid=milestone-LandSupplied]"), StringComparison.Ordinal);
 
             // The parcel is now 已出让, supplied to the project.
+            // The prerendered panel is replaced once the circuit starts: wait for the interactive one before using it.
             await page.ReloadAsync();
+            await page.WaitForSelectorAsync("[data-testid=interactive]", new() { State = WaitForSelectorState.Attached });
             await page.WaitForSelectorAsync("[data-testid=carrier-supplied]");
             Assert.Contains("已出让", await page.InnerTextAsync("[data-testid=carrier-supplied-status]"), StringComparison.Ordinal);
             Assert.Equal($"/carriers/parcels/{parcel}", await page.GetAttributeAsync("[data-testid=carrier-supplied-link]", "href"));

@@ -24,6 +24,10 @@ public sealed class ServiceJobsJourneyTests(BrowserApp app) : IClassFixture<Brow
         {
             await TwoStep.SignInAsync(admin, "admin");
             await admin.GotoAsync("/admin/service-catalog");
+
+            // Fill only the interactive form: what is typed into the prerendered one is lost when the circuit starts.
+            await admin.WaitForSelectorAsync("[data-testid=interactive]", new() { State = WaitForSelectorState.Attached });
+            await admin.WaitForLoadStateAsync(LoadState.NetworkIdle);
             await admin.WaitForSelectorAsync("[data-testid=create-department]");
             await admin.FillAsync("[data-testid=new-department-code] input, input[data-testid=new-department-code]", code);
             await admin.FillAsync("[data-testid=new-department-name-zh] input, input[data-testid=new-department-name-zh]", "旅程供电所");
