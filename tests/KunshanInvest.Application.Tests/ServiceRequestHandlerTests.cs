@@ -302,7 +302,9 @@ public abstract class ServiceRequestHandlerTests(DatabaseProvider provider)
         Assert.Equal(5, detail.Attachments.Count);
         await using (var db = w.Database.NewContext())
         {
-            var file = await new GetServiceRequestAttachmentHandler(db, w.Database.User, w.Store).Handle(new GetServiceRequestAttachment(r.Id, detail.Attachments[0].Id), CancellationToken.None);
+            // Files saved in one clock tick have no order among them but their ids': pick the photo by name.
+            var photo = detail.Attachments.Single(a => a.FileName == "1.png");
+            var file = await new GetServiceRequestAttachmentHandler(db, w.Database.User, w.Store).Handle(new GetServiceRequestAttachment(r.Id, photo.Id), CancellationToken.None);
             await using var content = file.Content;
             Assert.Equal(Png.Length, content.Length);
         }
