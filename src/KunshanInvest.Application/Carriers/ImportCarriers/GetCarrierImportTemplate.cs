@@ -1,10 +1,9 @@
-using System.Data;
 using KunshanInvest.Application.Common;
+using KunshanInvest.Application.Common.Exports;
 using KunshanInvest.Application.Common.Security;
 using KunshanInvest.Application.Projects.ImportLeads;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using MiniExcelLibs;
 using C = KunshanInvest.Application.Carriers.ImportCarriers.CarrierColumns;
 
 namespace KunshanInvest.Application.Carriers.ImportCarriers;
@@ -22,26 +21,13 @@ public sealed class GetCarrierImportTemplateHandler(IAppDbContext db) : IQueryHa
         var parks = await db.Parks.AsNoTracking().OrderBy(p => p.Code).Select(p => new { p.Code, p.NameZh, p.NameEn }).ToListAsync(cancellationToken);
         var sheets = new Dictionary<string, object>(StringComparer.Ordinal)
         {
-            [C.ParcelSheet] = Empty(C.Parcel),
-            [C.PremisesSheet] = Empty(C.Premises),
-            [C.GuideSheet] = Guide.Select(g => new Dictionary<string, object?> { ["工作表"] = g.Sheet, ["列"] = g.Column, ["说明"] = g.Help }).ToList(),
+            [C.ParcelSheet] = TemplateWorkbook.HeaderOnly(C.Parcel),
+            [C.PremisesSheet] = TemplateWorkbook.HeaderOnly(C.Premises),
+            [C.GuideSheet] = TemplateWorkbook.Guide(Guide),
             [C.ParksSheet] = parks.Select(p => new Dictionary<string, object?> { ["代码"] = p.Code, ["名称"] = p.NameZh, ["英文名"] = p.NameEn }).ToList(),
         };
 
-        using var stream = new MemoryStream();
-        MiniExcel.SaveAs(stream, sheets, excelType: ExcelType.XLSX);
-        return new LeadImportTemplate(FileName, stream.ToArray());
-    }
-
-    private static DataTable Empty(IReadOnlyList<string> columns)
-    {
-        var table = new DataTable();
-        foreach (var column in columns)
-        {
-            table.Columns.Add(column, typeof(string));
-        }
-
-        return table;
+        return new LeadImportTemplate(FileName, TemplateWorkbook.ToXlsx(sheets));
     }
 
     private static readonly (string Sheet, string Column, string Help)[] Guide =

@@ -1,11 +1,10 @@
-using System.Data;
 using KunshanInvest.Application.Common;
+using KunshanInvest.Application.Common.Exports;
 using KunshanInvest.Application.Common.Security;
 using KunshanInvest.Application.Projects.ImportLeads;
 using KunshanInvest.Domain.Projects;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using MiniExcelLibs;
 using C = KunshanInvest.Application.Projects.ImportLedger.LedgerColumns;
 
 namespace KunshanInvest.Application.Projects.ImportLedger;
@@ -28,29 +27,15 @@ public sealed class GetLedgerTemplateHandler(IAppDbContext db) : IQueryHandler<G
 
         var sheets = new Dictionary<string, object>(StringComparer.Ordinal)
         {
-            [C.LedgerSheet] = Empty(C.Ledger),
-            [C.GuideSheet] = Guide.Select(g => new Dictionary<string, object?> { ["工作表"] = g.Sheet, ["列"] = g.Column, ["说明"] = g.Help }).ToList(),
-            [C.FiguresSheet] = Empty(C.Figures),
+            [C.LedgerSheet] = TemplateWorkbook.HeaderOnly(C.Ledger),
+            [C.GuideSheet] = TemplateWorkbook.Guide(Guide),
+            [C.FiguresSheet] = TemplateWorkbook.HeaderOnly(C.Figures),
             ["产业链"] = sectors.Select(s => new Dictionary<string, object?> { ["代码"] = s.Code, ["名称"] = s.NameZh }).ToList(),
             ["载体"] = parks.Select(p => new Dictionary<string, object?> { ["代码"] = p.Code, ["名称"] = p.NameZh }).ToList(),
             ["阶段"] = ProjectStages.Pipeline.Select(s => new Dictionary<string, object?> { ["中文"] = s.ZhName(), ["英文"] = s.ToString() }).ToList(),
         };
 
-        using var stream = new MemoryStream();
-        MiniExcel.SaveAs(stream, sheets, excelType: ExcelType.XLSX);
-        return new LeadImportTemplate(FileName, stream.ToArray());
-    }
-
-    /// <summary>A sheet with only its header row: MiniExcel writes a table's columns even when it has no rows.</summary>
-    private static DataTable Empty(IReadOnlyList<string> columns)
-    {
-        var table = new DataTable();
-        foreach (var column in columns)
-        {
-            table.Columns.Add(column, typeof(string));
-        }
-
-        return table;
+        return new LeadImportTemplate(FileName, TemplateWorkbook.ToXlsx(sheets));
     }
 
     private static readonly (string Sheet, string Column, string Help)[] Guide =
