@@ -21,7 +21,7 @@ namespace KunshanInvest.Api.Endpoints;
 
 internal static class ProjectEndpoints
 {
-    /// <summary>Query string of the project list: <c>?sector=…&amp;stage=Signed&amp;owner=me&amp;stalled=true&amp;q=咖啡&amp;sort=Code&amp;desc=false</c>.</summary>
+    /// <summary>Query string of the project list: <c>?sector=…&amp;stage=Signed&amp;owner=me&amp;stalled=true&amp;escalated=true&amp;q=咖啡&amp;sort=Code&amp;desc=false</c>.</summary>
     public sealed record ListQuery(
         Guid[]? Sector,
         ProjectStage[]? Stage,
@@ -34,7 +34,8 @@ internal static class ProjectEndpoints
         ProjectSort? Sort,
         bool? Desc,
         string? Cursor,
-        int? PageSize)
+        int? PageSize,
+        bool? Escalated = null)
     {
         public ProjectFilter ToFilter()
         {
@@ -50,7 +51,7 @@ internal static class ProjectEndpoints
             return new ProjectFilter
             {
                 SectorIds = Sector, Stages = Stage, Mine = mine, OwnerId = owner, ParkId = Park,
-                Source = Source, Major = Major, Stalled = Stalled, Text = Q,
+                Source = Source, Major = Major, Stalled = Stalled, Text = Q, Escalated = Escalated,
             };
         }
     }

@@ -61,6 +61,7 @@ public interface IAppDbContext
     DbSet<ProjectReview> ProjectReviews { get; }
     DbSet<ReviewOpinion> ReviewOpinions { get; }
     DbSet<NamedReviewer> NamedReviewers { get; }
+    DbSet<ProjectReassignment> ProjectReassignments { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 

@@ -36,7 +36,9 @@ public sealed record ProjectListItem(
     DateOnly? NextFollowUpOn,
     DateTime CreatedAtUtc,
     string? SectorNameEn = null,
-    string? ParkNameEn = null);
+    string? ParkNameEn = null,
+    int EscalationLevel = 0,
+    DateTime? StaleSinceUtc = null);
 
 public sealed record StageChangeDto(ProjectStage? From, ProjectStage To, DateTime AtUtc, Guid? ByUserId, string? ByName, string? Note, bool IsJump, bool IsBackward);
 

@@ -29,6 +29,9 @@ public sealed record ProjectFilter
     /// <summary>Only 六未 projects: in a stage longer than its limit.</summary>
     public bool? Stalled { get; init; }
 
+    /// <summary>Only projects the 六未 escalation reached (level 1 or more in their current stay).</summary>
+    public bool? Escalated { get; init; }
+
     /// <summary>Matches code, project name and the enterprise's names.</summary>
     public string? Text { get; init; }
 
@@ -80,6 +83,13 @@ public static class ProjectQueries
         {
             var predicate = stalledRule.Predicate(nowUtc);
             projects = stalled ? projects.Where(predicate) : projects.Where(Not(predicate));
+        }
+
+        if (filter.Escalated is { } escalated)
+        {
+            projects = escalated
+                ? projects.Where(p => p.EscalatedStageEnteredAtUtc == p.StageEnteredAtUtc && p.EscalationLevel >= 1)
+                : projects.Where(p => p.EscalatedStageEnteredAtUtc != p.StageEnteredAtUtc || p.EscalatedStageEnteredAtUtc == null || p.EscalationLevel < 1);
         }
 
         if (!string.IsNullOrWhiteSpace(filter.Text))

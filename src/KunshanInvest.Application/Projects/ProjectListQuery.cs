@@ -75,7 +75,9 @@ internal static class ProjectListQuery
             p.Source, p.OwnerId, null,
             p.EstimatedInvestment == null ? null : new MoneyDto(p.EstimatedInvestment!.MinorUnits, p.EstimatedInvestment!.Currency),
             p.PledgedInvestment == null ? null : new MoneyDto(p.PledgedInvestment!.MinorUnits, p.PledgedInvestment!.Currency),
-            p.IsMajor, false, p.StageEnteredAtUtc, p.LastActivityAtUtc, p.NextFollowUpOn, p.CreatedAtUtc, s.NameEn, k.NameEn),
+            p.IsMajor, false, p.StageEnteredAtUtc, p.LastActivityAtUtc, p.NextFollowUpOn, p.CreatedAtUtc, s.NameEn, k.NameEn,
+            p.EscalatedStageEnteredAtUtc == p.StageEnteredAtUtc ? p.EscalationLevel : 0,
+            p.StaleFlaggedAtUtc != null && p.StaleFlaggedAtUtc >= p.LastActivityAtUtc ? p.StaleFlaggedAtUtc : null),
             new SectorLimits(s.SignedDays, s.RegisteredDays, s.LandSecuredDays, s.UnderConstructionDays, s.OperatingDays, s.AboveScaleDays, null));
 
     private static IQueryable<InvestmentProject> Seek<TKey>(IQueryable<InvestmentProject> query, Expression<Func<InvestmentProject, TKey>> key, Cursor? cursor, string sort, bool descending, Func<string, TKey> parse)

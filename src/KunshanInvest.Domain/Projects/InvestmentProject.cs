@@ -126,6 +126,18 @@ public sealed class InvestmentProject : AggregateRoot
 
     public void AssignOwner(Guid ownerId) => OwnerId = ownerId;
 
+    /// <summary>
+    /// 项目转交: another officer takes the project over. The 六未 escalation of the stay is settled with it (a level-3
+    /// proposal was acted on): the new owner starts on a clean ladder, and the next sweep tells them if it is still stalled.
+    /// </summary>
+    public void HandOver(Guid ownerId)
+    {
+        OwnerId = ownerId;
+        EscalationLevel = 0;
+        EscalatedAtUtc = null;
+        EscalatedStageEnteredAtUtc = null;
+    }
+
     public void ChangeSource(SourceChannel source) => Source = source;
 
     /// <summary>Used when the enterprise record is merged into another.</summary>

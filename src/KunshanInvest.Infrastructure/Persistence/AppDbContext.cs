@@ -76,6 +76,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Domain.Reviews.ProjectReview> ProjectReviews => Set<Domain.Reviews.ProjectReview>();
     public DbSet<Domain.Reviews.ReviewOpinion> ReviewOpinions => Set<Domain.Reviews.ReviewOpinion>();
     public DbSet<Domain.Reviews.NamedReviewer> NamedReviewers => Set<Domain.Reviews.NamedReviewer>();
+    public DbSet<ProjectReassignment> ProjectReassignments => Set<ProjectReassignment>();
 
     /// <summary>
     /// The port's save: a lost optimistic-concurrency race becomes the Application's <see cref="ConflictException"/>,

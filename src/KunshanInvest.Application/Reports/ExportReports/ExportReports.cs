@@ -125,6 +125,7 @@ public sealed class ExportReportsHandler(ISender sender, IAppDbContext db, ICurr
             sheets.Add(ReportSheets.Of(await sender.Send(new GetPerMuRanking.GetPerMuRanking(filter, Top: GetPerMuRanking.GetPerMuRanking.MaxTop), cancellationToken)));
         }
 
+        sheets.AddRange(await GetFunnelMatrix.FunnelMatrixSheet.SheetsAsync(sender, filter, Wants, cancellationToken));
         sheets.AddRange(await ServiceRequests.ServiceReportSheets.SheetsAsync(sender, user, Wants, cancellationToken));
         return sheets;
     }

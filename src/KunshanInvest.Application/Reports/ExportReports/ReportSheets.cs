@@ -41,7 +41,7 @@ public static class ReportSheets
     public const string PerMu = "per-mu";
 
     public static IReadOnlyList<string> All { get; } =
-        [Funnel, StageDurations, Targets, Pledged, Stalled, BySource, ByCountry, ByOfficer, Events, Trend, RealisedByMonth, ForeignCapitalBySector, ForeignCapitalByCountry, PerMu, .. ServiceRequests.ServiceReportSheets.All];
+        [Funnel, StageDurations, Targets, Pledged, Stalled, BySource, ByCountry, ByOfficer, Events, Trend, RealisedByMonth, ForeignCapitalBySector, ForeignCapitalByCountry, PerMu, .. GetFunnelMatrix.FunnelMatrixSheet.All, .. ServiceRequests.ServiceReportSheets.All];
 
     public const string TotalLabel = "合计";
 
