@@ -58,7 +58,7 @@ public sealed class DashboardJourneyTests(BrowserApp app) : IClassFixture<Browse
             Assert.EndsWith(".xlsx", download.SuggestedFilename, StringComparison.Ordinal);
 
             await using var stream = File.OpenRead(file);
-            Assert.Equal(18, MiniExcel.GetSheetNames(stream).Count); // a manager's workbook: 14 + the service requests' four
+            Assert.Equal(19, MiniExcel.GetSheetNames(stream).Count); // a manager's workbook: 15 (the funnel matrix the 15th) + the service requests' four
             var funnel = stream.Query(useHeaderRow: true, sheetName: "项目漏斗").Cast<IDictionary<string, object?>>().ToList();
             Assert.All(funnel, r => Assert.Contains((string?)r["产业链"], new[] { "咖啡", "合计" }));
             var total = funnel.Single(r => (string?)r["产业链"] == "合计" && (string?)r["阶段"] == "合计");
