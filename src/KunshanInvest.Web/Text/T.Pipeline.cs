@@ -38,4 +38,11 @@ public static partial class T
     public static string FunnelMatrixEmpty => P("当前筛选下没有在办项目。", "No live projects under this filter.");
     public static string NoSector => P("(未分配产业链)", "(no sector)");
     public static string MatrixCell(string sector, string stage, int n) => P($"{sector} · {stage}:{n} 个项目", $"{sector} · {stage}: {n} projects");
+
+    public static string ReconnectLost => P("网络连接中断,正在重新连接……", "The connection was lost. Reconnecting…");
+    public static string ReconnectRetrying => P("重新连接未成功,稍后再试:", "Could not reconnect yet; trying again in (seconds):");
+    public static string ReconnectFailed => P("无法重新连接服务器。", "Could not reconnect to the server.");
+    public static string ReconnectKept => P("已填写的内容会保留,恢复连接后可继续。", "What you typed is kept; carry on once the connection is back.");
+    public static string ReconnectRetry => P("重试", "Retry");
+    public static string ReconnectReload => P("重新加载", "Reload");
 }
