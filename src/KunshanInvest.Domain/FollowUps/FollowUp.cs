@@ -84,15 +84,15 @@ public sealed class FollowUp : AggregateRoot
     }
 
     /// <summary>
-    /// Moves the due date. The reminder stamp is cleared so the daily reminder job, which claims open follow-ups due
-    /// by today and not yet reminded today, reminds again once the new date comes (even if that is today).
+    /// Moves the due date. The reminder stamp stays: the daily reminder job claims open follow-ups due by today whose
+    /// last reminder was before today, so the new date brings a new reminder, and a task moved to today after this
+    /// morning's reminder is not reminded twice in one day.
     /// </summary>
     public void Reschedule(DateOnly dueOn, string? reason)
     {
         EnsureOpen();
         DueOn = dueOn;
         RescheduleReason = Blank(reason);
-        RemindedOn = null;
     }
 
     /// <summary>Closes the task as no longer needed; the reason is required, since a cancelled task leaves no other trace of why.</summary>
