@@ -18,6 +18,9 @@ public abstract class FollowUpContractTests<TApp>(TApp fixture) : IClassFixture<
         { "GET", $"/api/v1/follow-ups/{Guid.CreateVersion7()}" },
         { "POST", $"/api/v1/follow-ups/{Guid.CreateVersion7()}/complete" },
         { "POST", $"/api/v1/follow-ups/{Guid.CreateVersion7()}/reassign" },
+        { "PUT", $"/api/v1/follow-ups/{Guid.CreateVersion7()}" },
+        { "POST", $"/api/v1/follow-ups/{Guid.CreateVersion7()}/reschedule" },
+        { "POST", $"/api/v1/follow-ups/{Guid.CreateVersion7()}/cancel" },
         { "GET", $"/api/v1/projects/{Guid.CreateVersion7()}/follow-ups" },
     };
 
@@ -186,6 +189,33 @@ public abstract class FollowUpContractTests<TApp>(TApp fixture) : IClassFixture<
         var mine = await (await officer.GetAsync("/api/v1/follow-ups/mine")).JsonAsync();
 
         Assert.All(new[] { "overdue", "dueToday", "upcoming" }, group => Assert.True(mine.GetProperty(group).GetArrayLength() > 0, $"{group} is empty: {mine}"));
+    }
+
+    [Fact]
+    public async Task Edit_reschedule_and_cancel_carry_the_version_and_a_completed_follow_up_answers_422_with_its_code()
+    {
+        var (me, client) = await fixture.NewUserAsync(Roles.Officer);
+        var project = await fixture.NewProjectAsync(me);
+        var ids = await fixture.AddFollowUpsAsync(project, me, 2, 4);
+        var later = StaffWork.KunshanToday.AddDays(9);
+
+        using var edit = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/follow-ups/{ids[0]}") { Content = JsonContent.Create(new { title = "改为上门拜访", notes = "带图册" }) };
+        edit.Headers.IfMatch.Add(System.Net.Http.Headers.EntityTagHeaderValue.Parse("W/\"0\""));
+        var edited = await client.SendAsync(edit);
+        var moved = await client.PostAsync($"/api/v1/follow-ups/{ids[0]}/reschedule", new { dueOn = later, reason = "客户出差" }, edited.Headers.ETag!.ToString());
+        var stale = await client.PostAsync($"/api/v1/follow-ups/{ids[0]}/cancel", new { reason = "不需要" }, "W/\"0\"");
+        var noReason = await client.PostAsync($"/api/v1/follow-ups/{ids[1]}/cancel", new { reason = "" }, "W/\"0\"");
+        await (await client.PostAsync($"/api/v1/follow-ups/{ids[1]}/complete", null, "W/\"0\"")).JsonAsync();
+        var closed = await client.PostAsync($"/api/v1/follow-ups/{ids[1]}/reschedule", new { dueOn = later }, "W/\"1\"");
+
+        Assert.Equal("带图册", (await edited.JsonAsync()).GetProperty("notes").GetString());
+        var body = await moved.JsonAsync();
+        Assert.Equal(later, DateOnly.Parse(body.GetProperty("dueOn").GetString()!, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal("W/\"2\"", moved.Headers.ETag?.ToString());
+        await stale.ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        Assert.True((await noReason.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("reason", out _));
+        Assert.Equal(FollowUp.ClosedCode, (await closed.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity)).GetProperty("code").GetString());
+        Assert.Equal(later, await fixture.QueryAsync(db => db.Projects.Where(p => p.Id == project).Select(p => p.NextFollowUpOn).SingleAsync()));
     }
 
     [Theory]

@@ -54,6 +54,7 @@ public sealed class MessageCatalogueTests
             "gate.signed.enterprise", "gate.signed.sector", "gate.signed.park", "gate.signed.pledged_investment",
             "gate.registered.credit_code", "gate.land_secured.land_mu", "gate.above_scale.revenue", "stage.gate",
             "partner.alreadyApproved", "partner.alreadySuspended", "submission.reasonRequired", "submission.decided", "message.internal",
+            "followUp.closed", "followUp.title", "followUp.cancelReason",
         ];
 
         Assert.All(domainCodes, code => Assert.NotNull(Messages.Find(code)));

@@ -1,11 +1,14 @@
 using KunshanInvest.Api.Infrastructure;
 using KunshanInvest.Application.Common.Security;
+using KunshanInvest.Application.FollowUps.CancelFollowUp;
 using KunshanInvest.Application.FollowUps.CompleteFollowUp;
 using KunshanInvest.Application.FollowUps.CreateFollowUp;
+using KunshanInvest.Application.FollowUps.EditFollowUp;
 using KunshanInvest.Application.FollowUps.GetFollowUp;
 using KunshanInvest.Application.FollowUps.GetMyFollowUps;
 using KunshanInvest.Application.FollowUps.ListProjectFollowUps;
 using KunshanInvest.Application.FollowUps.ReassignFollowUp;
+using KunshanInvest.Application.FollowUps.RescheduleFollowUp;
 using Mediator;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -16,6 +19,12 @@ internal static class FollowUpEndpoints
     internal sealed record CompleteFollowUpBody(string? Note);
 
     internal sealed record ReassignFollowUpBody(Guid? AssigneeId, DateOnly? DueOn);
+
+    internal sealed record EditFollowUpBody(string? Title, string? Notes);
+
+    internal sealed record RescheduleFollowUpBody(DateOnly? DueOn, string? Reason);
+
+    internal sealed record CancelFollowUpBody(string? Reason);
 
     /// <summary>The staff work slice: interactions feed follow-ups, which feed notifications.</summary>
     public static void MapFollowUpSliceEndpoints(this IEndpointRouteBuilder app)
@@ -45,6 +54,15 @@ internal static class FollowUpEndpoints
 
         followUps.MapPost("/{id:guid}/reassign", ReassignAsync)
             .WithSummary("Hand a follow-up to another staff member, optionally with a new due date (the assignee, the project's owner or a manager). Requires If-Match.");
+
+        followUps.MapPut("/{id:guid}", EditAsync)
+            .WithSummary("Reword an open follow-up's title and notes (the assignee, the project's owner or a manager). Requires If-Match.");
+
+        followUps.MapPost("/{id:guid}/reschedule", RescheduleAsync)
+            .WithSummary("Move an open follow-up to another day, not before today in Kunshan, with an optional reason; it is reminded again on the new day. Requires If-Match.");
+
+        followUps.MapPost("/{id:guid}/cancel", CancelAsync)
+            .WithSummary("Cancel an open follow-up with a reason (the assignee, the project's owner or a manager); a done one is a 422. Requires If-Match.");
 
         app.MapGet("/api/v1/projects/{id:guid}/follow-ups", async (Guid id, ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new ListProjectFollowUps(id), ct)))
             .WithTags("Projects")
@@ -101,6 +119,30 @@ internal static class FollowUpEndpoints
     {
         var version = Concurrency.RequireIfMatch(request);
         var followUp = await sender.Send(new ReassignFollowUp(id, body.AssigneeId, body.DueOn, version), ct);
+        Concurrency.SetETag(response, followUp.Version);
+        return TypedResults.Ok(followUp);
+    }
+
+    private static async Task<Ok<FollowUpDto>> EditAsync(Guid id, EditFollowUpBody body, HttpRequest request, HttpResponse response, ISender sender, CancellationToken ct)
+    {
+        var version = Concurrency.RequireIfMatch(request);
+        var followUp = await sender.Send(new EditFollowUp(id, body.Title, body.Notes, version), ct);
+        Concurrency.SetETag(response, followUp.Version);
+        return TypedResults.Ok(followUp);
+    }
+
+    private static async Task<Ok<FollowUpDto>> RescheduleAsync(Guid id, RescheduleFollowUpBody body, HttpRequest request, HttpResponse response, ISender sender, CancellationToken ct)
+    {
+        var version = Concurrency.RequireIfMatch(request);
+        var followUp = await sender.Send(new RescheduleFollowUp(id, body.DueOn, body.Reason, version), ct);
+        Concurrency.SetETag(response, followUp.Version);
+        return TypedResults.Ok(followUp);
+    }
+
+    private static async Task<Ok<FollowUpDto>> CancelAsync(Guid id, CancelFollowUpBody body, HttpRequest request, HttpResponse response, ISender sender, CancellationToken ct)
+    {
+        var version = Concurrency.RequireIfMatch(request);
+        var followUp = await sender.Send(new CancelFollowUp(id, body.Reason, version), ct);
         Concurrency.SetETag(response, followUp.Version);
         return TypedResults.Ok(followUp);
     }

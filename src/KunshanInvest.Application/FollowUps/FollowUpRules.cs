@@ -19,6 +19,9 @@ internal static class FollowUpAccess
     public static bool MayReassign(ICurrentUser user, FollowUp followUp, InvestmentProject project) =>
         followUp.AssigneeId == user.Id || project.OwnerId == user.Id || user.IsManagerOrAdmin();
 
+    /// <summary>Editing, rescheduling and cancelling: whoever may redirect the work may also reshape it.</summary>
+    public static bool MayChange(ICurrentUser user, FollowUp followUp, InvestmentProject project) => MayReassign(user, followUp, project);
+
     public static bool MayComplete(ICurrentUser user, FollowUp followUp) =>
         followUp.AssigneeId == user.Id || user.IsManagerOrAdmin();
 }

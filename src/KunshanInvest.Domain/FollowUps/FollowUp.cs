@@ -14,20 +14,19 @@ public sealed class FollowUp : AggregateRoot
 {
     public const int TitleMaxLength = 300;
     public const int NoteMaxLength = 2000;
+    public const int ReasonMaxLength = 500;
+
+    /// <summary>The code of the rule that a done or cancelled follow-up stays as it was closed.</summary>
+    public const string ClosedCode = "followUp.closed";
 
     private FollowUp() { }
 
     public FollowUp(Guid projectId, Guid assigneeId, DateOnly dueOn, string title, Guid createdById, DateTime createdAtUtc)
     {
-        if (string.IsNullOrWhiteSpace(title))
-        {
-            throw new DomainRuleException("followUp.title", "A follow-up needs a title.");
-        }
-
         ProjectId = projectId;
         AssigneeId = assigneeId;
         DueOn = dueOn;
-        Title = title.Trim();
+        Title = RequireTitle(title);
         CreatedById = createdById;
         CreatedAtUtc = createdAtUtc;
         Status = FollowUpStatus.Open;
@@ -44,15 +43,22 @@ public sealed class FollowUp : AggregateRoot
     public Guid CreatedById { get; private set; }
     public DateTime CreatedAtUtc { get; private set; }
 
+    /// <summary>What the officer wants to remember about the task (the title says what to do).</summary>
+    public string? Notes { get; private set; }
+
+    /// <summary>Why the due date last moved; earlier reasons are in the audit trail.</summary>
+    public string? RescheduleReason { get; private set; }
+
+    public string? CancelReason { get; private set; }
+    public DateTime? CancelledAtUtc { get; private set; }
+    public Guid? CancelledById { get; private set; }
+
     /// <summary>The last day a reminder went out (jobs send at most one a day).</summary>
     public DateOnly? RemindedOn { get; private set; }
 
     public void Complete(Guid byUserId, string? note, DateTime atUtc)
     {
-        if (Status != FollowUpStatus.Open)
-        {
-            throw new DomainRuleException("followUp.closed", "This follow-up is already closed.");
-        }
+        EnsureOpen();
 
         Status = FollowUpStatus.Done;
         CompletedById = byUserId;
@@ -62,14 +68,58 @@ public sealed class FollowUp : AggregateRoot
 
     public void Reassign(Guid assigneeId, DateOnly? dueOn)
     {
-        if (Status != FollowUpStatus.Open)
-        {
-            throw new DomainRuleException("followUp.closed", "A closed follow-up cannot be reassigned.");
-        }
+        EnsureOpen();
 
         AssigneeId = assigneeId;
         DueOn = dueOn ?? DueOn;
     }
 
     public void MarkReminded(DateOnly on) => RemindedOn = on;
+
+    public void Edit(string title, string? notes)
+    {
+        EnsureOpen();
+        Title = RequireTitle(title);
+        Notes = Blank(notes);
+    }
+
+    /// <summary>
+    /// Moves the due date. The reminder stamp stays: the daily reminder job claims open follow-ups due by today whose
+    /// last reminder was before today, so the new date brings a new reminder, and a task moved to today after this
+    /// morning's reminder is not reminded twice in one day.
+    /// </summary>
+    public void Reschedule(DateOnly dueOn, string? reason)
+    {
+        EnsureOpen();
+        DueOn = dueOn;
+        RescheduleReason = Blank(reason);
+    }
+
+    /// <summary>Closes the task as no longer needed; the reason is required, since a cancelled task leaves no other trace of why.</summary>
+    public void Cancel(Guid byUserId, string reason, DateTime atUtc)
+    {
+        EnsureOpen();
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new DomainRuleException("followUp.cancelReason", "Say why the follow-up is cancelled.");
+        }
+
+        Status = FollowUpStatus.Cancelled;
+        CancelReason = reason.Trim();
+        CancelledById = byUserId;
+        CancelledAtUtc = atUtc;
+    }
+
+    private void EnsureOpen()
+    {
+        if (Status != FollowUpStatus.Open)
+        {
+            throw new DomainRuleException(ClosedCode, "This follow-up is already closed (done or cancelled).");
+        }
+    }
+
+    private static string RequireTitle(string? title) =>
+        string.IsNullOrWhiteSpace(title) ? throw new DomainRuleException("followUp.title", "A follow-up needs a title.") : title.Trim();
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

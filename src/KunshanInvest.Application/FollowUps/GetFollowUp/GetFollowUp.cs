@@ -15,7 +15,8 @@ public sealed record GetFollowUp(Guid Id) : IQuery<FollowUpDto>;
 
 public sealed record FollowUpDto(
     Guid Id, Guid ProjectId, string ProjectCode, string ProjectName, Guid AssigneeId, string? AssigneeName, DateOnly DueOn, string Title,
-    FollowUpStatus Status, string? CompletionNote, DateTime? CompletedAtUtc, Guid? CompletedById, string? CompletedByName, DateTime CreatedAtUtc, int Version);
+    FollowUpStatus Status, string? CompletionNote, DateTime? CompletedAtUtc, Guid? CompletedById, string? CompletedByName, DateTime CreatedAtUtc, int Version,
+    string? Notes = null, string? RescheduleReason = null, string? CancelReason = null);
 
 public sealed class GetFollowUpHandler(IAppDbContext db, IUserDirectory users) : IQueryHandler<GetFollowUp, FollowUpDto>
 {
@@ -35,7 +36,8 @@ internal static class FollowUpDtos
 {
     public static FollowUpDto From(FollowUp f, string projectCode, string projectName, IReadOnlyDictionary<Guid, string> names) =>
         new(f.Id, f.ProjectId, projectCode, projectName, f.AssigneeId, names.GetValueOrDefault(f.AssigneeId), f.DueOn, f.Title, f.Status,
-            f.CompletionNote, f.CompletedAtUtc, f.CompletedById, f.CompletedById is { } by ? names.GetValueOrDefault(by) : null, f.CreatedAtUtc, f.Version);
+            f.CompletionNote, f.CompletedAtUtc, f.CompletedById, f.CompletedById is { } by ? names.GetValueOrDefault(by) : null, f.CreatedAtUtc, f.Version,
+            f.Notes, f.RescheduleReason, f.CancelReason);
 
     public static async Task<FollowUpDto> ForAsync(IUserDirectory users, FollowUp f, string projectCode, string projectName, CancellationToken cancellationToken)
     {

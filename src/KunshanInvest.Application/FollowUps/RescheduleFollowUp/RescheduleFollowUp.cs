@@ -1,0 +1,49 @@
+using FluentValidation;
+using KunshanInvest.Application.Common;
+using KunshanInvest.Application.Common.Exceptions;
+using KunshanInvest.Application.Common.Messages;
+using KunshanInvest.Application.Common.Security;
+using KunshanInvest.Application.Common.Users;
+using KunshanInvest.Application.FollowUps.GetFollowUp;
+using KunshanInvest.Domain.FollowUps;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+
+namespace KunshanInvest.Application.FollowUps.RescheduleFollowUp;
+
+/// <summary>
+/// Moves an open follow-up to another day (not before today in Kunshan), with an optional reason. The project's next
+/// follow-up date follows, and the daily reminder fires again when the new day comes. A done or cancelled one is a 422.
+/// </summary>
+[AuthorizeRequest(Roles = Roles.Staff)]
+public sealed record RescheduleFollowUp(Guid Id, DateOnly? DueOn, string? Reason, int ExpectedVersion) : ICommand<FollowUpDto>;
+
+public sealed class RescheduleFollowUpValidator : AbstractValidator<RescheduleFollowUp>
+{
+    public RescheduleFollowUpValidator(TimeProvider clock)
+    {
+        RuleFor(x => x.Reason).MaximumLength(FollowUp.ReasonMaxLength);
+        RuleFor(x => x.DueOn).NotNull().NotBeforeBureauToday(clock);
+    }
+}
+
+public sealed class RescheduleFollowUpHandler(IAppDbContext db, ICurrentUser user, IUserDirectory users) : ICommandHandler<RescheduleFollowUp, FollowUpDto>
+{
+    public async ValueTask<FollowUpDto> Handle(RescheduleFollowUp command, CancellationToken cancellationToken)
+    {
+        user.RequireId();
+        var followUp = await db.FollowUps.SingleOrDefaultAsync(f => f.Id == command.Id, cancellationToken)
+            ?? throw new NotFoundException("Follow-up", command.Id);
+        var project = await db.Projects.SingleAsync(p => p.Id == followUp.ProjectId, cancellationToken);
+        if (!FollowUpAccess.MayChange(user, followUp, project))
+        {
+            throw new ForbiddenAccessException(M.OnlyAssigneeChanges);
+        }
+
+        FollowUpVersions.Expect(db, followUp, command.ExpectedVersion);
+        followUp.Reschedule(command.DueOn!.Value, command.Reason);
+        await NextFollowUp.RefreshAsync(db, project, followUp, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return FollowUpDtos.For(followUp, project, await users.DisplayNamesAsync(FollowUpDtos.People(followUp), cancellationToken));
+    }
+}
