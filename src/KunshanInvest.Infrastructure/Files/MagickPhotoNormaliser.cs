@@ -24,10 +24,10 @@ internal sealed class MagickPhotoNormaliser : IPhotoNormaliser
 
     static MagickPhotoNormaliser()
     {
-        // The library's own guard as a second line: it refuses to allocate beyond these whatever the header said.
-        ResourceLimits.Width = MaxDimension;
-        ResourceLimits.Height = MaxDimension;
-        ResourceLimits.Area = (ulong)MaxPixels * 4;
+        // The library's own guard as a second line, loose enough that reading a header still tells the dimensions
+        // (the check below names them): beyond these it refuses to read even the header.
+        ResourceLimits.Width = MaxDimension * 16;
+        ResourceLimits.Height = MaxDimension * 16;
     }
 
     public NormalisedPhoto Normalise(string fileName, byte[] content)
@@ -39,6 +39,10 @@ internal sealed class MagickPhotoNormaliser : IPhotoNormaliser
         {
             var info = new MagickImageInfo(content);
             (width, height, format) = (info.Width, info.Height, info.Format);
+        }
+        catch (MagickResourceLimitErrorException)
+        {
+            throw M.PhotoTooManyPixels.With(("file", fileName), ("width", "?"), ("height", "?"), ("max", MaxPixels / 1_000_000), ("side", MaxDimension)).Rule();
         }
         catch (MagickException)
         {
@@ -76,6 +80,10 @@ internal sealed class MagickPhotoNormaliser : IPhotoNormaliser
             image.Format = MagickFormat.Jpeg;
             image.Quality = Quality;
             return new NormalisedPhoto(image.ToByteArray(), (int)image.Width, (int)image.Height);
+        }
+        catch (MagickResourceLimitErrorException)
+        {
+            throw M.PhotoTooManyPixels.With(("file", fileName), ("width", width), ("height", height), ("max", MaxPixels / 1_000_000), ("side", MaxDimension)).Rule();
         }
         catch (MagickException)
         {
