@@ -102,6 +102,7 @@ internal static class ApiSetup
         app.MapServiceReportEndpoints();
         app.MapCommitmentEndpoints();
         app.MapServiceRequestEndpoints();
+        app.MapStaffFileEndpoints();
         app.MapCarrierEndpoints();
         app.MapReviewEndpoints();
         app.MapJobEndpoints();

@@ -67,6 +67,7 @@ public static class DependencyInjection
         services.AddScoped<Application.Common.Users.IUserAdministration, UserAdministration>();
         services.AddScoped<Application.Portal.Partners.IPartnerAccounts, Portal.PartnerAccounts>();
         services.AddSingleton<Application.Portal.IAttachmentStore, Portal.FileAttachmentStore>();
+        services.AddSingleton<Application.StaffFiles.IPhotoNormaliser, Files.MagickPhotoNormaliser>();
         services.AddScoped<Application.Reports.IReportSql, Reports.ReportSql>();
         services.AddScoped<Application.Reports.ServiceRequests.IServiceReportSql, Reports.ServiceReportSql>();
         services.AddScoped<Application.Jobs.IJobSql, Jobs.JobSql>();

@@ -113,6 +113,8 @@ internal static class AuthorizationMatrix
         "GET     /api/v1/enterprises/                                                   401  403  403  ok   ok   ok   ok   403  403",
         "POST    /api/v1/enterprises/                                                   401  403  403  ok   ok   ok   ok   403  403",
         "GET     /api/v1/enterprises/duplicates                                         401  403  403  ok   ok   ok   ok   403  403",
+        "GET     /api/v1/enterprises/{id:guid}/files                                    401  403  403  ok   ok   ok   ok   ok   403",
+        "POST    /api/v1/enterprises/{id:guid}/files                                    401  403  403  ok   ok   ok   ok   403  403",
         "GET     /api/v1/enterprises/{id:guid}                                          401  403  403  ok   ok   ok   ok   403  403",
         "PUT     /api/v1/enterprises/{id:guid}                                          401  403  403  ok   ok   ok   ok   403  403",
         "GET     /api/v1/enterprises/{id:guid}/aliases/                                 401  403  403  ok   ok   ok   ok   403  403",
@@ -129,6 +131,8 @@ internal static class AuthorizationMatrix
         "PUT     /api/v1/events/{id:guid}                                               401  403  403  403  403  ok   ok   403  403",
         "GET     /api/v1/events/{id:guid}/signings                                      401  403  403  ok   ok   ok   ok   403  403",
         "POST    /api/v1/events/{id:guid}/signings                                      401  403  403  403  403  ok   ok   403  403",
+        "DELETE  /api/v1/files/{id:guid}                                                401  403  403  ok   no   ok   ok   403  403",
+        "GET     /api/v1/files/{id:guid}                                                401  403  403  ok   ok   ok   ok   ok   403",
         "GET     /api/v1/figures/pending                                                401  403  403  403  403  ok   403  403  403",
         "GET     /api/v1/figures/{id:guid}/evidence                                     401  403  403  ok   ok   ok   ok   403  403",
         "POST    /api/v1/figures/{id:guid}/correct                                      401  403  403  ok   403  ok   ok   403  403",
@@ -143,6 +147,8 @@ internal static class AuthorizationMatrix
         "POST    /api/v1/follow-ups/{id:guid}/reassign                                  401  403  403  ok   403  ok   ok   403  403",
         "POST    /api/v1/follow-ups/{id:guid}/reschedule                                401  403  403  ok   403  ok   ok   403  403",
         "POST    /api/v1/interactions/                                                  401  403  403  ok   ok   ok   ok   403  403",
+        "GET     /api/v1/interactions/{id:guid}/files                                   401  403  403  ok   ok   ok   ok   ok   403",
+        "POST    /api/v1/interactions/{id:guid}/files                                   401  403  403  ok   ok   ok   ok   403  403",
         "GET     /api/v1/interactions/{id:guid}                                         401  403  403  ok   ok   ok   ok   403  403",
         "GET     /api/v1/ledger                                                         401  403  403  403  403  ok   ok   403  403",
         "GET     /api/v1/notifications/                                                 401  ok   ok   ok   ok   ok   ok   ok   ok",
@@ -169,6 +175,8 @@ internal static class AuthorizationMatrix
         "GET     /api/v1/projects/import-template.xlsx                                  401  403  403  ok   ok   ok   ok   403  403",
         "GET     /api/v1/projects/{id:guid}                                             401  403  403  ok   ok   ok   ok   403  403",
         "PUT     /api/v1/projects/{id:guid}                                             401  403  403  ok   403  ok   ok   403  403",
+        "GET     /api/v1/projects/{id:guid}/files                                       401  403  403  ok   ok   ok   ok   ok   403",
+        "POST    /api/v1/projects/{id:guid}/files                                       401  403  403  ok   ok   ok   ok   403  403",
         "GET     /api/v1/projects/{id:guid}/figures                                     401  403  403  ok   ok   ok   ok   403  403",
         "POST    /api/v1/projects/{id:guid}/figures                                     401  403  403  ok   403  ok   ok   403  403",
         "GET     /api/v1/projects/{id:guid}/commitments                                 401  403  403  ok   ok   ok   ok   403  403",
@@ -441,6 +449,16 @@ internal sealed class MatrixWorld
         world._ids["serviceCategory"] = category;
         world._ids["powerDepartment"] = power;
 
+        // Two files `officer` attached to the project (ADR 0037): one to download, one for DELETE (the owner deletes it first, so later callers meet a 404).
+        var store = fixture.App.Services.GetRequiredService<Application.Portal.IAttachmentStore>();
+        foreach (var key in new[] { "staffFile", "spareStaffFile" })
+        {
+            var stored = await store.SaveAsync(PortalWork.PdfBytes, CancellationToken.None);
+            var file = new Domain.Files.StaffAttachment(Domain.Files.AttachmentOwnerKind.Project, project, Domain.Files.StaffFileCategory.Contract, "矩阵合同.pdf", stored, "application/pdf", PortalWork.PdfBytes.Length, null, null, world._officerId, DateTime.UtcNow);
+            await fixture.WriteAsync(db => db.StaffAttachments.Add(file));
+            world._ids[key] = file.Id;
+        }
+
         world._clients[Caller.Anonymous] = NoRedirects(fixture, null);
         world._clients[Caller.PartnerA] = NoRedirects(fixture, await fixture.ClientAsync("partner"));
         world._clients[Caller.PartnerB] = NoRedirects(fixture, (await fixture.NewPartnerAsync()).Client);
@@ -495,7 +513,8 @@ internal sealed class MatrixWorld
         var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), Path(endpoint.Method, endpoint.Pattern));
         var (body, ifMatch) = Body(endpoint.Key);
         if (endpoint.Key is "POST /api/v1/projects/import" or "POST /api/v1/projects/ledger/preview" or "POST /api/v1/projects/ledger/import"
-            or "POST /api/v1/service-requests/{id:guid}/attachments" or "POST /api/v1/admin/carriers/import/preview" or "POST /api/v1/admin/carriers/import")
+            or "POST /api/v1/service-requests/{id:guid}/attachments" or "POST /api/v1/admin/carriers/import/preview" or "POST /api/v1/admin/carriers/import"
+            or "POST /api/v1/projects/{id:guid}/files" or "POST /api/v1/enterprises/{id:guid}/files" or "POST /api/v1/interactions/{id:guid}/files")
         {
             // Routing matches this endpoint only for a form (its Accepts metadata); JSON would be 415 before authorisation.
             var form = new MultipartFormDataContent();
@@ -563,6 +582,7 @@ internal sealed class MatrixWorld
             "/api/v1/admin/jobs/{name}/run" => $"/api/v1/admin/jobs/{JobNames.PipelineSnapshot}/run",
             "/api/v1/reports/{report}.csv" => "/api/v1/reports/funnel.csv",
             "/api/v1/contacts/{id:guid}" when method == "DELETE" => $"/api/v1/contacts/{_ids["spareContact"]}",
+            "/api/v1/files/{id:guid}" when method == "DELETE" => $"/api/v1/files/{_ids["spareStaffFile"]}",
             "/api/v1/admin/targets/" => "/api/v1/admin/targets/?year=2026",
             "/openapi/{documentName}.json" => "/openapi/v1.json",
             _ => null,
@@ -619,6 +639,7 @@ internal sealed class MatrixWorld
         "premises" => _ids["premises"],
         "reviews" => _ids["review"],
         "reviewers" => _ids["reviewer"],
+        "files" => _ids["staffFile"],
         _ => throw new InvalidOperationException($"No route value for '{collection}' in {pattern}: add one to the matrix's World."),
     };
 }

@@ -53,6 +53,7 @@ public interface IAppDbContext
     DbSet<ServiceRequest> ServiceRequests { get; }
     DbSet<ServiceRequestStep> ServiceRequestSteps { get; }
     DbSet<ServiceRequestAttachment> ServiceRequestAttachments { get; }
+    DbSet<Domain.Files.StaffAttachment> StaffAttachments { get; }
     DbSet<LandParcel> LandParcels { get; }
     DbSet<Premises> Premises { get; }
     DbSet<CarrierEvent> CarrierEvents { get; }

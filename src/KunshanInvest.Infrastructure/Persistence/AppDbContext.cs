@@ -68,6 +68,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<ServiceRequest> ServiceRequests => Set<ServiceRequest>();
     public DbSet<ServiceRequestStep> ServiceRequestSteps => Set<ServiceRequestStep>();
     public DbSet<ServiceRequestAttachment> ServiceRequestAttachments => Set<ServiceRequestAttachment>();
+    public DbSet<Domain.Files.StaffAttachment> StaffAttachments => Set<Domain.Files.StaffAttachment>();
     public DbSet<LandParcel> LandParcels => Set<LandParcel>();
     public DbSet<Premises> Premises => Set<Premises>();
     public DbSet<CarrierEvent> CarrierEvents => Set<CarrierEvent>();

@@ -61,6 +61,7 @@ public static partial class M
             ["Commitment"] = new("协议承诺", "Commitment"),
             ["ServiceRequest"] = new("企业诉求", "Service request"),
             ["ServiceRequestAttachment"] = new("诉求附件", "Request attachment"),
+            ["StaffAttachment"] = new("文件", "File"),
             ["ServiceCategory"] = new("诉求类别", "Service category"),
             ["Department"] = new("办理部门", "Department"),
         };

@@ -15,6 +15,10 @@ public sealed class VisitDraft
     public string? Summary { get; set; }
     public string? NextSteps { get; set; }
     public DateTime? FollowUpOn { get; set; }
+
+    /// <summary>Photos picked (or taken with the camera) for the visit, uploaded once it is recorded (ADR 0037).</summary>
+    public List<KunshanInvest.Application.Portal.UploadedFile> Photos { get; set; } = [];
+
     public UiError? Error { get; set; }
 }
 
