@@ -106,6 +106,7 @@ internal static class ApiSetup
         app.MapReviewEndpoints();
         app.MapJobEndpoints();
         app.MapCarrierMatchingEndpoints();
+        app.MapChannelEndpoints();
         app.MapKunshanJobs();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
