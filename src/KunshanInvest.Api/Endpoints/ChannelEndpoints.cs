@@ -17,10 +17,10 @@ namespace KunshanInvest.Api.Endpoints;
 internal static class ChannelEndpoints
 {
     /// <summary>A new channel. The secret is DingTalk's signing secret (SEC…).</summary>
-    public sealed record NewChannelBody(ChannelKind Kind, string Name, string WebhookUrl, string? Secret, string? Language, Guid? SectorId);
+    public sealed record NewChannelBody(ChannelKind Kind, string Name, string? WebhookUrl, string? Secret, string? Language, Guid? SectorId);
 
-    /// <summary>A channel's settings; <c>secret</c> null keeps the stored one, "" removes it.</summary>
-    public sealed record ChannelBody(string Name, string WebhookUrl, string? Secret, string? Language, Guid? SectorId, bool IsEnabled);
+    /// <summary>A channel's settings; <c>webhookUrl</c> null keeps the stored one, <c>secret</c> null keeps the stored one and "" removes it.</summary>
+    public sealed record ChannelBody(string Name, string? WebhookUrl, string? Secret, string? Language, Guid? SectorId, bool IsEnabled);
 
     /// <summary>The user's notice settings: e-mail on/off, the robot channels to repeat notices to, and how to @-mention them.</summary>
     public sealed record SettingsBody(bool EmailEnabled, string? Mobile, string? ImUserId, Guid? WeComChannelId, Guid? DingTalkChannelId);

@@ -9,8 +9,11 @@ public interface IChannelFields
 {
     string Name { get; }
 
-    /// <summary>The robot's webhook: an absolute http(s) URL (WeCom's holds <c>key=</c>, DingTalk's <c>access_token=</c>).</summary>
-    string WebhookUrl { get; }
+    /// <summary>
+    /// The robot's webhook: an absolute http(s) URL (WeCom's holds <c>key=</c>, DingTalk's <c>access_token=</c>); on a
+    /// change, null keeps the stored one (reads show it masked).
+    /// </summary>
+    string? WebhookUrl { get; }
 
     /// <summary>DingTalk's signing secret; on a change, null keeps the stored one and "" removes it.</summary>
     string? Secret { get; }
@@ -26,7 +29,7 @@ internal static class ChannelFieldRules
 {
     public static readonly string[] Languages = ["zh-CN", "en-US"];
 
-    public static void AddChannelRules<T>(this AbstractValidator<T> validator)
+    public static void AddChannelRules<T>(this AbstractValidator<T> validator, bool urlRequired)
         where T : IChannelFields
     {
         validator.RuleFor(x => x.Name).Cascade(CascadeMode.Stop)
@@ -34,9 +37,9 @@ internal static class ChannelFieldRules
             .MaximumLength(NotificationChannel.NameMaxLength).WithMsg(M.ChannelName.With(("max", NotificationChannel.NameMaxLength)))
             .Must(v => v.Trim().Length > 0 && !v.Any(char.IsControl)).WithMsg(M.ChannelControl);
         validator.RuleFor(x => x.WebhookUrl).Cascade(CascadeMode.Stop)
-            .NotEmpty().WithMsg(M.ChannelUrl.With(("max", NotificationChannel.UrlMaxLength)))
+            .NotEmpty().When(_ => urlRequired, ApplyConditionTo.CurrentValidator).WithMsg(M.ChannelUrl.With(("max", NotificationChannel.UrlMaxLength)))
             .MaximumLength(NotificationChannel.UrlMaxLength).WithMsg(M.ChannelUrl.With(("max", NotificationChannel.UrlMaxLength)))
-            .Must(IsHttpUrl).WithMsg(M.ChannelUrl.With(("max", NotificationChannel.UrlMaxLength)));
+            .Must(url => url is null || IsHttpUrl(url)).WithMsg(M.ChannelUrl.With(("max", NotificationChannel.UrlMaxLength)));
         validator.RuleFor(x => x.Secret).Cascade(CascadeMode.Stop)
             .MaximumLength(NotificationChannel.SecretMaxLength).WithMsg(M.ChannelSecret.With(("max", NotificationChannel.SecretMaxLength)))
             .Must(v => v is null || !v.Any(char.IsControl)).WithMsg(M.ChannelControl);

@@ -10,7 +10,7 @@ namespace KunshanInvest.Application.Channels.CreateChannel;
 
 /// <summary>Adds a WeCom or DingTalk robot channel (Admin), optionally as a sector's group.</summary>
 [AuthorizeRequest(Roles = Roles.Admin)]
-public sealed record CreateChannel(ChannelKind Kind, string Name, string WebhookUrl, string? Secret, string? Language, Guid? SectorId)
+public sealed record CreateChannel(ChannelKind Kind, string Name, string? WebhookUrl, string? Secret, string? Language, Guid? SectorId)
     : ICommand<ChannelDto>, IChannelFields;
 
 public sealed class CreateChannelValidator : AbstractValidator<CreateChannel>
@@ -18,7 +18,7 @@ public sealed class CreateChannelValidator : AbstractValidator<CreateChannel>
     public CreateChannelValidator()
     {
         RuleFor(x => x.Kind).IsInEnum().WithMsg(M.ChannelKind);
-        this.AddChannelRules();
+        this.AddChannelRules(urlRequired: true);
     }
 }
 
@@ -32,7 +32,7 @@ public sealed class CreateChannelHandler(IAppDbContext db, TimeProvider clock) :
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var channel = new NotificationChannel(command.Kind, command.Name, command.WebhookUrl, string.IsNullOrEmpty(command.Secret) ? null : command.Secret, command.Language ?? "zh-CN", now);
+        var channel = new NotificationChannel(command.Kind, command.Name, command.WebhookUrl!, string.IsNullOrEmpty(command.Secret) ? null : command.Secret, command.Language ?? "zh-CN", now);
         channel.AssignSector(command.SectorId, now);
         db.NotificationChannels.Add(channel);
         await db.SaveChangesAsync(cancellationToken);

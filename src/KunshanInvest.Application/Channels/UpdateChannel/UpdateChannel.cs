@@ -9,16 +9,16 @@ using Microsoft.EntityFrameworkCore;
 namespace KunshanInvest.Application.Channels.UpdateChannel;
 
 /// <summary>
-/// Changes a channel (Admin; If-Match): name, webhook, secret (null keeps it), language, sector, enabled. A disabled
+/// Changes a channel (Admin; If-Match): name, webhook and secret (null keeps either), language, sector, enabled. A disabled
 /// channel keeps its waiting messages until enabled again. A newly assigned sector's events count from now on.
 /// </summary>
 [AuthorizeRequest(Roles = Roles.Admin)]
-public sealed record UpdateChannel(Guid Id, int ExpectedVersion, string Name, string WebhookUrl, string? Secret, string? Language, Guid? SectorId, bool IsEnabled)
+public sealed record UpdateChannel(Guid Id, int ExpectedVersion, string Name, string? WebhookUrl, string? Secret, string? Language, Guid? SectorId, bool IsEnabled)
     : ICommand<ChannelDto>, IChannelFields;
 
 public sealed class UpdateChannelValidator : AbstractValidator<UpdateChannel>
 {
-    public UpdateChannelValidator() => this.AddChannelRules();
+    public UpdateChannelValidator() => this.AddChannelRules(urlRequired: false);
 }
 
 public sealed class UpdateChannelHandler(IAppDbContext db, TimeProvider clock) : ICommandHandler<UpdateChannel, ChannelDto>
@@ -33,7 +33,7 @@ public sealed class UpdateChannelHandler(IAppDbContext db, TimeProvider clock) :
             throw M.ChannelSector.Rule();
         }
 
-        channel.Change(command.Name, command.WebhookUrl, command.Secret, command.Language ?? channel.Language);
+        channel.Change(command.Name, command.WebhookUrl ?? channel.WebhookUrl, command.Secret, command.Language ?? channel.Language);
         channel.AssignSector(command.SectorId, clock.GetUtcNow().UtcDateTime);
         channel.SetEnabled(command.IsEnabled);
         await db.SaveChangesAsync(cancellationToken);
