@@ -39,6 +39,7 @@ public static partial class T
     public static string MySettings => P("个人设置", "My settings");
     public static string SettingsLanguage => P("界面语言", "Language");
     public static string SettingsLanguageNow => P("当前:中文", "Now: English");
+    public static string SettingsSwitchLanguage => P("切换为英文界面", "Switch to Chinese");
     public static string SettingsNotices => P("通知方式", "How notices reach me");
     public static string SettingsEmail => P("通过邮件接收通知", "Receive notices by e-mail");
     public static string SettingsWeCom => P("企业微信群(@提及我)", "WeCom group (mention me)");
