@@ -108,6 +108,7 @@ internal static class ApiSetup
         app.MapJobEndpoints();
         app.MapCarrierMatchingEndpoints();
         app.MapPipelineEndpoints();
+        app.MapChannelEndpoints();
         app.MapKunshanJobs();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -65,6 +65,7 @@ public static class DependencyInjection
 
         services.AddScoped<Application.Common.Users.IUserDirectory, UserDirectory>();
         services.AddScoped<Application.Common.Users.IUserAdministration, UserAdministration>();
+        Channels.ChannelsSetup.Add(services);
         services.AddScoped<Application.Portal.Partners.IPartnerAccounts, Portal.PartnerAccounts>();
         services.AddSingleton<Application.Portal.IAttachmentStore, Portal.FileAttachmentStore>();
         services.AddSingleton<Application.StaffFiles.IPhotoNormaliser, Files.MagickPhotoNormaliser>();

@@ -35,6 +35,9 @@ public interface IAppDbContext
     DbSet<FollowUp> FollowUps { get; }
     DbSet<Notification> Notifications { get; }
     DbSet<OutboxEmail> OutboxEmails { get; }
+    DbSet<Domain.Channels.NotificationChannel> NotificationChannels { get; }
+    DbSet<Domain.Channels.ChannelMessage> ChannelMessages { get; }
+    DbSet<Domain.Channels.UserNotificationSettings> UserNotificationSettings { get; }
     DbSet<AuditEntry> AuditEntries { get; }
     DbSet<Partner> Partners { get; }
     DbSet<PartnerMember> PartnerMembers { get; }

@@ -16,10 +16,11 @@ public static class JobNames
     public const string ServiceDeadlineReminders = "service-deadline-reminders";
     public const string ServiceEscalation = "service-escalation";
     public const string ServiceVisitReminders = "service-visit-reminders";
+    public const string ChannelDispatch = "channel-dispatch";
 
     public static IReadOnlyList<string> All { get; } =
         [FollowUpReminders, StaleSweep, StalledEscalation, WeeklyDigest, PipelineSnapshot, SubmissionTriage, AttributionLapses, MailDispatch, AuditRetention, CommitmentCheck,
-         ServiceDeadlineReminders, ServiceEscalation, ServiceVisitReminders];
+         ServiceDeadlineReminders, ServiceEscalation, ServiceVisitReminders, ChannelDispatch];
 
     public static string CronOf(string name, JobOptions options) => name switch
     {
@@ -36,6 +37,7 @@ public static class JobNames
         ServiceDeadlineReminders => options.ServiceDeadlineRemindersCron,
         ServiceEscalation => options.ServiceEscalationCron,
         ServiceVisitReminders => options.ServiceVisitRemindersCron,
+        ChannelDispatch => options.MailDispatchCron,
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "No such job."),
     };
 }

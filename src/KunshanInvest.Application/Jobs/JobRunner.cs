@@ -35,6 +35,7 @@ public sealed class JobRunner(IServiceProvider services)
             JobNames.ServiceDeadlineReminders => await Create<RemindServiceDeadlines.RemindServiceDeadlinesHandler>().Handle(new RemindServiceDeadlines.RemindServiceDeadlines(), cancellationToken),
             JobNames.ServiceEscalation => await Create<EscalateOverdueServiceRequests.EscalateOverdueServiceRequestsHandler>().Handle(new EscalateOverdueServiceRequests.EscalateOverdueServiceRequests(), cancellationToken),
             JobNames.ServiceVisitReminders => await Create<RemindReturnVisits.RemindReturnVisitsHandler>().Handle(new RemindReturnVisits.RemindReturnVisits(), cancellationToken),
+            JobNames.ChannelDispatch => await Create<DispatchChannelMessages.DispatchChannelMessagesHandler>().Handle(new DispatchChannelMessages.DispatchChannelMessages(), cancellationToken),
             _ => throw new ArgumentOutOfRangeException(nameof(name), name, "No such job."),
         };
 

@@ -48,6 +48,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<FollowUp> FollowUps => Set<FollowUp>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<OutboxEmail> OutboxEmails => Set<OutboxEmail>();
+    public DbSet<Domain.Channels.NotificationChannel> NotificationChannels => Set<Domain.Channels.NotificationChannel>();
+    public DbSet<Domain.Channels.ChannelMessage> ChannelMessages => Set<Domain.Channels.ChannelMessage>();
+    public DbSet<Domain.Channels.UserNotificationSettings> UserNotificationSettings => Set<Domain.Channels.UserNotificationSettings>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<AuditChainHead> AuditChainHeads => Set<AuditChainHead>();
     public DbSet<Partner> Partners => Set<Partner>();

@@ -31,6 +31,7 @@ public static partial class T
         "service-deadline-reminders" => P("诉求到期提醒", "Service request deadline reminders"),
         "service-escalation" => P("诉求超期督办", "Overdue service request escalation"),
         "service-visit-reminders" => P("诉求回访提醒", "Service request return-visit reminders"),
+        "channel-dispatch" => P("发送企业微信/钉钉消息", "Send WeCom/DingTalk messages"),
         _ => name,
     };
 

@@ -59,6 +59,7 @@ public static partial class M
             ["FigureEntry"] = new("实绩", "Figure entry"),
             ["FigureEvidence"] = new("实绩证明材料", "Figure evidence"),
             ["Commitment"] = new("协议承诺", "Commitment"),
+            ["Channel"] = new("通知渠道", "Channel"),
             ["ServiceRequest"] = new("企业诉求", "Service request"),
             ["ServiceRequestAttachment"] = new("诉求附件", "Request attachment"),
             ["StaffAttachment"] = new("文件", "File"),

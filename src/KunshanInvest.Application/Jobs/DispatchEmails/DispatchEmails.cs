@@ -87,12 +87,14 @@ public sealed partial class DispatchEmailsHandler(IAppDbContext db, IUserDirecto
                 TitleCode = n == null ? null : n.TitleCode, BodyCode = n == null ? null : n.BodyCode, ArgsJson = n == null ? null : n.ArgsJson })
             .ToListAsync(cancellationToken);
         var mailboxes = await users.MailboxesAsync(rows.Select(r => r.UserId), cancellationToken);
+        var userIds = rows.Select(r => r.UserId).Distinct().ToList();
+        var mailOff = (await db.UserNotificationSettings.Where(s => !s.EmailEnabled && userIds.Contains(s.UserId)).Select(s => s.UserId).ToListAsync(cancellationToken)).ToHashSet();
 
         List<Guid> sentIds = [], failedIds = [], unaddressed = [];
         string? firstError = null;
         foreach (var row in rows)
         {
-            if (!mailboxes.TryGetValue(row.UserId, out var mailbox))
+            if (!mailboxes.TryGetValue(row.UserId, out var mailbox) || mailOff.Contains(row.UserId))
             {
                 unaddressed.Add(row.Id);
                 continue;
@@ -131,7 +133,7 @@ public sealed partial class DispatchEmailsHandler(IAppDbContext db, IUserDirecto
         if (unaddressed.Count > 0)
         {
             await db.OutboxEmails.Where(e => unaddressed.Contains(e.Id))
-                .ExecuteUpdateAsync(s => s.SetProperty(e => e.Attempts, OutboxEmail.MaxAttempts).SetProperty(e => e.LastError, "The user has no e-mail address."), cancellationToken);
+                .ExecuteUpdateAsync(s => s.SetProperty(e => e.Attempts, OutboxEmail.MaxAttempts).SetProperty(e => e.LastError, "The user has no e-mail address or turned e-mail off."), cancellationToken);
         }
 
         return (claimed, sentIds.Count);

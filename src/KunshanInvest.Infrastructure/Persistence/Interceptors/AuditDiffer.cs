@@ -17,6 +17,7 @@ internal static class AuditDiffer
     private static readonly HashSet<string> Redacted = new(StringComparer.Ordinal)
     {
         "PasswordHash", "SecurityStamp", "ConcurrencyStamp",
+        nameof(Domain.Channels.NotificationChannel.Secret), nameof(Domain.Channels.NotificationChannel.WebhookUrl), // a robot's key and signing secret
     };
 
     /// <summary>Chinese stays readable in the stored JSON (the encoder still escapes HTML-significant characters).</summary>

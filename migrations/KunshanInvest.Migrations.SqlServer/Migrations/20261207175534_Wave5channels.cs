@@ -1,0 +1,171 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace KunshanInvest.Migrations.SqlServer.Migrations
+{
+    /// <inheritdoc />
+    public partial class Wave5channels : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "NotificationChannels",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Kind = table.Column<int>(type: "int", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    WebhookUrl = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    Secret = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Language = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
+                    SectorId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    SectorSinceUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    IsEnabled = table.Column<bool>(type: "bit", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    LeaseToken = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    LeaseUntilUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NotificationChannels", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_NotificationChannels_Sectors_SectorId",
+                        column: x => x.SectorId,
+                        principalTable: "Sectors",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ChannelMessages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ChannelId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    SubjectId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Period = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
+                    NotificationId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    TitleCode = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    BodyCode = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    ArgsJson = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    Title = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    Link = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
+                    MentionMobile = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    MentionUserId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    NextAttemptAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    AttemptedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    SentAtUtc = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    Attempts = table.Column<int>(type: "int", nullable: false),
+                    LastError = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChannelMessages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ChannelMessages_NotificationChannels_ChannelId",
+                        column: x => x.ChannelId,
+                        principalTable: "NotificationChannels",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ChannelMessages_Notifications_NotificationId",
+                        column: x => x.NotificationId,
+                        principalTable: "Notifications",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "UserNotificationSettings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    EmailEnabled = table.Column<bool>(type: "bit", nullable: false),
+                    Mobile = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
+                    ImUserId = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    WeComChannelId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    DingTalkChannelId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    ChannelsSinceUtc = table.Column<DateTime>(type: "datetime2", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UserNotificationSettings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_UserNotificationSettings_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_UserNotificationSettings_NotificationChannels_DingTalkChannelId",
+                        column: x => x.DingTalkChannelId,
+                        principalTable: "NotificationChannels",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_UserNotificationSettings_NotificationChannels_WeComChannelId",
+                        column: x => x.WeComChannelId,
+                        principalTable: "NotificationChannels",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChannelMessages_ChannelId_Kind_SubjectId_Period",
+                table: "ChannelMessages",
+                columns: new[] { "ChannelId", "Kind", "SubjectId", "Period" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChannelMessages_ChannelId_SentAtUtc_NextAttemptAtUtc",
+                table: "ChannelMessages",
+                columns: new[] { "ChannelId", "SentAtUtc", "NextAttemptAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChannelMessages_NotificationId",
+                table: "ChannelMessages",
+                column: "NotificationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NotificationChannels_SectorId",
+                table: "NotificationChannels",
+                column: "SectorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UserNotificationSettings_DingTalkChannelId",
+                table: "UserNotificationSettings",
+                column: "DingTalkChannelId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UserNotificationSettings_UserId",
+                table: "UserNotificationSettings",
+                column: "UserId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UserNotificationSettings_WeComChannelId",
+                table: "UserNotificationSettings",
+                column: "WeComChannelId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ChannelMessages");
+
+            migrationBuilder.DropTable(
+                name: "UserNotificationSettings");
+
+            migrationBuilder.DropTable(
+                name: "NotificationChannels");
+        }
+    }
+}
