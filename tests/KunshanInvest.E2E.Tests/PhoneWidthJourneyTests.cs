@@ -4,33 +4,59 @@ namespace KunshanInvest.E2E.Tests;
 
 /// <summary>
 /// Issue 18, "phone first": every role opens every page it can reach on a phone-sized screen (390×844, and the small
-/// 360×740), and no page is wider than the screen — <c>document.documentElement.scrollWidth</c> never exceeds
-/// <c>window.innerWidth</c>. A failure names the page, the role and the widest elements sticking out. Every page is
+/// 360×740), and no page is wider than the screen: <c>document.documentElement.scrollWidth</c> never exceeds
+/// <c>window.innerWidth</c>, nothing inside scrolls sideways, and no table fits only by squeezing its cells to a
+/// character or two per line. A failure names the page, the role and the elements at fault. Every page is
 /// kept as a screenshot (the list pages as cards), in the folder the other journeys use. ADR 0036.
 /// </summary>
 public sealed class PhoneWidthJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
     /// <summary>
-    /// Elements sticking out of the viewport whose parent does not: the outermost culprits, widest first, each as
-    /// tag#testid.class (its width and right edge), at most three. Empty when the page fits.
+    /// What makes a page wider than the screen, or null when it fits: the document scrolling sideways (naming the
+    /// outermost elements sticking out, widest first), a box scrolling sideways inside the page (a table kept as a
+    /// table in a scroll container), and a table squeezed until its cells stand a character or two per line (a table
+    /// that should have become cards: it "fits" only by breaking every word). Each culprit as tag[data-testid].class.
     /// </summary>
     private const string Overflow = """
         () => {
             const vw = window.innerWidth;
             const sw = document.documentElement.scrollWidth;
-            if (sw <= vw) return null;
-            const culprits = [];
-            for (const e of document.body.querySelectorAll('*')) {
-                const r = e.getBoundingClientRect();
-                if (r.width === 0 || r.right <= vw + 1) continue;
-                const p = e.parentElement && e.parentElement.getBoundingClientRect();
-                if (p && p.right > vw + 1) continue;
+            const name = e => {
                 const id = e.getAttribute('data-testid');
                 const cls = [...e.classList].slice(0, 3).join('.');
-                culprits.push({ right: r.right, text: `${e.tagName.toLowerCase()}${id ? '[data-testid=' + id + ']' : ''}${cls ? '.' + cls : ''} (width ${Math.round(r.width)}, right ${Math.round(r.right)})` });
+                return `${e.tagName.toLowerCase()}${id ? '[data-testid=' + id + ']' : ''}${cls ? '.' + cls : ''}`;
+            };
+            const near = e => { const t = e.closest('[data-testid]'); return t && t !== e ? ` in ${name(t)}` : ''; };
+            const problems = [];
+            if (sw > vw) {
+                const culprits = [];
+                for (const e of document.body.querySelectorAll('*')) {
+                    const r = e.getBoundingClientRect();
+                    if (r.width === 0 || r.right <= vw + 1) continue;
+                    const p = e.parentElement && e.parentElement.getBoundingClientRect();
+                    if (p && p.right > vw + 1) continue;
+                    culprits.push({ right: r.right, text: `${name(e)}${near(e)} (width ${Math.round(r.width)}, right ${Math.round(r.right)})` });
+                }
+                culprits.sort((a, b) => b.right - a.right);
+                problems.push(`scrollWidth ${sw} > innerWidth ${vw}; widest: ${culprits.slice(0, 3).map(c => c.text).join(' | ') || '(none found)'}`);
             }
-            culprits.sort((a, b) => b.right - a.right);
-            return `scrollWidth ${sw} > innerWidth ${vw}; widest: ${culprits.slice(0, 3).map(c => c.text).join(' | ') || '(none found)'}`;
+            for (const e of document.querySelectorAll('.mud-main-content *')) {
+                const s = getComputedStyle(e);
+                if ((s.overflowX === 'auto' || s.overflowX === 'scroll') && e.clientWidth > 0 && e.scrollWidth > e.clientWidth + 1) {
+                    problems.push(`${name(e)}${near(e)} scrolls sideways (content ${e.scrollWidth} in ${e.clientWidth})`);
+                }
+            }
+            const squeezed = [...document.querySelectorAll('.mud-main-content td, .mud-main-content th')].filter(c => {
+                const s = getComputedStyle(c);
+                if (s.display !== 'table-cell' || c.offsetParent === null) return false;
+                const text = c.innerText.trim();
+                const inner = c.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight);
+                return text.length >= 4 && inner < 2.5 * parseFloat(s.fontSize);
+            });
+            if (squeezed.length > 0) {
+                problems.push(`${squeezed.length} table cell(s) squeezed narrower than three characters, e.g. ${name(squeezed[0])}${near(squeezed[0])} "${squeezed[0].innerText.trim().slice(0, 12)}" (${squeezed[0].clientWidth} px)`);
+            }
+            return problems.length === 0 ? null : problems.slice(0, 4).join('; ');
         }
         """;
 
