@@ -34,7 +34,7 @@ public sealed class PhoneDashboardJourneyTests(BrowserApp app) : IClassFixture<B
                 await page.WaitForSelectorAsync("[data-testid=sign-out-menu]");
                 Assert.Contains("manager", await page.InnerTextAsync("[data-testid=current-user-menu]"), StringComparison.OrdinalIgnoreCase);
                 await BrowserApp.ScreenshotAsync(page, $"phone-dashboard-{width}-0-account-menu");
-                await page.Keyboard.PressAsync("Escape");
+                await page.Mouse.ClickAsync(width / 2f, height / 2f); // outside the menu: it closes
                 await page.WaitForSelectorAsync("[data-testid=sign-out-menu]", new() { State = WaitForSelectorState.Detached });
 
                 // The drawer is temporary on a phone: closed until the menu button opens it.
@@ -48,21 +48,22 @@ public sealed class PhoneDashboardJourneyTests(BrowserApp app) : IClassFixture<B
             await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
             if (phone)
             {
-                await page.WaitForSelectorAsync("[data-testid=nav-dashboard]", new() { State = WaitForSelectorState.Hidden });
+                // Closed again: the temporary drawer slides off the screen (its links stay in the page, left of it).
+                await page.WaitForFunctionAsync("() => { const r = document.querySelector('[data-testid=nav-dashboard]')?.getBoundingClientRect(); return !r || r.right <= 0 || r.width === 0; }");
             }
 
             await BrowserApp.ScreenshotAsync(page, $"phone-dashboard-{width}-1-dashboard");
             foreach (var panel in Panels)
             {
                 var locator = page.Locator($"[data-testid={panel}]");
-                await locator.ScrollIntoViewIfNeededAsync();
+                await locator.EvaluateAsync("e => e.scrollIntoView({ block: 'center' })");
                 Assert.True(await locator.IsVisibleAsync(), $"{panel} is not shown at {width} px");
                 var box = await locator.BoundingBoxAsync();
                 Assert.True(box!.X >= 0 && box.X + box.Width <= width + 1, $"{panel} runs past the screen at {width} px: x {box.X}, width {box.Width}");
 
                 // Nothing (the drawer) lies over the panel: the element at its middle is inside it.
                 var onTop = await locator.EvaluateAsync<bool>(
-                    "e => { const r = e.getBoundingClientRect(); const x = r.left + r.width / 2, y = Math.min(r.top + 20, window.innerHeight - 1); const hit = document.elementFromPoint(x, y); return !!hit && e.contains(hit); }");
+                    "e => { const r = e.getBoundingClientRect(); const x = r.left + r.width / 2, y = Math.max(80, Math.min(r.top + r.height / 2, window.innerHeight - 1)); const hit = document.elementFromPoint(x, y); return !!hit && e.contains(hit); }");
                 Assert.True(onTop, $"{panel} is covered at {width} px");
             }
 

@@ -14,8 +14,9 @@ public sealed class PhoneWidthJourneyTests(BrowserApp app) : IClassFixture<Brows
     /// <summary>
     /// What makes a page wider than the screen, or null when it fits: the document scrolling sideways (naming the
     /// outermost elements sticking out, widest first), a box scrolling sideways inside the page (a table kept as a
-    /// table in a scroll container), and a table squeezed until its cells stand a character or two per line (a table
-    /// that should have become cards: it "fits" only by breaking every word). Each culprit as tag[data-testid].class.
+    /// table in a scroll container), and a table squeezed until its cells stand a character or two per line: a cell
+    /// narrower than three characters whose text breaks over three lines or more (a table that should have become
+    /// cards: it "fits" only by breaking every word). Each culprit as tag[data-testid].class.
     /// </summary>
     private const string Overflow = """
         () => {
@@ -51,7 +52,11 @@ public sealed class PhoneWidthJourneyTests(BrowserApp app) : IClassFixture<Brows
                 if (s.display !== 'table-cell' || c.offsetParent === null) return false;
                 const text = c.innerText.trim();
                 const inner = c.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight);
-                return text.length >= 4 && inner < 2.5 * parseFloat(s.fontSize);
+                if (text.length < 4 || inner >= 2.5 * parseFloat(s.fontSize)) return false;
+                const range = document.createRange();
+                range.selectNodeContents(c);
+                const lines = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+                return lines.size >= 3;
             });
             if (squeezed.length > 0) {
                 problems.push(`${squeezed.length} table cell(s) squeezed narrower than three characters, e.g. ${name(squeezed[0])}${near(squeezed[0])} "${squeezed[0].innerText.trim().slice(0, 12)}" (${squeezed[0].clientWidth} px)`);
