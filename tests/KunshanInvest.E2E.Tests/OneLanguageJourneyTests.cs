@@ -1,8 +1,5 @@
-using System.Reflection;
 using System.Text;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Components;
 using Microsoft.Data.Sqlite;
 using Microsoft.Playwright;
 
@@ -37,13 +34,10 @@ public sealed partial class OneLanguageJourneyTests(BrowserApp app) : IClassFixt
         (table is "Sectors" or "Parks" or "PromotionEvents" or "Events" or "ServiceCategories" or "Departments" && column is "NameZh" or "DescriptionZh" or "Description")
         || table is "Notifications" or "OutboxEmails" or "__EFMigrationsHistory";
 
-    private static readonly (string User, string Role)[] Users =
-        [("officer", "Officer"), ("manager", "Manager"), ("admin", "Admin"), ("partner", "Partner"), ("auditor", "Auditor"), ("dept", "Department")];
-
     public static TheoryData<string, string> RolesAndLanguages()
     {
         var data = new TheoryData<string, string>();
-        foreach (var (user, _) in Users)
+        foreach (var (user, _) in RoutablePages.Users)
         {
             data.Add(user, "zh-CN");
             data.Add(user, "en-US");
@@ -64,11 +58,11 @@ public sealed partial class OneLanguageJourneyTests(BrowserApp app) : IClassFixt
             await TwoStep.SignInAsync(page, user);
             await page.GotoAsync($"/culture?culture={culture}&redirectUri=/");
             await page.WaitForSelectorAsync("[data-testid=interactive]", new() { State = WaitForSelectorState.Attached });
-            var role = Users.Single(u => u.User == user).Role;
+            var role = RoutablePages.RoleOf(user);
             var data = AllowedData();
-            foreach (var route in Routes().Where(r => r.Roles is null || r.Roles.Contains(role)).Select(r => r.Template))
+            foreach (var route in RoutablePages.For(role))
             {
-                if (await UrlOfAsync(page, route) is not { } url)
+                if (await RoutablePages.UrlOfAsync(page, route) is not { } url)
                 {
                     continue; // nothing of that kind for this role (e.g. no submission to open)
                 }
@@ -81,7 +75,7 @@ public sealed partial class OneLanguageJourneyTests(BrowserApp app) : IClassFixt
                     "() => { const b = document.body.cloneNode(true); b.querySelectorAll('[data-testid=language-switch],script,style').forEach(e => e.remove()); return b.innerText; }");
                 var allowed = route.StartsWith("/admin/", StringComparison.Ordinal) ? data.WithCatalogue : data.Plain;
                 var wrong = culture == "en-US" ? ChineseIn(text, allowed) : EnglishIn(text, allowed);
-                var name = $"lang-{user}-{culture}-{Slug(route)}";
+                var name = $"lang-{user}-{culture}-{RoutablePages.Slug(route)}";
                 await BrowserApp.ScreenshotAsync(page, name);
                 if (wrong.Count > 0)
                 {
@@ -94,53 +88,6 @@ public sealed partial class OneLanguageJourneyTests(BrowserApp app) : IClassFixt
         var report = Path.Combine(BrowserApp.ScreenshotFolder, $"lang-{user}-{culture}.txt");
         await File.WriteAllTextAsync(report, $"Failures:{Environment.NewLine}{string.Join(Environment.NewLine, findings)}{Environment.NewLine}{Environment.NewLine}Known remaining (not failing):{Environment.NewLine}{string.Join(Environment.NewLine, remaining)}");
         Assert.True(findings.Count == 0, $"{user} in {culture} sees the other language:{Environment.NewLine}{string.Join(Environment.NewLine, findings)}");
-    }
-
-    /// <summary>The routable pages of the Web assembly and the roles that may open them (null: any signed-in user).</summary>
-    private static IEnumerable<(string Template, string[]? Roles)> Routes()
-    {
-        foreach (var type in typeof(Web.WebUi).Assembly.GetTypes())
-        {
-            var roles = type.GetCustomAttribute<AuthorizeAttribute>() is { } authorize
-                ? authorize.Roles?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-                : null;
-            foreach (var route in type.GetCustomAttributes<RouteAttribute>())
-            {
-                // The account pages are the sign-in's own steps; the partner registration is for the signed-out.
-                if (route.Template.StartsWith("/account", StringComparison.Ordinal) || route.Template == "/portal/register")
-                {
-                    continue;
-                }
-
-                yield return (route.Template, roles);
-            }
-        }
-    }
-
-    /// <summary>A route with its id filled from the first link its list page shows (the role's own data).</summary>
-    private static async Task<string?> UrlOfAsync(IPage page, string template)
-    {
-        if (!template.Contains('{', StringComparison.Ordinal))
-        {
-            return template;
-        }
-
-        var prefix = template[..template.IndexOf("/{", StringComparison.Ordinal)];
-        var pages = Routes().Select(r => r.Template).ToHashSet(StringComparer.Ordinal);
-        foreach (var list in new[] { prefix, prefix[..Math.Max(1, prefix.LastIndexOf('/'))] }.Where(pages.Contains))
-        {
-            await page.GotoAsync(list);
-            await page.WaitForSelectorAsync("[data-testid=interactive]", new() { State = WaitForSelectorState.Attached });
-            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-            var href = await page.EvaluateAsync<string?>(
-                $"() => [...document.querySelectorAll('a[href]')].map(a => a.getAttribute('href')).find(h => /^{Regex.Escape(prefix).Replace("/", "\\/", StringComparison.Ordinal)}\\/[0-9a-f-]{{36}}$/.test(h)) ?? null");
-            if (href is not null)
-            {
-                return href;
-            }
-        }
-
-        return null;
     }
 
     /// <summary>Runs of Chinese characters left once the data's own texts are taken out.</summary>
@@ -286,8 +233,6 @@ public sealed partial class OneLanguageJourneyTests(BrowserApp app) : IClassFixt
         catalogue.UnionWith(plain);
         return new([.. plain.OrderByDescending(v => v.Length)], [.. catalogue.OrderByDescending(v => v.Length)]);
     }
-
-    private static string Slug(string route) => route == "/" ? "home" : Regex.Replace(route.Trim('/'), "[^a-z0-9]+", "-");
 
     [GeneratedRegex(@"[\p{IsCJKUnifiedIdeographs}]+")]
     private static partial Regex Han();
