@@ -5,7 +5,8 @@ namespace KunshanInvest.E2E.Tests;
 /// <summary>
 /// Issue 18: a manager signs in and reads the dashboard, at a desk and on a phone (390×844): the menu finds it (on a
 /// phone through the temporary drawer, which closes again), every panel is on screen and within its width, nothing
-/// scrolls sideways, and the app bar stays one line with the account's actions in its menu. ADR 0036.
+/// scrolls sideways, the app bar stays one line with the account's actions in its menu, and a stalled project's card
+/// opens its details with one tap. ADR 0036.
 /// </summary>
 public sealed class PhoneDashboardJourneyTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
@@ -70,6 +71,21 @@ public sealed class PhoneDashboardJourneyTests(BrowserApp app) : IClassFixture<B
             var scroll = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
             Assert.True(scroll[0] <= scroll[1], $"the dashboard scrolls sideways at {width} px: {scroll[0]} > {scroll[1]}");
             await page.Locator("[data-testid=stalled-panel]").ScrollIntoViewIfNeededAsync();
+            var card = page.Locator("[data-testid=stalled-row]").First;
+            var details = card.Locator("td.ki-more").First;
+            if (phone)
+            {
+                // A card shows what matters; the rest is one tap away, behind its toggle.
+                Assert.False(await details.IsVisibleAsync(), "a stalled card shows its details before the tap");
+                await card.Locator("[data-testid=card-more]").ClickAsync();
+                await details.WaitForAsync(new() { State = WaitForSelectorState.Visible });
+            }
+            else
+            {
+                Assert.True(await details.IsVisibleAsync(), "the desk table shows every column");
+                Assert.False(await card.Locator("[data-testid=card-more]").IsVisibleAsync(), "the desk table has no card toggle");
+            }
+
             await BrowserApp.ScreenshotAsync(page, $"phone-dashboard-{width}-2-stalled");
         });
     }
