@@ -33,7 +33,7 @@ public static partial class RoutablePages
             foreach (var route in type.GetCustomAttributes<RouteAttribute>())
             {
                 // The account pages are the sign-in's own steps; the partner registration is for the signed-out.
-                if (route.Template.StartsWith("/account", StringComparison.Ordinal) || route.Template == "/portal/register")
+                if ((route.Template.StartsWith("/account", StringComparison.Ordinal) && route.Template != "/account/settings") || route.Template == "/portal/register")
                 {
                     continue;
                 }
