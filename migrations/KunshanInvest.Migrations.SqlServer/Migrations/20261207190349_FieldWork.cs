@@ -6,11 +6,44 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace KunshanInvest.Migrations.SqlServer.Migrations
 {
     /// <inheritdoc />
-    public partial class Wave5channels : Migration
+    public partial class FieldWork : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "CancelReason",
+                table: "FollowUps",
+                type: "nvarchar(500)",
+                maxLength: 500,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateTime>(
+                name: "CancelledAtUtc",
+                table: "FollowUps",
+                type: "datetime2",
+                nullable: true);
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "CancelledById",
+                table: "FollowUps",
+                type: "uniqueidentifier",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Notes",
+                table: "FollowUps",
+                type: "nvarchar(2000)",
+                maxLength: 2000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "RescheduleReason",
+                table: "FollowUps",
+                type: "nvarchar(500)",
+                maxLength: 500,
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "NotificationChannels",
                 columns: table => new
@@ -36,6 +69,78 @@ namespace KunshanInvest.Migrations.SqlServer.Migrations
                         name: "FK_NotificationChannels_Sectors_SectorId",
                         column: x => x.SectorId,
                         principalTable: "Sectors",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProjectReassignments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ProjectId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    FromOwnerId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ToOwnerId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ByUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Reason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    EscalationLevel = table.Column<int>(type: "int", nullable: false),
+                    FollowUpsMoved = table.Column<int>(type: "int", nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProjectReassignments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProjectReassignments_AspNetUsers_ByUserId",
+                        column: x => x.ByUserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ProjectReassignments_AspNetUsers_FromOwnerId",
+                        column: x => x.FromOwnerId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ProjectReassignments_AspNetUsers_ToOwnerId",
+                        column: x => x.ToOwnerId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ProjectReassignments_Projects_ProjectId",
+                        column: x => x.ProjectId,
+                        principalTable: "Projects",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StaffAttachments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    OwnerKind = table.Column<int>(type: "int", nullable: false),
+                    OwnerId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Category = table.Column<int>(type: "int", nullable: false),
+                    FileName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    StoredName = table.Column<string>(type: "nvarchar(80)", maxLength: 80, nullable: false),
+                    ContentType = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    SizeBytes = table.Column<long>(type: "bigint", nullable: false),
+                    Width = table.Column<int>(type: "int", nullable: true),
+                    Height = table.Column<int>(type: "int", nullable: true),
+                    UploadedById = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    UploadedAtUtc = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    IsDemo = table.Column<bool>(type: "bit", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StaffAttachments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StaffAttachments_AspNetUsers_UploadedById",
+                        column: x => x.UploadedById,
+                        principalTable: "AspNetUsers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -118,6 +223,11 @@ namespace KunshanInvest.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_FollowUps_CancelledById",
+                table: "FollowUps",
+                column: "CancelledById");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ChannelMessages_ChannelId_Kind_SubjectId_Period",
                 table: "ChannelMessages",
                 columns: new[] { "ChannelId", "Kind", "SubjectId", "Period" },
@@ -139,6 +249,36 @@ namespace KunshanInvest.Migrations.SqlServer.Migrations
                 column: "SectorId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ProjectReassignments_ByUserId",
+                table: "ProjectReassignments",
+                column: "ByUserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProjectReassignments_FromOwnerId",
+                table: "ProjectReassignments",
+                column: "FromOwnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProjectReassignments_ProjectId_AtUtc",
+                table: "ProjectReassignments",
+                columns: new[] { "ProjectId", "AtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProjectReassignments_ToOwnerId",
+                table: "ProjectReassignments",
+                column: "ToOwnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StaffAttachments_OwnerKind_OwnerId_UploadedAtUtc",
+                table: "StaffAttachments",
+                columns: new[] { "OwnerKind", "OwnerId", "UploadedAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StaffAttachments_UploadedById",
+                table: "StaffAttachments",
+                column: "UploadedById");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_UserNotificationSettings_DingTalkChannelId",
                 table: "UserNotificationSettings",
                 column: "DingTalkChannelId");
@@ -153,19 +293,61 @@ namespace KunshanInvest.Migrations.SqlServer.Migrations
                 name: "IX_UserNotificationSettings_WeComChannelId",
                 table: "UserNotificationSettings",
                 column: "WeComChannelId");
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_FollowUps_AspNetUsers_CancelledById",
+                table: "FollowUps",
+                column: "CancelledById",
+                principalTable: "AspNetUsers",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropForeignKey(
+                name: "FK_FollowUps_AspNetUsers_CancelledById",
+                table: "FollowUps");
+
             migrationBuilder.DropTable(
                 name: "ChannelMessages");
+
+            migrationBuilder.DropTable(
+                name: "ProjectReassignments");
+
+            migrationBuilder.DropTable(
+                name: "StaffAttachments");
 
             migrationBuilder.DropTable(
                 name: "UserNotificationSettings");
 
             migrationBuilder.DropTable(
                 name: "NotificationChannels");
+
+            migrationBuilder.DropIndex(
+                name: "IX_FollowUps_CancelledById",
+                table: "FollowUps");
+
+            migrationBuilder.DropColumn(
+                name: "CancelReason",
+                table: "FollowUps");
+
+            migrationBuilder.DropColumn(
+                name: "CancelledAtUtc",
+                table: "FollowUps");
+
+            migrationBuilder.DropColumn(
+                name: "CancelledById",
+                table: "FollowUps");
+
+            migrationBuilder.DropColumn(
+                name: "Notes",
+                table: "FollowUps");
+
+            migrationBuilder.DropColumn(
+                name: "RescheduleReason",
+                table: "FollowUps");
         }
     }
 }
