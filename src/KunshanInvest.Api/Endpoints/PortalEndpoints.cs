@@ -27,7 +27,6 @@ internal static class PortalEndpoints
     public const string IdempotencyKeyHeader = "Idempotency-Key";
 
     /// <summary>Five files of 10 MB and the form around them; Kestrel's default (30 MB) would refuse a full submission.</summary>
-    private const long MaxSubmissionBytes = (AttachmentRules.MaxFiles * AttachmentRules.MaxBytes) + (1024 * 1024);
 
     /// <summary>The submission's fields: the JSON body, or the multipart field <c>submission</c> beside the <c>files</c>.</summary>
     internal sealed record SubmissionInput(
@@ -148,7 +147,7 @@ internal static class PortalEndpoints
 
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
         {
-            size.MaxRequestBodySize = MaxSubmissionBytes;
+            size.MaxRequestBodySize = FormFiles.MaxBodyBytes;
         }
 
         var (input, files) = await ReadAsync(context.Request, ct);
@@ -188,25 +187,7 @@ internal static class PortalEndpoints
                 : JsonSerializer.Deserialize<SubmissionInput>(fields, JsonSerializerOptions.Web)
                     ?? throw FieldError.Invalid("submission", M.SubmissionFieldNotObject);
 
-            // Checked before any file is read into memory; the validator repeats the rules for every other caller.
-            if (form.Files.Count > AttachmentRules.MaxFiles)
-            {
-                throw FieldError.Invalid("files", M.TooManyAttachments.With(("max", AttachmentRules.MaxFiles)));
-            }
-
-            var files = new List<UploadedFile>(form.Files.Count);
-            foreach (var file in form.Files)
-            {
-                if (file.Length > AttachmentRules.MaxBytes)
-                {
-                    throw FieldError.Invalid("files", M.AttachmentTooLarge.With(("file", AttachmentRules.SafeName(file.FileName))));
-                }
-
-                var content = new byte[file.Length];
-                await using var stream = file.OpenReadStream();
-                await stream.ReadExactlyAsync(content, ct);
-                files.Add(new UploadedFile(file.FileName, content));
-            }
+            var files = await FormFiles.ReadAsync(form.Files, M.TooManyAttachments, ct);
 
             return (input, files);
         }

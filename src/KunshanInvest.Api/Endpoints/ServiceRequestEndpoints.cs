@@ -34,7 +34,6 @@ namespace KunshanInvest.Api.Endpoints;
 internal static class ServiceRequestEndpoints
 {
     /// <summary>Five files plus a megabyte of form overhead.</summary>
-    private const long MaxBodyBytes = (AttachmentRules.MaxFiles * AttachmentRules.MaxBytes) + (1024 * 1024);
 
     /// <summary>A new request: the JSON body, or the multipart field <c>request</c> beside up to five <c>files</c>.</summary>
     internal sealed record LogInput(Guid? EnterpriseId, Guid? CategoryId, Guid? DepartmentId, string? Description, string? ContactName, string? ContactPhone);
@@ -174,32 +173,14 @@ internal static class ServiceRequestEndpoints
     {
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
         {
-            size.MaxRequestBodySize = MaxBodyBytes;
+            size.MaxRequestBodySize = FormFiles.MaxBodyBytes;
         }
 
         try
         {
             var form = await context.Request.ReadFormAsync(ct);
 
-            // Checked before any file is read into memory; the validator repeats the rules for every other caller.
-            if (form.Files.Count > AttachmentRules.MaxFiles)
-            {
-                throw FieldError.Invalid("files", M.ServiceTooManyAttachments.With(("max", AttachmentRules.MaxFiles)));
-            }
-
-            var files = new List<UploadedFile>(form.Files.Count);
-            foreach (var file in form.Files)
-            {
-                if (file.Length > AttachmentRules.MaxBytes)
-                {
-                    throw FieldError.Invalid("files", M.AttachmentTooLarge.With(("file", AttachmentRules.SafeName(file.FileName))));
-                }
-
-                var content = new byte[file.Length];
-                await using var stream = file.OpenReadStream();
-                await stream.ReadExactlyAsync(content, ct);
-                files.Add(new UploadedFile(file.FileName, content));
-            }
+            var files = await FormFiles.ReadAsync(form.Files, M.ServiceTooManyAttachments, ct);
 
             return files;
         }

@@ -21,7 +21,6 @@ namespace KunshanInvest.Api.Endpoints;
 internal static class StaffFileEndpoints
 {
     /// <summary>Five files plus a megabyte of form overhead.</summary>
-    private const long MaxBodyBytes = (AttachmentRules.MaxFiles * AttachmentRules.MaxBytes) + (1024 * 1024);
 
     private static readonly (string Collection, AttachmentOwnerKind Kind, string Tag)[] Owners =
     [
@@ -76,32 +75,14 @@ internal static class StaffFileEndpoints
 
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
         {
-            size.MaxRequestBodySize = MaxBodyBytes;
+            size.MaxRequestBodySize = FormFiles.MaxBodyBytes;
         }
 
         try
         {
             var form = await context.Request.ReadFormAsync(ct);
 
-            // Checked before any file is read into memory; the validator repeats the rules for every other caller.
-            if (form.Files.Count > AttachmentRules.MaxFiles)
-            {
-                throw FieldError.Invalid("files", M.StaffFileTooMany.With(("max", AttachmentRules.MaxFiles)));
-            }
-
-            var files = new List<UploadedFile>(form.Files.Count);
-            foreach (var file in form.Files)
-            {
-                if (file.Length > AttachmentRules.MaxBytes)
-                {
-                    throw FieldError.Invalid("files", M.AttachmentTooLarge.With(("file", AttachmentRules.SafeName(file.FileName))));
-                }
-
-                var content = new byte[file.Length];
-                await using var stream = file.OpenReadStream();
-                await stream.ReadExactlyAsync(content, ct);
-                files.Add(new UploadedFile(file.FileName, content));
-            }
+            var files = await FormFiles.ReadAsync(form.Files, M.StaffFileTooMany, ct);
 
             return await sender.Send(new UploadStaffFiles(kind, id, Category(form["category"].ToString()), files), ct);
         }

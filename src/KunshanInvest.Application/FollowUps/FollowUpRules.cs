@@ -83,6 +83,25 @@ internal static class FollowUpInput
 internal static class FollowUpVersions
 {
     /// <summary>
+    /// The follow-up and its project for an edit, reschedule or cancel: 404 when missing, 403 for someone who may not
+    /// change it (<see cref="FollowUpAccess.MayChange"/>), 409 when the version read is stale.
+    /// </summary>
+    public static async Task<(FollowUp FollowUp, InvestmentProject Project)> LoadForChangeAsync(
+        IAppDbContext db, ICurrentUser user, Guid id, int expectedVersion, CancellationToken cancellationToken)
+    {
+        var followUp = await db.FollowUps.SingleOrDefaultAsync(f => f.Id == id, cancellationToken)
+            ?? throw new Common.Exceptions.NotFoundException("Follow-up", id);
+        var project = await db.Projects.SingleAsync(p => p.Id == followUp.ProjectId, cancellationToken);
+        if (!FollowUpAccess.MayChange(user, followUp, project))
+        {
+            throw new Common.Exceptions.ForbiddenAccessException(M.OnlyAssigneeChanges);
+        }
+
+        Expect(db, followUp, expectedVersion);
+        return (followUp, project);
+    }
+
+    /// <summary>
     /// A stale If-Match fails here with a clear 409 before any rule is checked against stale data; the declared
     /// version also guards the UPDATE against a save that lands in between.
     /// </summary>

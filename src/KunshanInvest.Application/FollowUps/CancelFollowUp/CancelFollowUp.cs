@@ -1,13 +1,11 @@
 using FluentValidation;
 using KunshanInvest.Application.Common;
-using KunshanInvest.Application.Common.Exceptions;
 using KunshanInvest.Application.Common.Messages;
 using KunshanInvest.Application.Common.Security;
 using KunshanInvest.Application.Common.Users;
 using KunshanInvest.Application.FollowUps.GetFollowUp;
 using KunshanInvest.Domain.FollowUps;
 using Mediator;
-using Microsoft.EntityFrameworkCore;
 
 namespace KunshanInvest.Application.FollowUps.CancelFollowUp;
 
@@ -31,15 +29,7 @@ public sealed class CancelFollowUpHandler(IAppDbContext db, ICurrentUser user, T
     public async ValueTask<FollowUpDto> Handle(CancelFollowUp command, CancellationToken cancellationToken)
     {
         var me = user.RequireId();
-        var followUp = await db.FollowUps.SingleOrDefaultAsync(f => f.Id == command.Id, cancellationToken)
-            ?? throw new NotFoundException("Follow-up", command.Id);
-        var project = await db.Projects.SingleAsync(p => p.Id == followUp.ProjectId, cancellationToken);
-        if (!FollowUpAccess.MayChange(user, followUp, project))
-        {
-            throw new ForbiddenAccessException(M.OnlyAssigneeChanges);
-        }
-
-        FollowUpVersions.Expect(db, followUp, command.ExpectedVersion);
+        var (followUp, project) = await FollowUpVersions.LoadForChangeAsync(db, user, command.Id, command.ExpectedVersion, cancellationToken);
         followUp.Cancel(me, command.Reason!, clock.GetUtcNow().UtcDateTime);
         await NextFollowUp.RefreshAsync(db, project, followUp, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
