@@ -4,14 +4,17 @@
 // form holds it again. The page clears the draft once the form was saved.
 (() => {
   const prefix = "ki-draft:";
-  const fields = scope => [...scope.querySelectorAll("input[data-testid]:not([type=password]):not([type=hidden]):not([type=file]), textarea[data-testid]")];
+  // Typed text only: a select's or a date picker's input is read-only (its text is a rendering of the value), and
+  // writing that text back would not choose the value — it would clear it on the server.
+  const typed = "input[data-testid]:not([type=password]):not([type=hidden]):not([type=file]):not([readonly]):not([disabled]), textarea[data-testid]:not([readonly])";
+  const fields = scope => [...scope.querySelectorAll(typed)];
   const read = key => { try { return JSON.parse(sessionStorage.getItem(prefix + key) || "{}"); } catch { return {}; } };
   const write = (key, draft) => sessionStorage.setItem(prefix + key, JSON.stringify(draft));
 
   function save(event) {
     const field = event.target;
     const scope = field?.closest?.("[data-draft]");
-    if (!scope || !field.matches("input[data-testid], textarea[data-testid]") || field.type === "password") return;
+    if (!scope || !field.matches(typed)) return;
     const key = scope.getAttribute("data-draft");
     const draft = read(key);
     draft[field.getAttribute("data-testid")] = field.value;
